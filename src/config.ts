@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { ConfigError } from './shared/errors.js';
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (fallback: number, min: number, max: number) =>
+  z.string().optional().transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const fraction = (fallback: number) =>
+  z.string().optional().transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+      ctx.addIssue({ code: 'custom', message: `must be a number from 0 to 1, got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const text = (fallback = '') => z.string().optional().transform((value) => (value ?? fallback).trim() || fallback);
+
+/** Every environment variable the bot reads, with its default. `.env.example` mirrors this list. */
+const schema = z.object({
+  NODE_ENV: text('development'),
+  PORT: int(3978, 0, 65535),
+  MicrosoftAppId: text(),
+  MicrosoftAppPassword: text(),
+  MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
+  MicrosoftAppTenantId: text(),
+  ALLOWED_TENANTS: text(),
+  DATA_DIR: text('./data'),
+  KNOWLEDGE_DIR: text('./knowledge'),
+  DEFAULT_LOCALE: text('et-EE').pipe(z.string().regex(/^(et|en)(-[A-Za-z]{2})?$/, 'must be an Estonian or English locale such as et-EE or en-US')),
+  LOG_LEVEL: text('info').pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  SPECIALISTS: text(),
+  SPECIALISTS_CHANNEL_ID: text().pipe(z.string().regex(/^(19:.+@thread\.(tacv2|skype))?$/, 'must be a Teams channel id such as 19:...@thread.tacv2')),
+  BROADCAST_CHANNEL_IDS: text(),
+  INCIDENT_WEBHOOK_SECRET: text(),
+  ALERTMANAGER_TOKEN: text(),
+  DIRECTORY_FILE: text(),
+  ACCESS_CATALOGUE: text('./src/features/access/catalogue.json'),
+  TUGIBOT_NOW: text(),
+  CARD_SIGNING_SECRET: text(),
+  MAX_BODY_BYTES: int(262_144, 1024, 10_485_760),
+  KB_ANSWER_THRESHOLD: fraction(0.55),
+  KB_SUGGEST_THRESHOLD: fraction(0.3),
+  CASE_REOPEN_DAYS: int(14, 0, 365),
+  CASE_DUE_HOURS_CRITICAL: int(4, 1, 24 * 90),
+  CASE_DUE_HOURS_HIGH: int(8, 1, 24 * 90),
+  CASE_DUE_HOURS_NORMAL: int(24, 1, 24 * 90),
+  CASE_DUE_HOURS_LOW: int(72, 1, 24 * 90),
+  CASE_REMINDER_BEFORE_MINUTES: int(60, 0, 24 * 60),
+  DIGEST_HOUR: int(8, 0, 23),
+  BROADCAST_RATE_PER_SECOND: int(50, 1, 10_000),
+  BROADCAST_RATE_PER_CONVERSATION: int(7, 1, 1000),
+  BROADCAST_MAX_ATTEMPTS: int(8, 1, 100),
+  ACCESS_REMINDER_DAYS: int(3, 0, 90),
+  SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
+});
+
+export type Config = Readonly<{
+  env: string;
+  production: boolean;
+  port: number;
+  localMode: boolean;
+  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
+  allowedTenants: readonly string[];
+  dataDir: string;
+  knowledgeDir: string;
+  defaultLocale: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  specialists: readonly string[];
+  specialistsChannelId: string;
+  broadcastChannelIds: readonly string[];
+  incidentWebhookSecret: string;
+  alertmanagerToken: string;
+  directoryFile: string;
+  accessCatalogue: string;
+  startAt?: Date;
+  cardSigningSecret: string;
+  maxBodyBytes: number;
+  kb: Readonly<{ answerThreshold: number; suggestThreshold: number }>;
+  cases: Readonly<{ reopenDays: number; dueHours: Readonly<Record<'critical' | 'high' | 'normal' | 'low', number>>; reminderBeforeMinutes: number; digestHour: number }>;
+  broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
+  access: Readonly<{ reminderDays: number }>;
+  schedulerIntervalSeconds: number;
+}>;
+
+/** The variable names the loader reads; the test compares them with `.env.example`. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
+function crossCheck(raw: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  const production = raw.NODE_ENV === 'production';
+  if (production && !raw.MicrosoftAppId) {
+    problems.push('MicrosoftAppId: is empty, but NODE_ENV=production. Production needs the bot registration\'s app id, password and tenant; local mode (no authentication) is for development only.');
+  }
+  if (raw.MicrosoftAppId && !GUID.test(raw.MicrosoftAppId)) problems.push(`MicrosoftAppId: must be a GUID, got "${raw.MicrosoftAppId}"`);
+  if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: is required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'MultiTenant' && !raw.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: is required for MicrosoftAppType=${raw.MicrosoftAppType}`);
+  }
+  if (raw.MicrosoftAppTenantId && !GUID.test(raw.MicrosoftAppTenantId)) problems.push(`MicrosoftAppTenantId: must be a GUID, got "${raw.MicrosoftAppTenantId}"`);
+  if (raw.TUGIBOT_NOW) {
+    if (production) problems.push('TUGIBOT_NOW: must not be set when NODE_ENV=production');
+    else if (Number.isNaN(Date.parse(raw.TUGIBOT_NOW))) problems.push(`TUGIBOT_NOW: must be an ISO time such as 2026-12-01T08:00:00Z, got "${raw.TUGIBOT_NOW}"`);
+  }
+  if (raw.CARD_SIGNING_SECRET && raw.CARD_SIGNING_SECRET.length < 16) problems.push('CARD_SIGNING_SECRET: must be at least 16 characters');
+  if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
+  for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
+  for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
+  return problems;
+}
+
+/**
+ * Reads the environment once. Every bad or missing variable is named in one error; the result is
+ * frozen and injected everywhere. No other file reads `process.env`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const raw = parsed.data;
+  const problems = crossCheck(raw);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const allowedTenants = list(raw.ALLOWED_TENANTS);
+  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId);
+
+  return Object.freeze({
+    env: raw.NODE_ENV,
+    production: raw.NODE_ENV === 'production',
+    port: raw.PORT,
+    localMode: raw.MicrosoftAppId === '',
+    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
+    allowedTenants: Object.freeze(allowedTenants),
+    dataDir: raw.DATA_DIR,
+    knowledgeDir: raw.KNOWLEDGE_DIR,
+    defaultLocale: raw.DEFAULT_LOCALE,
+    logLevel: raw.LOG_LEVEL,
+    specialists: Object.freeze(list(raw.SPECIALISTS).map((id) => id.toLowerCase())),
+    specialistsChannelId: raw.SPECIALISTS_CHANNEL_ID,
+    broadcastChannelIds: Object.freeze(list(raw.BROADCAST_CHANNEL_IDS)),
+    incidentWebhookSecret: raw.INCIDENT_WEBHOOK_SECRET,
+    alertmanagerToken: raw.ALERTMANAGER_TOKEN,
+    directoryFile: raw.DIRECTORY_FILE,
+    accessCatalogue: raw.ACCESS_CATALOGUE,
+    startAt: raw.TUGIBOT_NOW ? new Date(raw.TUGIBOT_NOW) : undefined,
+    cardSigningSecret: raw.CARD_SIGNING_SECRET,
+    maxBodyBytes: raw.MAX_BODY_BYTES,
+    kb: Object.freeze({ answerThreshold: raw.KB_ANSWER_THRESHOLD, suggestThreshold: raw.KB_SUGGEST_THRESHOLD }),
+    cases: Object.freeze({
+      reopenDays: raw.CASE_REOPEN_DAYS,
+      dueHours: Object.freeze({ critical: raw.CASE_DUE_HOURS_CRITICAL, high: raw.CASE_DUE_HOURS_HIGH, normal: raw.CASE_DUE_HOURS_NORMAL, low: raw.CASE_DUE_HOURS_LOW }),
+      reminderBeforeMinutes: raw.CASE_REMINDER_BEFORE_MINUTES,
+      digestHour: raw.DIGEST_HOUR,
+    }),
+    broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
+    access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
+    schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
+  });
+}

@@ -1,0 +1,92 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../shared/logger.js';
+import type { TeamsEdge } from '../teams/adapter.js';
+import type { TurnHandler } from '../teams/index.js';
+
+export type HttpServer = Server;
+
+export interface Readiness {
+  ok: boolean;
+  checks: Record<string, boolean | string>;
+}
+
+export interface HttpDeps {
+  edge: TeamsEdge;
+  onTurn: TurnHandler;
+  readiness: () => Readiness;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Further routes (webhooks) mounted by their own modules in src/http/. */
+  routes?: Array<(server: Server, tools: RouteTools) => void>;
+}
+
+export interface RouteTools {
+  /** Reads a JSON body of at most `maxBytes`, keeping the raw text for signatures. */
+  jsonBody(maxBytes: number): restify.RequestHandler[];
+  /** Sends `{code, message}` with a status: the one error shape of every endpoint. */
+  fail(res: Response, status: number, code: string, message: string): void;
+}
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.send(status, { code, message });
+}
+
+function requireJson(req: Request, res: Response, next: restify.Next): void {
+  const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    fail(res, 415, 'UnsupportedMediaType', 'Only JSON bodies are accepted (Content-Type: application/json).');
+    return next(false);
+  }
+  return next();
+}
+
+const jsonBody = (maxBytes: number): restify.RequestHandler[] => [
+  requireJson,
+  ...(restify.plugins.jsonBodyParser({ maxBodySize: maxBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions) as restify.RequestHandler[]),
+];
+
+/**
+ * The HTTP server: the Bot Framework endpoint, liveness and readiness, and the webhooks. Builds
+ * the server without listening; `main.ts` listens. Counts running requests so that a shutdown can
+ * wait for them.
+ */
+export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: () => number } {
+  const server = restify.createServer({ name: 'tugibot', handleUncaughtExceptions: false });
+  let running = 0;
+  server.pre((req, res, next) => {
+    running += 1;
+    res.once('close', () => { running -= 1; });
+    return next();
+  });
+
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ err: error, path: req.path() }, 'request failed');
+    else deps.logger.info({ status, path: req.path(), code: error.name }, 'request refused');
+    return callback();
+  });
+
+  server.get('/healthz', (req, res, next) => {
+    res.send(200, { status: 'alive' });
+    return next();
+  });
+
+  server.get('/readyz', (req, res, next) => {
+    const readiness = deps.readiness();
+    res.send(readiness.ok ? 200 : 503, readiness.ok ? { status: 'ready', checks: readiness.checks } : { status: 'not ready', checks: readiness.checks });
+    return next();
+  });
+
+  server.post('/api/messages', ...jsonBody(deps.maxBodyBytes), async (req: Request, res: Response) => {
+    const screened = await deps.edge.screen(req.body, req.header('authorization'));
+    if (!screened.ok) {
+      deps.logger.warn({ status: screened.status, reason: screened.reason }, 'refused an activity');
+      fail(res, screened.status, screened.status === 401 ? 'Unauthorized' : screened.status === 403 ? 'Forbidden' : 'BadRequest', screened.reason);
+      return;
+    }
+    await deps.edge.process(req, res, deps.onTurn);
+  });
+
+  for (const mount of deps.routes ?? []) mount(server, { jsonBody, fail });
+  return { server, inFlight: () => running };
+}

@@ -1,0 +1,54 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { ConfigError } from './shared/errors.js';
+import { createLogger } from './shared/logger.js';
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`tugibot cannot start.\n${error.message}\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.localMode) {
+    logger.warn(
+      '*** LOCAL MODE: MicrosoftAppId is empty, so incoming requests are NOT authenticated and outgoing messages carry no token. ' +
+        'Use this only on your own machine (npm run chat, Agents Playground); production (NODE_ENV=production) refuses to start like this. ***',
+    );
+  }
+  const app = await buildApp(config, { logger });
+  app.scheduler.start();
+  await new Promise<void>((resolve) => app.server.listen(config.port, '0.0.0.0', resolve));
+  logger.info({ port: app.server.address().port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${app.server.address().port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing running turns');
+    const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+    app.server.server.closeIdleConnections?.();
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (app.inFlight() > 0) logger.warn({ running: app.inFlight() }, 'shutdown grace period over with requests still running');
+    app.server.server.closeAllConnections?.();
+    await closed;
+    await app.close();
+    logger.info('stopped; storage flushed');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tugibot failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

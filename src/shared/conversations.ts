@@ -1,0 +1,24 @@
+import type { ConversationAddress } from './messaging.js';
+
+/** Where the bot can reach people and channels, learned from every activity it receives. */
+export interface ConversationStore {
+  /** Inserts or refreshes an address; writes only when something changed. */
+  save(address: ConversationAddress): Promise<void>;
+  /** The bot's personal chat with a user, by Entra object id. */
+  personalFor(aadObjectId: string): ConversationAddress | undefined;
+  /** The address of a channel (its root, not a thread), by Teams channel id. */
+  channel(channelId: string): ConversationAddress | undefined;
+  allPersonal(): ConversationAddress[];
+  /** Forgets a conversation the bot can no longer write to (blocked, uninstalled). */
+  remove(conversationId: string): Promise<void>;
+}
+
+/** The root address of a channel thread's channel: the conversation id without `;messageid=`. */
+export function channelRoot(address: ConversationAddress): ConversationAddress {
+  return { ...address, conversationId: address.conversationId.split(';messageid=')[0] };
+}
+
+/** The address of one thread in a channel. */
+export function threadAddress(channel: ConversationAddress, rootMessageId: string): ConversationAddress {
+  return { ...channelRoot(channel), conversationId: `${channelRoot(channel).conversationId};messageid=${rootMessageId}` };
+}

@@ -1,0 +1,29 @@
+import type { Config } from '../config.js';
+import type { CardSigner } from './card-signer.js';
+import type { Clock } from './clock.js';
+import type { ConversationStore } from './conversations.js';
+import type { Logger } from './logger.js';
+import type { Messenger } from './messaging.js';
+import type { Router } from './router.js';
+
+/** What every feature gets when the app is built. */
+export interface FeatureDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  conversations: ConversationStore;
+  messenger: Messenger;
+  signer: CardSigner;
+  router: Router;
+  isSpecialist: (aadObjectId: string | undefined) => boolean;
+}
+
+/** A running feature: what the app asks of it after it is registered. */
+export interface FeatureHandle {
+  name: string;
+  /** `true` when ready, or the reason it is not. */
+  ready?(): true | string;
+  /** Periodic work (due times, reminders, outbox); the scheduler calls it with the current time. */
+  tick?(now: Date): Promise<void>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,192 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { JsonDoc } from './json-doc.js';
+
+interface Bucket<T> {
+  records: T[];
+}
+
+export interface CollectionOptions {
+  /** How many files the live records are spread over; a write rewrites one of them. */
+  shards?: number;
+  /** How many finished records one archive segment holds before a new one is started. */
+  segmentSize?: number;
+}
+
+/**
+ * A collection that grows without bound (cases, audit entries, deliveries) stored so that the cost
+ * of a write does not grow with history:
+ *
+ * - live records (still changing) are spread over `shards` lowdb files by a hash of their id, so a
+ *   change rewrites only one shard;
+ * - finished records move to append-only archive segments of at most `segmentSize` records; only
+ *   the newest segment is ever rewritten, and older ones are read only when asked for.
+ *
+ * A crash between "append to archive" and "remove from live" leaves the record in both places; on
+ * open the archive copy wins, so nothing is lost or doubled.
+ */
+export class Collection<T extends { id: string }> {
+  private readonly live = new Map<string, T>();
+  private readonly shardDocs: JsonDoc<Bucket<T>>[] = [];
+  private readonly archiveIndex = new Map<string, number>();
+  private segments: number[] = [];
+  private current?: JsonDoc<Bucket<T>>;
+  private readonly shardCount: number;
+  private readonly segmentSize: number;
+  private archiveQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly dir: string, options: CollectionOptions) {
+    this.shardCount = options.shards ?? 16;
+    this.segmentSize = options.segmentSize ?? 1000;
+  }
+
+  static async open<T extends { id: string }>(dir: string, options: CollectionOptions = {}): Promise<Collection<T>> {
+    const collection = new Collection<T>(dir, options);
+    await fs.mkdir(dir, { recursive: true });
+    await collection.load();
+    return collection;
+  }
+
+  private shardOf(id: string): number {
+    return createHash('sha1').update(id).digest().readUInt32BE(0) % this.shardCount;
+  }
+
+  private segmentFile(number: number): string {
+    return join(this.dir, `archive-${String(number).padStart(6, '0')}.json`);
+  }
+
+  private async load(): Promise<void> {
+    const names = await fs.readdir(this.dir);
+    this.segments = names
+      .map((name) => /^archive-(\d{6})\.json$/.exec(name))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => Number(match[1]))
+      .sort((a, b) => a - b);
+    for (const number of this.segments) {
+      const doc = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
+      for (const record of doc.data.records) this.archiveIndex.set(record.id, number);
+      if (number === this.segments[this.segments.length - 1]) this.current = doc;
+    }
+    for (let shard = 0; shard < this.shardCount; shard += 1) {
+      const doc = await JsonDoc.open<Bucket<T>>(join(this.dir, `live-${String(shard).padStart(3, '0')}.json`), { records: [] });
+      this.shardDocs.push(doc);
+      const stale = doc.data.records.filter((record) => this.archiveIndex.has(record.id));
+      for (const record of doc.data.records) if (!this.archiveIndex.has(record.id)) this.live.set(record.id, record);
+      if (stale.length > 0) await doc.update((data) => { data.records = data.records.filter((record) => !this.archiveIndex.has(record.id)); });
+    }
+  }
+
+  /** Live records, in no particular order. A copy: changing it changes nothing stored. */
+  liveRecords(): T[] {
+    return [...this.live.values()].map((record) => structuredClone(record));
+  }
+
+  getLive(id: string): T | undefined {
+    const record = this.live.get(id);
+    return record && structuredClone(record);
+  }
+
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  get archivedCount(): number {
+    return this.archiveIndex.size;
+  }
+
+  isArchived(id: string): boolean {
+    return this.archiveIndex.has(id);
+  }
+
+  /** The newest segment stays open for appends; older ones are read from disk when asked for. */
+  private async segmentDoc(number: number): Promise<JsonDoc<Bucket<T>>> {
+    if (this.current && number === this.segments[this.segments.length - 1]) return this.current;
+    return JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
+  }
+
+  /** A live or archived record by id. */
+  async get(id: string): Promise<T | undefined> {
+    const live = this.getLive(id);
+    if (live) return live;
+    const segment = this.archiveIndex.get(id);
+    if (segment === undefined) return undefined;
+    const doc = await this.segmentDoc(segment);
+    const found = doc.data.records.find((record) => record.id === id);
+    return found && structuredClone(found);
+  }
+
+  /** Inserts or replaces a live record. */
+  async put(record: T): Promise<void> {
+    if (this.archiveIndex.has(record.id)) throw new Error(`${record.id} is archived and can no longer change.`);
+    const copy = structuredClone(record);
+    this.live.set(copy.id, copy);
+    await this.shardDocs[this.shardOf(copy.id)].update((data) => {
+      const index = data.records.findIndex((item) => item.id === copy.id);
+      if (index >= 0) data.records[index] = copy;
+      else data.records.push(copy);
+    });
+  }
+
+  async removeLive(id: string): Promise<void> {
+    if (!this.live.delete(id)) return;
+    await this.shardDocs[this.shardOf(id)].update((data) => {
+      data.records = data.records.filter((item) => item.id !== id);
+    });
+  }
+
+  /** Writes a finished record to the archive once, then drops it from the live records. */
+  async archive(record: T): Promise<void> {
+    await this.appendToArchive(structuredClone(record));
+    await this.removeLive(record.id);
+  }
+
+  /** Writes a record that never changes (an audit entry) straight to the archive. */
+  async append(record: T): Promise<void> {
+    if (this.live.has(record.id)) throw new Error(`${record.id} is live; archive it instead.`);
+    await this.appendToArchive(structuredClone(record));
+  }
+
+  private appendToArchive(record: T): Promise<void> {
+    const run = this.archiveQueue.then(async () => {
+      if (this.archiveIndex.has(record.id)) throw new Error(`${record.id} is already archived.`);
+      if (!this.current || this.current.data.records.length >= this.segmentSize) {
+        const number = (this.segments[this.segments.length - 1] ?? 0) + 1;
+        this.current = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
+        this.segments.push(number);
+      }
+      const doc = this.current;
+      await doc.update((data) => { data.records.push(record); });
+      this.archiveIndex.set(record.id, this.segments[this.segments.length - 1]);
+    });
+    this.archiveQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Every archived record, oldest segment first, read one segment at a time. */
+  async *archived(): AsyncGenerator<T> {
+    for (const number of [...this.segments]) {
+      const doc = await this.segmentDoc(number);
+      for (const record of doc.data.records) yield structuredClone(record);
+    }
+  }
+
+  /** The newest archived records first, up to `limit`, reading only as many segments as needed. */
+  async recentArchived(limit: number, keep: (record: T) => boolean = () => true): Promise<T[]> {
+    const out: T[] = [];
+    for (const number of [...this.segments].reverse()) {
+      const doc = await this.segmentDoc(number);
+      for (const record of [...doc.data.records].reverse()) {
+        if (keep(record)) out.push(structuredClone(record));
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  async flush(): Promise<void> {
+    await this.archiveQueue;
+    await Promise.all(this.shardDocs.map((doc) => doc.flush()));
+    if (this.current) await this.current.flush();
+  }
+}

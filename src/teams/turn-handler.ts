@@ -1,0 +1,149 @@
+import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { CardSigner } from '../shared/card-signer.js';
+import type { ConversationStore } from '../shared/conversations.js';
+import { DomainError, isDomainError } from '../shared/errors.js';
+import { langOf, say, type Lang } from '../shared/i18n.js';
+import { newReferenceId } from '../shared/ids.js';
+import type { Logger } from '../shared/logger.js';
+import type { ConversationAddress, Reply, SentMessage, TurnTools } from '../shared/messaging.js';
+import type { Router } from '../shared/router.js';
+import { addressFromActivity } from './address.js';
+import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
+
+export const CARD_TAMPERED = new DomainError('CARD_TAMPERED', {
+  et: 'Selle kaardi andmed ei ole need, mille mina saatsin, seega ma ei tee seda toimingut. Palun kasuta uusimat kaarti.',
+  en: 'The data of this card is not what I sent, so I will not do this. Please use the latest card.',
+});
+
+const APOLOGY = {
+  et: 'Vabandust, midagi läks valesti ja ma ei saanud seda teha. Kui see kordub, anna kasutajatoele viitenumber {ref}.',
+  en: 'Sorry, something went wrong and I could not do that. If it happens again, give the support desk the reference {ref}.',
+};
+
+/** How long a turn may run before the typing indicator is shown. */
+const TYPING_AFTER_MS = 400;
+
+export interface TurnDeps {
+  router: Router;
+  conversations: ConversationStore;
+  signer: CardSigner;
+  logger: Logger;
+  defaultLocale: string;
+  /** Says hello when the bot is installed or added; in the user's language. */
+  welcome: (address: ConversationAddress, lang: Lang) => Reply;
+}
+
+function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
+  let finished = false;
+  let typed = false;
+  const timer = setTimeout(() => {
+    if (finished || typed) return;
+    typed = true;
+    context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+  }, TYPING_AFTER_MS);
+  return {
+    async reply(reply: Reply | string): Promise<SentMessage> {
+      const activity = typeof reply === 'string' ? toActivity({ kind: 'text', text: reply }) : toActivity(reply);
+      const response = await context.sendActivity(activity);
+      return { messageId: response?.id };
+    },
+    replaceCard: onReplace,
+    async typing() {
+      if (typed) return;
+      typed = true;
+      await context.sendActivity({ type: ActivityTypes.Typing });
+    },
+    done() {
+      finished = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * The edge's turn logic: capture the conversation's address, translate the activity into the
+ * project's own message or card action, dispatch it through the router, and turn errors into
+ * words at this one boundary (domain errors in the user's language; bugs as an apology with a
+ * reference id, the details only in the log).
+ */
+export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Promise<void> {
+  const { router, conversations, signer, logger, defaultLocale } = deps;
+
+  async function capture(activity: Activity): Promise<ConversationAddress> {
+    const address = addressFromActivity(activity);
+    if (address.conversationId && address.serviceUrl) await conversations.save(address);
+    return address;
+  }
+
+  async function welcomeIfAdded(context: TurnContext, address: ConversationAddress, lang: Lang): Promise<void> {
+    const activity = context.activity;
+    const installed = activity.type === ActivityTypes.InstallationUpdate && (activity.action === 'add' || activity.action === 'add-upgrade');
+    const removed = activity.type === ActivityTypes.InstallationUpdate && activity.action?.startsWith('remove');
+    if (removed) {
+      await conversations.remove(address.conversationId);
+      return;
+    }
+    // Teams sends a conversationUpdate as well; welcoming only on installationUpdate says hello once.
+    if (installed) await context.sendActivity(toActivity(deps.welcome(address, lang)));
+  }
+
+  return async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const lang = langOf(activity.locale, langOf(defaultLocale));
+    const log = logger.child({ activityId: activity.id, type: activity.type, conversationKind: activity.conversation?.conversationType });
+    let invokeReply: Reply | undefined;
+    const tools = toolsFor(context, async (reply) => {
+      if (activity.type === ActivityTypes.Invoke) {
+        invokeReply = reply;
+      } else if (activity.replyToId) {
+        await context.updateActivity({ ...toActivity(reply), id: activity.replyToId });
+      } else {
+        await context.sendActivity(toActivity(reply));
+      }
+    });
+    try {
+      const address = await capture(activity);
+      if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
+        await welcomeIfAdded(context, address, lang);
+        return;
+      }
+      const card = cardPayloadOf(activity);
+      if (card) {
+        if (!signer.verify(card.payload.verb, card.payload.args ?? {}, card.payload.sig)) {
+          log.warn({ verb: typeof card.payload.verb === 'string' ? card.payload.verb : undefined }, 'refused a card action with a bad signature');
+          throw CARD_TAMPERED;
+        }
+        const action = toCardAction(activity, card.kind, card.payload, defaultLocale);
+        log.info({ verb: action.verb }, 'card action');
+        await router.dispatchAction(action, tools);
+      } else if (activity.type === ActivityTypes.Message) {
+        const message = toInboundMessage(activity, defaultLocale);
+        if (!message.text) return;
+        await router.dispatchMessage(message, tools);
+      } else {
+        log.debug('ignored activity');
+      }
+    } catch (error) {
+      if (isDomainError(error)) {
+        log.info({ code: error.code }, 'domain error');
+        await context.sendActivity(toActivity({ kind: 'text', text: say(error.userText, lang, error.vars) }));
+      } else {
+        const ref = newReferenceId();
+        log.error({ err: error, ref }, 'turn failed');
+        await context.sendActivity(toActivity({ kind: 'text', text: say(APOLOGY, lang, { ref }) })).catch((sendError: unknown) =>
+          log.error({ err: sendError, ref }, 'could not send the apology'),
+        );
+      }
+    } finally {
+      tools.done();
+      if (activity.type === ActivityTypes.Invoke) {
+        const response: InvokeResponse = invokeReply
+          ? { status: 200, body: invokeReply.kind === 'card'
+            ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: invokeReply.card }
+            : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: invokeReply.text } }
+          : { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' } };
+        await context.sendActivity({ type: 'invokeResponse', value: response });
+      }
+    }
+  };
+}

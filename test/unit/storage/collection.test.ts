@@ -1,0 +1,45 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataDir } from '../../../src/storage/data-dir.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+
+interface Item { id: string; state: string }
+
+describe('Collection', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps live records in shards and finished ones in bounded archive segments', async () => {
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const items = await dataDir.collection<Item>('items', { shards: 4, segmentSize: 10 });
+    for (let i = 0; i < 25; i += 1) await items.put({ id: `i${i}`, state: 'open' });
+    for (let i = 0; i < 25; i += 1) await items.archive({ id: `i${i}`, state: 'closed' });
+    await items.put({ id: 'live', state: 'open' });
+    await dataDir.close();
+
+    const files = readdirSync(join(dir, 'items')).sort();
+    expect(files.filter((name) => name.startsWith('archive-'))).toEqual(['archive-000001.json', 'archive-000002.json', 'archive-000003.json']);
+    expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(4);
+
+    const reopened = await DataDir.open(dir, silentLogger());
+    const again = await reopened.collection<Item>('items', { shards: 4, segmentSize: 10 });
+    expect(again.liveRecords()).toEqual([{ id: 'live', state: 'open' }]);
+    expect(again.archivedCount).toBe(25);
+    expect(await again.get('i3')).toEqual({ id: 'i3', state: 'closed' });
+    expect((await again.recentArchived(2)).map((item) => item.id)).toEqual(['i24', 'i23']);
+    await expect(again.put({ id: 'i3', state: 'open' })).rejects.toThrow(/archived/);
+    await reopened.close();
+  });
+
+  it('returns copies, so callers cannot change stored data by accident', async () => {
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const items = await dataDir.collection<Item>('items');
+    await items.put({ id: 'a', state: 'open' });
+    const copy = items.getLive('a') as Item;
+    copy.state = 'changed';
+    expect(items.getLive('a')?.state).toBe('open');
+    await dataDir.close();
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataDir } from '../../../src/storage/data-dir.js';
+import { DataDirLockedError } from '../../../src/storage/lock.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { outputOf, spawnTs } from '../../support/spawn-ts.js';
+
+
+describe('DataDir', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-data-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a second owner of the same folder with a clear message', async () => {
+    const first = await DataDir.open(dir, silentLogger());
+    const output = await outputOf(spawnTs('test/support/lock-probe.ts', [dir]));
+    expect(output).toMatch(/DataDirLockedError: The data folder .* is in use by another tugibot process \(pid \d+/);
+    await first.close();
+  });
+
+  it('takes over the lock of a process that died', async () => {
+    writeFileSync(join(dir, 'tugibot.lock'), JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), since: 'earlier' }));
+    const dataDir = await DataDir.open(dir, silentLogger());
+    await dataDir.close();
+  });
+
+  it('refuses a live holder in the same process only through a new lock file', async () => {
+    const first = await DataDir.open(dir, silentLogger());
+    writeFileSync(join(dir, 'tugibot.lock'), JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), since: 'now' }));
+    await expect(DataDir.open(dir, silentLogger())).rejects.toBeInstanceOf(DataDirLockedError);
+    await first.close();
+  });
+
+  it('migrates an unversioned folder on start and refuses a newer one', async () => {
+    const applied: string[] = [];
+    const migrations = [
+      { to: 1, name: 'one', up: async () => { applied.push('one'); } },
+      { to: 2, name: 'two', up: async (path: string) => { applied.push('two'); writeFileSync(join(path, 'marker'), 'v2'); } },
+    ];
+    const dataDir = await DataDir.open(dir, silentLogger(), migrations, 2);
+    expect(dataDir.schemaVersion).toBe(2);
+    await dataDir.close();
+    expect(applied).toEqual(['one', 'two']);
+    expect(readFileSync(join(dir, 'marker'), 'utf8')).toBe('v2');
+
+    const again = await DataDir.open(dir, silentLogger(), migrations, 2);
+    await again.close();
+    expect(applied).toEqual(['one', 'two']);
+    await expect(DataDir.open(dir, silentLogger(), migrations, 1)).rejects.toThrow(/schema version 2, newer than this tugibot \(1\)/);
+  });
+
+  it('names a corrupt file instead of starting on empty data', async () => {
+    writeFileSync(join(dir, 'meta.json'), '{"schemaVersion": 1,');
+    await expect(DataDir.open(dir, silentLogger())).rejects.toThrow(/meta\.json.*not valid JSON/);
+  });
+
+  it('keeps every acknowledged write when the process is killed mid-loop', async () => {
+    const child = spawnTs('test/support/crash-writer.ts', [dir]);
+    let acked = -1;
+    let buffer = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          const match = /^ack (\d+)$/.exec(line);
+          if (match) acked = Number(match[1]);
+        }
+        if (acked >= 150 && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const audit = await dataDir.collection<{ id: string; n: number }>('audit', { segmentSize: 50 });
+    const cases = await dataDir.collection<{ id: string; n: number; text: string }>('cases', { shards: 4, segmentSize: 50 });
+    for (let n = 0; n <= acked; n += 1) {
+      expect(await audit.get(`e-${n}`)).toMatchObject({ n });
+      const found = await cases.get(`e-${n}`);
+      expect(found).toMatchObject({ n, text: n % 3 === 0 ? 'closed' : 'open' });
+    }
+    await dataDir.close();
+  }, 60_000);
+});
