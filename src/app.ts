@@ -4,18 +4,23 @@ import { offsetClock, systemClock, type Clock } from './shared/clock.js';
 import type { FeatureDeps, FeatureHandle } from './shared/feature.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import type { Messenger } from './shared/messaging.js';
+import type { ConversationStore } from './shared/conversations.js';
 import { Router } from './shared/router.js';
 import { DataDir } from './storage/data-dir.js';
 import { LowdbConversationStore } from './storage/lowdb-conversation-store.js';
-import { createHttpServer, type HttpServer } from './http/server.js';
+import { createHttpServer, type HttpServer, type RouteMount } from './http/server.js';
 import { BotMessenger, TeamsEdge, createTurnHandler } from './teams/index.js';
 import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
+import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
+import { emptyDirectory, type Directory } from './shared/directory.js';
+import { FileDirectory } from './storage/file-directory.js';
 
 export interface AppOverrides {
   logger?: Logger;
   clock?: Clock;
   messenger?: Messenger;
+  directory?: Directory;
 }
 
 export interface App {
@@ -26,6 +31,7 @@ export interface App {
   dataDir: DataDir;
   router: Router;
   messenger: Messenger;
+  conversations: ConversationStore;
   features: FeatureHandle[];
   scheduler: Scheduler;
   inFlight(): number;
@@ -47,10 +53,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const router = new Router(isSpecialist);
     const edge = new TeamsEdge(config);
     const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist };
+    const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : emptyDirectory);
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
 
     registerHelp(router);
-    features.push(...(await registerFeatures(deps, dataDir)));
+    const wiring = await registerFeatures(deps, dataDir);
+    features.push(...wiring.handles);
 
     const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
     const readiness = () => {
@@ -58,11 +66,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;
       return { ok: Object.values(checks).every((value) => value === true), checks };
     };
-    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes });
+    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
 
     return {
-      server, config, logger, clock, dataDir, router, messenger, features, scheduler, inFlight,
+      server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight,
       async close() {
         await scheduler.stop();
         for (const feature of features) await feature.close?.();
@@ -76,7 +84,28 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   }
 }
 
-/** Each feature registers its commands, card verbs and fallbacks, and returns its handle. */
-async function registerFeatures(_deps: FeatureDeps, _dataDir: DataDir): Promise<FeatureHandle[]> {
-  return [];
+/** What features hand to the HTTP layer and to each other. */
+interface Wiring {
+  handles: FeatureHandle[];
+  routes: RouteMount[];
+  incidents: IncidentNotices;
+}
+
+/**
+ * Each feature registers its commands, card verbs and fallbacks, and returns its handle. Order
+ * matters where one feature uses another: incidents first (others show open incidents), then
+ * cases (knowledge's "did not help" opens a case), then knowledge (the fallback), then access.
+ */
+async function registerFeatures(deps: FeatureDeps, dataDir: DataDir): Promise<Wiring> {
+  const wiring: Wiring = { handles: [], routes: [], incidents: noIncidents };
+  // --- incidents (begin) ---
+  // --- incidents (end) ---
+  // --- cases (begin) ---
+  // --- cases (end) ---
+  // --- knowledge (begin) ---
+  // --- knowledge (end) ---
+  // --- access (begin) ---
+  // --- access (end) ---
+  void dataDir;
+  return wiring;
 }

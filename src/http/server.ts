@@ -17,8 +17,10 @@ export interface HttpDeps {
   logger: Logger;
   maxBodyBytes: number;
   /** Further routes (webhooks) mounted by their own modules in src/http/. */
-  routes?: Array<(server: Server, tools: RouteTools) => void>;
+  routes?: RouteMount[];
 }
+
+export type RouteMount = (server: Server, tools: RouteTools) => void;
 
 export interface RouteTools {
   /** Reads a JSON body of at most `maxBytes`, keeping the raw text for signatures. */

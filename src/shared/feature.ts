@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { CardSigner } from './card-signer.js';
 import type { Clock } from './clock.js';
 import type { ConversationStore } from './conversations.js';
+import type { Directory } from './directory.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
 import type { Router } from './router.js';
@@ -16,6 +17,7 @@ export interface FeatureDeps {
   signer: CardSigner;
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
+  directory: Directory;
 }
 
 /** A running feature: what the app asks of it after it is registered. */

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Directory, DirectoryPerson } from '../shared/directory.js';
+
+const personSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.string().optional(),
+  jobTitle: z.string().optional(),
+  department: z.string().optional(),
+  managerId: z.string().optional(),
+});
+
+/** The local directory file (`DIRECTORY_FILE`): a JSON array of people, validated on start. */
+export class FileDirectory implements Directory {
+  private readonly byId: Map<string, DirectoryPerson>;
+
+  private constructor(people: DirectoryPerson[]) {
+    this.byId = new Map(people.map((person) => [person.id.toLowerCase(), person]));
+  }
+
+  static async open(file: string): Promise<FileDirectory> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`DIRECTORY_FILE ${file} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
+    }
+    const parsed = z.array(personSchema).safeParse(raw);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ');
+      throw new Error(`DIRECTORY_FILE ${file} is not a list of people {id, name, email, jobTitle, department, managerId}: ${problems}`);
+    }
+    return new FileDirectory(parsed.data);
+  }
+
+  static of(people: DirectoryPerson[]): FileDirectory {
+    return new FileDirectory(people);
+  }
+
+  async find(id: string): Promise<DirectoryPerson | undefined> {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  async reportsOf(managerId: string): Promise<DirectoryPerson[]> {
+    const wanted = managerId.toLowerCase();
+    return [...this.byId.values()].filter((person) => person.managerId?.toLowerCase() === wanted);
+  }
+}
