@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { outputOf, spawnTs } from '../support/spawn-ts.js';
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW)/.test(key)));
+  return { ...clean, LOG_LEVEL: 'info', ...extra };
+}
+
+async function listening(child: ChildProcessWithoutNullStreams): Promise<number> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on port (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+describe('the bot process', () => {
+  let dataDir: string;
+  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'tugibot-proc-')); });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start in production without credentials', async () => {
+    const output = await outputOf(spawnTs('src/main.ts', [], env({ NODE_ENV: 'production', DATA_DIR: dataDir })));
+    expect(output).toMatch(/tugibot cannot start\.\nInvalid configuration:\n {2}- MicrosoftAppId: is empty, but NODE_ENV=production/);
+  });
+
+  it('announces local mode, refuses a second process on its data folder and stops cleanly on SIGTERM', async () => {
+    const first = spawnTs('src/main.ts', [], env({ PORT: '0', DATA_DIR: dataDir }));
+    let log = '';
+    first.stdout.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    const port = await listening(first);
+    expect(log).toMatch(/LOCAL MODE: MicrosoftAppId is empty/);
+
+    const second = await outputOf(spawnTs('src/main.ts', [], env({ PORT: '0', DATA_DIR: dataDir })));
+    expect(second).toMatch(/tugibot failed to start: The data folder .* is in use by another tugibot process/);
+
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => first.on('exit', resolve));
+    first.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(log).toMatch(/stopped; storage flushed/);
+    expect(existsSync(join(dataDir, 'tugibot.lock'))).toBe(false);
+  }, 30_000);
+});
