@@ -21,6 +21,8 @@ export interface CommandSpec {
 
 export interface RegisteredCommand extends Required<Omit<CommandSpec, 'takesArgument'>> {
   takesArgument: boolean;
+  /** The names as written, for the help card (`names` are folded for matching). */
+  labels: { et: string[]; en: string[] };
   handler: (message: InboundMessage, tools: TurnTools, argument: string) => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export class Router {
     this.commands.push({
       key: spec.key,
       names: { et: spec.names.et.map(foldText), en: spec.names.en.map(foldText) },
+      labels: spec.names,
       help: spec.help,
       audience: spec.audience ?? 'everyone',
       scopes: spec.scopes ?? ['personal'],

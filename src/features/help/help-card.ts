@@ -15,7 +15,7 @@ const CHANNEL_INTRO: Text = {
 const SPECIALIST_NOTE: Text = { et: 'Spetsialistidele', en: 'For specialists' };
 
 function line(command: RegisteredCommand, lang: Lang): string {
-  const name = command.names[lang][0] ?? command.names.et[0];
+  const name = command.labels[lang][0] ?? command.labels.et[0];
   return `- **${name}**${command.takesArgument ? ' …' : ''}: ${command.help[lang]}`;
 }
 
