@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { outputOf, spawnTs } from '../support/spawn-ts.js';
+import { FakeConnector } from '../support/fake-connector.js';
+import { KATI, installationUpdate } from '../support/activities.js';
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW)/.test(key)));
@@ -47,5 +49,25 @@ describe('the bot process', () => {
     expect(await exited).toBe(0);
     expect(log).toMatch(/stopped; storage flushed/);
     expect(existsSync(join(dataDir, 'tugibot.lock'))).toBe(false);
+  }, 30_000);
+
+  it('finishes a running turn before it exits on SIGTERM', async () => {
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    connector.slowDown(1500);
+    const bot = spawnTs('src/main.ts', [], env({ PORT: '0', DATA_DIR: dataDir }));
+    const port = await listening(bot);
+    const exited = new Promise<number | null>((resolve) => bot.on('exit', resolve));
+    const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(installationUpdate(KATI, { serviceUrl, tenant: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b' })),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    bot.kill('SIGTERM');
+    expect((await turn).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(connector.sends().length).toBe(1);
+    await connector.stop();
   }, 30_000);
 });

@@ -47,6 +47,7 @@ export class FakeConnector {
   private readonly messages = new Map<string, Map<string, Record<string, unknown>>>();
   private randomFault?: { rate: number; fault: Omit<Fault, 'times' | 'match'>; random: () => number };
   private nextId = 1000;
+  private delayMs = 0;
   private server?: Server;
   url = '';
 
@@ -62,6 +63,11 @@ export class FakeConnector {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Makes every answer wait, like a slow connector. */
+  slowDown(ms: number): void {
+    this.delayMs = ms;
   }
 
   enforce(limits: Limits | undefined): void {
@@ -138,6 +144,7 @@ export class FakeConnector {
     } catch {
       return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'Malformed JSON' } });
     }
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method as ConnectorCall['method'];
