@@ -15,6 +15,14 @@ import { Scheduler } from './shared/scheduler.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
 import { emptyDirectory, type Directory } from './shared/directory.js';
 import { FileDirectory } from './storage/file-directory.js';
+import { registerIncidents } from './features/incidents/index.js';
+import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
+import { LowdbOutboxStore } from './storage/lowdb-outbox-store.js';
+import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incident-intake-store.js';
+import { incidentRoutes } from './http/incident-routes.js';
+import { alertmanagerRoutes } from './http/alertmanager-routes.js';
+import { registerCases } from './features/cases/index.js';
+import { LowdbCaseStore } from './storage/lowdb-case-store.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -99,8 +107,22 @@ interface Wiring {
 async function registerFeatures(deps: FeatureDeps, dataDir: DataDir): Promise<Wiring> {
   const wiring: Wiring = { handles: [], routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
+  const incidents = registerIncidents(deps, {
+    incidents: await LowdbIncidentStore.open(dataDir),
+    deliveries: await LowdbOutboxStore.open(dataDir),
+    receipts: await LowdbReceiptStore.open(dataDir),
+    subscriptions: await LowdbSubscriptionStore.open(dataDir),
+  });
+  wiring.handles.push(incidents.handle);
+  wiring.incidents = incidents.notices;
+  wiring.routes.push(
+    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger }),
+    alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
+  );
   // --- incidents (end) ---
   // --- cases (begin) ---
+  const caseStore = await LowdbCaseStore.open(dataDir);
+  wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents }));
   // --- cases (end) ---
   // --- knowledge (begin) ---
   // --- knowledge (end) ---

@@ -1,0 +1,112 @@
+// A broadcast to many personal chats against the fake Bot Connector, with Teams' limits scaled
+// and a share of sends answered 429 without Retry-After. Measures the achieved request rate
+// against the configured limit, duplicates and losses.
+// Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { silentLogger } from '../src/shared/logger.js';
+import { signIncident } from '../src/http/incident-signature.js';
+import { FakeConnector, type ConnectorCall } from '../test/support/fake-connector.js';
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const PEOPLE = argument('people', 10_000);
+const RATE = argument('rate', 500);
+const FAIL = argument('fail', 0.05);
+const SECRET = 'bench-secret';
+
+/** Writes the conversation store's file directly: saving 10,000 addresses one by one would dominate the run. */
+function seedConversations(dataDir: string, serviceUrl: string): void {
+  const conversations: Record<string, unknown> = {};
+  for (let index = 0; index < PEOPLE; index += 1) {
+    const id = `a:bench-${index}`;
+    const aad = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+    conversations[id] = { address: { channel: 'msteams', serviceUrl, tenantId: 'bench', conversationId: id, kind: 'personal', bot: { id: '28:bench' }, user: { teamsId: `29:${aad}`, aadObjectId: aad } }, updatedAt: new Date().toISOString() };
+  }
+  writeFileSync(join(dataDir, 'conversations.json'), JSON.stringify({ conversations }));
+}
+
+/** The most requests the connector saw in any one-second window. */
+function peakPerSecond(calls: ConnectorCall[]): number {
+  const times = calls.map((call) => call.at).sort((a, b) => a - b);
+  let peak = 0;
+  for (let start = 0, end = 0; end < times.length; end += 1) {
+    while (times[end] - times[start] >= 1000) start += 1;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
+}
+
+/** The rate between the 10th and the 90th percentile request, i.e. without the ramp and the retry tail, over the limit. */
+function steadyRate(calls: ConnectorCall[]): number {
+  const times = calls.map((call) => call.at).sort((a, b) => a - b);
+  const low = Math.floor(times.length * 0.1);
+  const high = Math.floor(times.length * 0.9);
+  return (high - low) / ((times[high] - times[low]) / 1000) / RATE;
+}
+
+async function main(): Promise<void> {
+  const connector = new FakeConnector({ globalPerSecond: RATE, perConversationPerSecond: 7, perConversationPer2s: 8 });
+  await connector.start();
+  connector.failRandomly(FAIL, { status: 429, code: 'Throttled' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-'));
+  seedConversations(dataDir, connector.url);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: String(RATE), CARD_SIGNING_SECRET: 'bench-secret-bench-secret-bench' });
+  const app = await buildApp(config, { logger: silentLogger() });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const body = JSON.stringify({ ref: 'bench', systems: ['SKAIS'], severity: 'critical', status: 'investigating', title: 'SKAIS ei avane', description: 'Koormustest.' });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const started = Date.now();
+  const answer = await fetch(`${url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tugibot-timestamp': timestamp, 'x-tugibot-signature': signIncident(SECRET, timestamp, body) }, body });
+  if (answer.status !== 201) throw new Error(`The incident was not accepted: ${answer.status} ${await answer.text()}`);
+
+  const delivered = () => new Set(connector.sends().map((call) => call.conversationId)).size;
+  await connector.waitFor(() => delivered() >= PEOPLE, 10 * 60_000);
+  const finished = Date.now();
+  const calls = connector.calls.filter((call) => call.kind === 'send');
+  const seconds = (calls[calls.length - 1].at - calls[0].at) / 1000;
+  const perConversation = new Map<string, number>();
+  for (const call of connector.sends()) perConversation.set(call.conversationId, (perConversation.get(call.conversationId) ?? 0) + 1);
+  const duplicates = [...perConversation.values()].filter((count) => count > 1).length;
+  const losses = PEOPLE - perConversation.size;
+
+  const rows: Array<[string, string]> = [
+    ['conversations', String(PEOPLE)],
+    ['configured limit (requests/s)', String(RATE)],
+    ['injected 429 without Retry-After', `${(FAIL * 100).toFixed(1)} % of sends`],
+    ['requests seen by the connector', String(calls.length)],
+    ['of which answered 429 (injected)', String(calls.filter((call) => call.status === 429).length)],
+    ['first to last request (s)', seconds.toFixed(2)],
+    ['achieved rate (requests/s)', (calls.length / seconds).toFixed(1)],
+    ['achieved rate / limit', (calls.length / seconds / RATE).toFixed(3)],
+    ['steady rate / limit (10th-90th percentile of requests)', steadyRate(calls).toFixed(3)],
+    ['delivered messages/s', (PEOPLE / seconds).toFixed(1)],
+    ['peak requests in any 1 s window', String(peakPerSecond(calls))],
+    ['limit violations (connector)', String(connector.violations.length)],
+    ['duplicates', String(duplicates)],
+    ['losses', String(losses)],
+    ['incident accepted to last delivery (s)', ((finished - started) / 1000).toFixed(2)],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  process.stdout.write(`| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|\n`);
+  for (const [name, value] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} |\n`);
+
+  await new Promise<void>((resolve) => app.server.close(() => resolve()));
+  await app.close();
+  await connector.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * Opening a support case end to end: one HTTP turn (the form's submit, posted with expectReplies,
+ * so the answer comes only after every connector call of the turn) that writes the case to lowdb
+ * and posts its card as a new thread to the fake Bot Connector. Measured with an empty store and
+ * with 100,000 closed cases in the archive.
+ *
+ *   npx tsx bench/cases-open.ts [--opens 200] [--history 100000]
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CardSigner } from '../src/shared/card-signer.js';
+import { silentLogger } from '../src/shared/logger.js';
+import { DataDir } from '../src/storage/data-dir.js';
+import { LowdbCaseStore } from '../src/storage/lowdb-case-store.js';
+import type { Case } from '../src/features/cases/index.js';
+import { KATI, SIIM, cardSubmit, installationUpdate } from '../test/support/activities.js';
+import { startBot } from '../test/support/bot-harness.js';
+import { FakeConnector } from '../test/support/fake-connector.js';
+
+const arg = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const OPENS = arg('opens', 200);
+const HISTORY = arg('history', 100_000);
+const SEGMENT = 1000;
+const signer = new CardSigner('test-secret-test-secret-test-secret');
+
+function closedCase(index: number): Case {
+  const at = new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString();
+  const by = { aadObjectId: KATI.aadObjectId, name: KATI.name };
+  return {
+    id: `TUGI-2025-${String(index + 1).padStart(6, '0')}`, version: 4, status: 'closed', requester: { ...by, department: 'Pensioniosakond' },
+    system: index % 2 ? 'SKAIS' : 'STAR', kind: 'usage', urgency: 'normal', description: `Ajalooline pöördumine number ${index}: avaldus ei salvestu.`,
+    shownArticles: ['skais-avaldus'], openedAt: at, dueAt: at, resolvedAt: at, closedAt: at, assignee: { aadObjectId: SIIM.aadObjectId, name: SIIM.name },
+    resolution: { text: 'Lahendatud.' }, reminders: {}, messages: [],
+    history: ['open', 'take', 'resolve', 'close'].map((event) => ({ event: event as 'take', from: 'new' as const, to: 'closed' as const, by, at })),
+  };
+}
+
+/**
+ * Writes the history in the cases collection's own archive layout (segments of 1,000), then opens it
+ * through LowdbCaseStore to check that the store sees every case. Appending 100,000 cases one by
+ * one through `save` works too, but rewrites the open segment each time and takes minutes.
+ */
+async function seedHistory(dataDir: string, count: number): Promise<number> {
+  const dir = join(dataDir, 'cases');
+  mkdirSync(dir, { recursive: true });
+  for (let segment = 0; segment * SEGMENT < count; segment += 1) {
+    const records = Array.from({ length: Math.min(SEGMENT, count - segment * SEGMENT) }, (_, offset) => closedCase(segment * SEGMENT + offset));
+    writeFileSync(join(dir, `archive-${String(segment + 1).padStart(6, '0')}.json`), JSON.stringify({ records }));
+  }
+  const data = await DataDir.open(dataDir, silentLogger());
+  const store = await LowdbCaseStore.open(data);
+  await store.save({ ...closedCase(count), id: `TUGI-2025-${String(count + 1).padStart(6, '0')}` });
+  const seen = store.archivedCount;
+  await data.close();
+  return seen;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function scenario(label: string, history: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-cases-'));
+  const archived = history > 0 ? await seedHistory(dataDir, history) : 0;
+  const connector = new FakeConnector();
+  await connector.start();
+  const started = performance.now();
+  const bot = await startBot({}, {}, { dataDir, connector });
+  const startupMs = performance.now() - started;
+  const serviceUrl = connector.url;
+  await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+  await bot.post(installationUpdate(KATI, { serviceUrl }));
+  const inputs = { system: 'SKAIS', kind: 'broken', urgency: 'normal', description: 'Avaldus ei salvestu, tuleb veateade.' };
+  const open = () => bot.ask(cardSubmit(KATI, signer.sign('cases.submit', { formId: randomUUID(), shown: '' }), inputs, { serviceUrl }));
+  for (let i = 0; i < 10; i += 1) await open();
+  const cardsBefore = connector.ofKind('create').length;
+  const times: number[] = [];
+  for (let i = 0; i < OPENS; i += 1) {
+    const t0 = performance.now();
+    await open();
+    times.push(performance.now() - t0);
+  }
+  const cards = connector.ofKind('create').length - cardsBefore;
+  await bot.close(true);
+  await connector.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (cards !== OPENS) throw new Error(`${label}: expected ${OPENS} channel cards, saw ${cards}`);
+  times.sort((a, b) => a - b);
+  return { label, archived, startupMs, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+}
+
+const rows = [await scenario('empty store', 0), await scenario(`${HISTORY.toLocaleString('en')} closed cases`, HISTORY)];
+console.log(`Opening a case end to end (HTTP turn + store write + channel card), ${OPENS} opens each, Node ${process.version}`);
+console.log('| history | archived seen by store | app start (ms) | p50 (ms) | p95 (ms) | max (ms) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const row of rows) {
+  console.log(`| ${row.label} | ${row.archived} | ${row.startupMs.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} |`);
+}

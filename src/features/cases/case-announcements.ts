@@ -1,0 +1,81 @@
+import type { CardSigner } from '../../shared/card-signer.js';
+import { say, type Text } from '../../shared/i18n.js';
+import { textReply } from '../../shared/messaging.js';
+import type { Case, CaseEvent } from './case.js';
+import { SPECIALIST_ROLE } from './case-labels.js';
+import type { CaseNotifier } from './case-notifier.js';
+import { chatStartedCard, resolvedCard } from './requester-cards.js';
+import type { Actor } from './transition.js';
+
+const T = {
+  taken: { et: '{name} ({role}) võttis sinu pöördumise {number} menetlusse.', en: '{name} ({role}) has taken up your case {number}.' },
+  escalatedSpecialist: {
+    et: 'Sinu pöördumine {number} edastati arendusüksuse valdkonnaspetsialistile ({name}). Anname teada, kui on uudiseid.',
+    en: 'Your case {number} was passed to a domain specialist of the development unit ({name}). We will let you know when there is news.',
+  },
+  escalatedThirdParty: {
+    et: 'Sinu pöördumine {number} edastati lahendamiseks: {name}. Anname teada, kui on uudiseid.',
+    en: 'Your case {number} was passed on for a solution to: {name}. We will let you know when there is news.',
+  },
+  escalationNote: { et: 'Edastatud: {name}{ref}. Edastatav tekst (isikukoodid varjatud):\n\n{summary}', en: 'Escalated to {name}{ref}. The text to pass on (personal codes masked):\n\n{summary}' },
+  waiting: {
+    et: '{name} ({role}) vajab pöördumise {number} kohta sinult lisainfot: {note}\n\nVasta palun siinsamas vestluses: sinu järgmine sõnum läheb spetsialistile.',
+    en: '{name} ({role}) needs more information from you about case {number}: {note}\n\nPlease answer right here: your next message goes to the specialist.',
+  },
+  joinedThread: {
+    et: '{name} alustas vestlust pöördujaga. Pöörduja sõnumid tulevad nüüd siia lõime; vastamiseks maini mind (@Tugibot) selles lõimes. Lõpetamiseks kirjuta „@Tugibot lõpeta vestlus“.',
+    en: '{name} started a chat with the requester. Their messages now arrive in this thread; to answer, mention me (@Tugibot) in this thread. To end it, write "@Tugibot end chat".',
+  },
+  endedRequester: { et: 'Vestlus spetsialistiga {name} pöördumise {number} kohta on lõppenud. Nüüd vastan sulle jälle mina, kasutajatoe robot.', en: 'The chat with {name} about case {number} has ended. From now on I, the support bot, answer you again.' },
+  endedThread: { et: 'Vestlus pöördujaga lõppes ({by} lõpetas).', en: 'The chat with the requester has ended ({by} ended it).' },
+  reopened: { et: '{name} avas pöördumise uuesti.', en: '{name} reopened the case.' },
+} satisfies Record<string, Text>;
+
+export interface AnnounceDeps {
+  notifier: CaseNotifier;
+  signer: CardSigner;
+  reopenDays: number;
+}
+
+/** Tells the requester and the case thread what changed, after the change is saved. */
+export async function announce(deps: AnnounceDeps, event: CaseEvent, before: Case, after: Case, actor: Actor): Promise<void> {
+  const { notifier } = deps;
+  const number = after.id;
+  const name = actor.name;
+  const role = (lang: 'et' | 'en') => say(SPECIALIST_ROLE, lang);
+  switch (event.type) {
+    case 'take':
+      await notifier.toRequester(after, (lang) => textReply(say(T.taken, lang, { name, role: role(lang), number })));
+      break;
+    case 'escalate': {
+      const escalation = event.escalation;
+      const text = escalation.to === 'specialist' ? T.escalatedSpecialist : T.escalatedThirdParty;
+      await notifier.toRequester(after, (lang) => textReply(say(text, lang, { number, name: escalation.name })));
+      const ref = escalation.reference ? ` (${escalation.reference})` : '';
+      await notifier.toThread(after, (lang) => textReply(say(T.escalationNote, lang, { name: escalation.name, ref, summary: escalation.summary })));
+      break;
+    }
+    case 'wait_for_user':
+      await notifier.toRequester(after, (lang) => textReply(say(T.waiting, lang, { name, role: role(lang), number, note: event.note })));
+      break;
+    case 'resolve':
+      await notifier.toRequester(after, (lang) => resolvedCard(after, lang, deps.signer, deps.reopenDays));
+      if (before.handoff) await notifier.toThread(after, (lang) => textReply(say(T.endedThread, lang, { by: name })));
+      break;
+    case 'reopen':
+      await notifier.toThread(after, (lang) => textReply(say(T.reopened, lang, { name })));
+      break;
+    case 'handoff_start':
+      await notifier.toRequester(after, (lang) => chatStartedCard(after, name, role(lang), lang, deps.signer));
+      await notifier.toThread(after, (lang) => textReply(say(T.joinedThread, lang, { name })));
+      break;
+    case 'handoff_end': {
+      const specialist = before.handoff?.specialist.name ?? '';
+      await notifier.toRequester(after, (lang) => textReply(say(T.endedRequester, lang, { name: specialist, number })));
+      await notifier.toThread(after, (lang) => textReply(say(T.endedThread, lang, { by: name })));
+      break;
+    }
+    default:
+      break;
+  }
+}

@@ -1,0 +1,54 @@
+import { DomainError } from '../../shared/errors.js';
+
+/** Every refusal of the cases feature, with a stable code and words in both languages. */
+export const caseErrors = {
+  notFound: (number: string) =>
+    new DomainError('CASE_NOT_FOUND', { et: 'Pöördumist {number} ei leitud.', en: 'Case {number} was not found.' }, { number }),
+  notYours: (number: string) =>
+    new DomainError('CASE_NOT_YOURS', { et: 'Pöördumine {number} ei ole sinu oma, seega ma ei saa seda näidata ega muuta.', en: 'Case {number} is not yours, so I cannot show or change it.' }, { number }),
+  illegal: (number: string, action: string, status: string) =>
+    new DomainError('CASE_ILLEGAL_TRANSITION', {
+      et: 'Pöördumisega {number} ei saa seda teha („{action}“), sest selle olek on „{status}“.',
+      en: 'Case {number} cannot be changed this way ("{action}") because its status is "{status}".',
+    }, { number, action, status }),
+  reopenExpired: (number: string, days: number) =>
+    new DomainError('CASE_REOPEN_EXPIRED', {
+      et: 'Pöördumist {number} saab uuesti avada {days} päeva jooksul pärast lahendamist; see aeg on möödas. Palun ava uus pöördumine.',
+      en: 'Case {number} can be reopened within {days} days of its resolution; that time has passed. Please open a new case.',
+    }, { number, days }),
+  stale: (number: string) =>
+    new DomainError('CASE_CARD_STALE', {
+      et: 'See kaart on aegunud: pöördumist {number} on vahepeal muudetud. Siin on selle praegune seis.',
+      en: 'The card is out of date: case {number} has changed since. Here is the current state.',
+    }, { number }),
+  alreadyYours: (number: string) =>
+    new DomainError('CASE_ALREADY_YOURS', { et: 'Pöördumine {number} on juba sinu käes.', en: 'Case {number} is already assigned to you.' }, { number }),
+  notSpecialist: () =>
+    new DomainError('CASE_NOT_SPECIALIST', { et: 'Pöördumisi saavad menetleda ainult kasutajatoe spetsialistid.', en: 'Only the support desk specialists can work on cases.' }),
+  notRequester: (number: string) =>
+    new DomainError('CASE_NOT_REQUESTER', { et: 'Seda saab teha ainult pöördumise {number} esitaja.', en: 'Only the person who opened case {number} can do this.' }, { number }),
+  noHandoff: () =>
+    new DomainError('CASE_NO_HANDOFF', { et: 'Sul ei ole praegu pooleliolevat vestlust spetsialistiga.', en: 'You are not in a chat with a specialist right now.' }),
+  handoffBusy: (number: string, name: string) =>
+    new DomainError('CASE_HANDOFF_BUSY', {
+      et: 'Pöördumise {number} esitajaga vestleb juba {name}.',
+      en: '{name} is already chatting with the requester of case {number}.',
+    }, { number, name }),
+  handoffElsewhere: (number: string) =>
+    new DomainError('CASE_HANDOFF_ELSEWHERE', {
+      et: 'Selle inimesega on pooleli vestlus pöördumise {number} kohta. Palun lõpeta see enne.',
+      en: 'This person is already in a chat about case {number}. Please end that chat first.',
+    }, { number }),
+  badNumber: () =>
+    new DomainError('CASE_BAD_NUMBER', { et: 'Palun kirjuta pöördumise number kujul TUGI-2026-00042.', en: 'Please write the case number as TUGI-2026-00042.' }),
+  missingInput: (field: string) =>
+    new DomainError('CASE_MISSING_INPUT', { et: 'Palun täida väli „{field}“.', en: 'Please fill in "{field}".' }, { field }),
+  badInput: (field: string) =>
+    new DomainError('CASE_BAD_INPUT', { et: 'Välja „{field}“ väärtus ei sobi. Palun vali see loendist.', en: 'The value of "{field}" is not valid. Please choose it from the list.' }, { field }),
+  badRating: () =>
+    new DomainError('CASE_BAD_RATING', { et: 'Hinnang peab olema 1 kuni 5.', en: 'The rating must be from 1 to 5.' }),
+  noIdentity: () =>
+    new DomainError('CASE_NO_IDENTITY', { et: 'Ma ei saanud aru, kes sa oled (Teams ei saatnud sinu kontot), seega ei saa ma pöördumisi käsitleda.', en: 'I could not tell who you are (Teams did not send your account), so I cannot handle cases for you.' }),
+  closed: (number: string) =>
+    new DomainError('CASE_CLOSED', { et: 'Pöördumine {number} on suletud ja seda ei saa enam muuta.', en: 'Case {number} is closed and can no longer change.' }, { number }),
+};

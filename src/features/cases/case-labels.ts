@@ -1,0 +1,49 @@
+import type { Lang, Text } from '../../shared/i18n.js';
+import type { CaseKind, CaseStatus, CaseSystem, Urgency } from './case.js';
+
+export const SYSTEM_LABELS: Record<CaseSystem, Text> = {
+  SKAIS: { et: 'SKAIS', en: 'SKAIS' },
+  STAR: { et: 'STAR', en: 'STAR' },
+  other: { et: 'muu register', en: 'other register' },
+};
+
+export const KIND_LABELS: Record<CaseKind, Text> = {
+  usage: { et: 'kasutamise küsimus', en: 'usage question' },
+  data: { et: 'andmeviga', en: 'data problem' },
+  broken: { et: 'funktsioon ei tööta', en: 'broken function' },
+  access: { et: 'ligipääs', en: 'access' },
+  other: { et: 'muu', en: 'other' },
+};
+
+export const URGENCY_LABELS: Record<Urgency, Text> = {
+  critical: { et: 'kriitiline', en: 'critical' },
+  high: { et: 'kõrge', en: 'high' },
+  normal: { et: 'tavaline', en: 'normal' },
+  low: { et: 'madal', en: 'low' },
+};
+
+export const STATUS_LABELS: Record<CaseStatus, Text> = {
+  new: { et: 'uus', en: 'new' },
+  in_progress: { et: 'töös', en: 'in progress' },
+  waiting_for_user: { et: 'ootab pöörduja vastust', en: 'waiting for the requester' },
+  escalated: { et: 'edastatud', en: 'escalated' },
+  resolved: { et: 'lahendatud', en: 'resolved' },
+  closed: { et: 'suletud', en: 'closed' },
+};
+
+export const SPECIALIST_ROLE: Text = { et: 'kasutajatugi', en: 'support desk' };
+
+/** A time as people in Estonia read it: `26.11.2026 10:00`. */
+export function formatTime(iso: string, lang: Lang): string {
+  const format = new Intl.DateTimeFormat(lang === 'et' ? 'et-EE' : 'en-GB', {
+    timeZone: 'Europe/Tallinn', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  });
+  return format.format(new Date(iso)).replace(',', '');
+}
+
+/** The date and hour in Tallinn, for the daily digest. */
+export function tallinnDayAndHour(at: Date): { day: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}

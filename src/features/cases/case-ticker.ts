@@ -1,0 +1,62 @@
+import { say, type Text } from '../../shared/i18n.js';
+import { textReply } from '../../shared/messaging.js';
+import { type Case } from './case.js';
+import { formatTime, tallinnDayAndHour } from './case-labels.js';
+import type { CaseNotifier } from './case-notifier.js';
+import type { CaseService } from './case-service.js';
+import { digestCard } from './specialist-cards.js';
+
+const T = {
+  nearing: { et: '⏰ Pöördumise {number} tähtaeg on {due}.', en: '⏰ Case {number} is due at {due}.' },
+  overdue: { et: '⚠️ Pöördumise {number} tähtaeg ({due}) on möödas.', en: '⚠️ Case {number} is past its due time ({due}).' },
+} satisfies Record<string, Text>;
+
+export interface TickerDeps {
+  service: CaseService;
+  notifier: CaseNotifier;
+  reminderBeforeMinutes: number;
+  reopenDays: number;
+  digestHour: number;
+}
+
+/** Statuses whose due time runs: a case waiting for its requester is not the desk's to hurry. */
+const TIMED: readonly Case['status'][] = ['new', 'in_progress', 'escalated'];
+
+async function remind(deps: TickerDeps, item: Case, now: Date): Promise<void> {
+  if (!TIMED.includes(item.status) || !item.thread) return;
+  const due = Date.parse(item.dueAt);
+  const overdue = now.getTime() >= due;
+  const nearing = !overdue && now.getTime() >= due - deps.reminderBeforeMinutes * 60_000;
+  const which = overdue && !item.reminders.overdue ? 'overdue' : nearing && !item.reminders.nearing ? 'nearing' : undefined;
+  if (!which) return;
+  const sent = await deps.notifier.toThread(item, (lang) => textReply(say(T[which], lang, { number: item.id, due: formatTime(item.dueAt, lang) })));
+  if (!sent) return;
+  await deps.service.amend(item.id, (current) => ({ ...current, reminders: { ...current.reminders, nearing: true, ...(which === 'overdue' ? { overdue: true } : {}) } }));
+}
+
+async function closeExpired(deps: TickerDeps, item: Case, now: Date): Promise<void> {
+  if (item.status !== 'resolved' || !item.resolvedAt) return;
+  if (now.getTime() - Date.parse(item.resolvedAt) <= deps.reopenDays * 86_400_000) return;
+  await deps.service.change(item.id, { type: 'close' }, { aadObjectId: 'system', name: 'tugibot', role: 'system' });
+}
+
+async function sendDigest(deps: TickerDeps, now: Date): Promise<void> {
+  const { day, hour } = tallinnDayAndHour(now);
+  const store = deps.service.store;
+  if (hour < deps.digestHour || store.lastDigestDay() === day) return;
+  const sent = await deps.notifier.toChannel(digestCard(store.listOpen(), now, day, deps.notifier.channelLang));
+  if (sent) await store.setLastDigestDay(day);
+}
+
+/**
+ * The feature's periodic work: cards that still wait for the channel, due-time reminders (once
+ * each), closing resolved cases once the reopen window has passed, and the daily digest.
+ */
+export async function tickCases(deps: TickerDeps, now: Date): Promise<void> {
+  await deps.service.retryCards();
+  for (const item of deps.service.store.listOpen()) {
+    await remind(deps, item, now);
+    await closeExpired(deps, item, now);
+  }
+  await sendDigest(deps, now);
+}

@@ -1,0 +1,53 @@
+import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
+import { langOf } from '../../shared/i18n.js';
+import { noIncidents, type IncidentNotices } from '../../shared/incident-notices.js';
+import { registerCaseCommands } from './case-commands.js';
+import { CaseNotifier } from './case-notifier.js';
+import { CaseService } from './case-service.js';
+import type { CaseStore } from './case-store.js';
+import { tickCases } from './case-ticker.js';
+import type { CasesContext } from './cases-context.js';
+import { registerHandoffRelay } from './handoff-relay.js';
+import { registerRequesterActions } from './requester-actions.js';
+import { registerSpecialistActions } from './specialist-actions.js';
+
+export type { Case, CaseStatus, CaseEvent } from './case.js';
+export type { CaseStore } from './case-store.js';
+export { formatCaseNumber, parseCaseNumber } from './case-number.js';
+export { transition } from './transition.js';
+
+export interface CasesDeps extends FeatureDeps {
+  store: CaseStore;
+  incidents?: IncidentNotices;
+}
+
+/**
+ * Support cases with human handoff. Listens to: commands `cases.new`, `cases.mine`, `cases.show`,
+ * `cases.endChat`, and for specialists `cases.open`, `cases.unassigned`, `cases.myWork`; card verbs
+ * `cases.start` (from the knowledge feature's "did not help"), `cases.submit`, `cases.endChat`,
+ * `cases.reopen`, `cases.rate`, and for specialists `cases.take`, `cases.reply`, `cases.escalate`,
+ * `cases.wait`, `cases.resolve`; interceptors relaying an active handoff both ways.
+ */
+export function registerCases(deps: CasesDeps): FeatureHandle {
+  const { config } = deps;
+  const defaultLang = langOf(config.defaultLocale);
+  const notifier = new CaseNotifier({
+    messenger: deps.messenger, conversations: deps.conversations, signer: deps.signer, logger: deps.logger,
+    channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang,
+  });
+  const rules = { reopenDays: config.cases.reopenDays, dueHours: config.cases.dueHours };
+  const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules });
+  const ctx: CasesContext = {
+    router: deps.router, service, notifier, signer: deps.signer, clock: deps.clock, logger: deps.logger,
+    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, knowledgeDir: config.knowledgeDir, reopenDays: config.cases.reopenDays,
+  };
+  registerCaseCommands(ctx);
+  registerRequesterActions(ctx);
+  registerSpecialistActions(ctx);
+  registerHandoffRelay(ctx);
+  const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour };
+  return {
+    name: 'cases',
+    tick: (now) => tickCases(tickerDeps, now),
+  };
+}

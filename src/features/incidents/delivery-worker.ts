@@ -1,0 +1,185 @@
+import type { ConversationStore } from '../../shared/conversations.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Messenger, Reply } from '../../shared/messaging.js';
+import { decideAfterFailure, type RetryPolicy } from './delivery-policy.js';
+import type { Incident } from './incident.js';
+import { deliveryId, type DeliveryEntry, type DeliveryStore, type DeliveryTarget, type IncidentStore } from './incident-store.js';
+import type { Pacer } from './pacer.js';
+
+export interface WorkerDeps {
+  incidents: IncidentStore;
+  deliveries: DeliveryStore;
+  messenger: Messenger;
+  conversations: ConversationStore;
+  pacer: Pacer;
+  policy: RetryPolicy;
+  logger: Logger;
+  render: (incident: Incident, target: DeliveryTarget) => Reply;
+  /** Called while a pass runs (every couple of seconds) and after it, to update the authors' reports. */
+  report: () => Promise<void>;
+  concurrency?: number;
+  random?: () => number;
+  wallClock?: () => number;
+}
+
+interface WorkItem {
+  incidentId: string;
+  target: DeliveryTarget;
+}
+
+/** Whether an entry still owes `version` and may be tried at `now` (epoch ms); else when it may. */
+export function dueState(entry: DeliveryEntry | undefined, version: number, now: number): 'due' | 'done' | number {
+  if (!entry) return 'due';
+  if (entry.state === 'dropped' || entry.deliveredVersion >= version || entry.failedVersion === version) return 'done';
+  if (entry.nextAttemptAt !== undefined && entry.nextAttemptAt > now && entry.sendingVersion === version) return entry.nextAttemptAt;
+  return 'due';
+}
+
+/**
+ * Sends the outbox: collects what is due for every live incident, then runs it through a small
+ * pool, each call paced by the pacer. Each entry is written `sending` before its call and with the
+ * message id after it, so a restart resumes where it stopped (see README: the one uncertain case).
+ */
+export class DeliveryWorker {
+  private stopped = true;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private woken = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.now = deps.wallClock ?? Date.now;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  /** Stops taking new work and waits for the calls in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Something new is due: start a pass now instead of after the idle wait. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.woken = false;
+      let next: number | undefined;
+      try {
+        next = await this.pass();
+        await this.deps.report();
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'delivery pass failed');
+      }
+      if (this.stopped || this.woken) continue;
+      const idle = Math.max(10, Math.min(next === undefined ? 5000 : next - this.now(), 5000));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idle);
+        this.wakeUp = () => { clearTimeout(timer); resolve(); };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+
+  /** What is due now, channels first; and the earliest time something else will be. */
+  collect(): { items: WorkItem[]; next?: number } {
+    const now = this.now();
+    const items: WorkItem[] = [];
+    let next: number | undefined;
+    for (const incident of this.deps.incidents.live()) {
+      const broadcast = this.deps.incidents.broadcast(incident.id);
+      for (const target of broadcast?.targets ?? []) {
+        const state = dueState(this.deps.deliveries.get(deliveryId(incident.id, target.key)), incident.version, now);
+        if (state === 'due') items.push({ incidentId: incident.id, target });
+        else if (typeof state === 'number') next = Math.min(next ?? state, state);
+      }
+    }
+    items.sort((a, b) => (a.target.kind === b.target.kind ? 0 : a.target.kind === 'channel' ? -1 : 1));
+    return { items, next };
+  }
+
+  /** One pass over what is due; returns when the next retry is due, if any. */
+  async pass(): Promise<number | undefined> {
+    const { items, next } = this.collect();
+    if (items.length === 0) return next;
+    let cursor = 0;
+    const reporter = setInterval(() => void this.deps.report().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'progress report failed')), 2000);
+    const slot = async () => {
+      while (!this.stopped && cursor < items.length) {
+        const item = items[cursor++];
+        await this.deliver(item.incidentId, item.target);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: this.deps.concurrency ?? 16 }, slot));
+    } finally {
+      clearInterval(reporter);
+    }
+    return this.collect().next;
+  }
+
+  private async deliver(incidentId: string, target: DeliveryTarget): Promise<void> {
+    const incident = this.deps.incidents.getLive(incidentId);
+    if (!incident) return;
+    const id = deliveryId(incidentId, target.key);
+    const existing = this.deps.deliveries.get(id);
+    if (dueState(existing, incident.version, this.now()) !== 'due') return;
+    const editing = Boolean(existing?.messageId);
+    const address = existing?.messageId ? existing.address : target.address;
+    const paceKey = target.kind === 'channel' && !editing ? (address.channelId ?? address.conversationId) : address.conversationId;
+    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
+    const attempts = existing && existing.sendingVersion === incident.version ? existing.attempts + 1 : 1;
+    const entry: DeliveryEntry = {
+      id, incidentId, key: target.key, address, deliveredVersion: 0, ...existing,
+      state: 'sending', sendingVersion: incident.version, attempts, nextAttemptAt: undefined, updatedAt: new Date(this.now()).toISOString(),
+    };
+    await this.deps.deliveries.put(entry);
+    try {
+      await this.call(entry, incident, target);
+      Object.assign(entry, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
+    } catch (error) {
+      await this.settleFailure(entry, error, editing);
+    }
+    entry.updatedAt = new Date(this.now()).toISOString();
+    await this.deps.deliveries.put(entry);
+  }
+
+  private async call(entry: DeliveryEntry, incident: Incident, target: DeliveryTarget): Promise<void> {
+    const reply = this.deps.render(incident, target);
+    if (entry.messageId) {
+      await this.deps.messenger.update(entry.address, entry.messageId, reply);
+    } else if (target.kind === 'channel') {
+      const thread = await this.deps.messenger.postToChannel(target.address, reply);
+      entry.address = thread.address;
+      entry.messageId = thread.messageId;
+    } else {
+      entry.messageId = (await this.deps.messenger.send(target.address, reply)).messageId;
+    }
+  }
+
+  private async settleFailure(entry: DeliveryEntry, error: unknown, editing: boolean): Promise<void> {
+    const decision = decideAfterFailure(error, entry.attempts, this.deps.policy, editing, this.deps.random);
+    const log = this.deps.logger.child({ incidentId: entry.incidentId, target: entry.key, attempt: entry.attempts });
+    entry.state = 'idle';
+    if (decision.kind === 'retry') {
+      entry.nextAttemptAt = this.now() + decision.delayMs;
+      log.debug({ reason: decision.reason, delayMs: decision.delayMs }, 'delivery will be retried');
+    } else if (decision.kind === 'drop') {
+      Object.assign(entry, { state: 'dropped', failure: decision.reason });
+      await this.deps.conversations.remove(entry.address.conversationId.split(';messageid=')[0]);
+      log.info({ reason: decision.reason }, 'conversation gone: address dropped');
+    } else {
+      Object.assign(entry, { failedVersion: entry.sendingVersion, failure: decision.reason });
+      log.warn({ reason: decision.reason }, 'delivery failed');
+    }
+  }
+}

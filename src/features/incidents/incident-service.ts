@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config.js';
+import type { Clock } from '../../shared/clock.js';
+import type { ConversationStore } from '../../shared/conversations.js';
+import { DomainError } from '../../shared/errors.js';
+import { langOf, type Lang } from '../../shared/i18n.js';
+import type { Logger } from '../../shared/logger.js';
+import type { ConversationAddress } from '../../shared/messaging.js';
+import { followedSystemsOf, openIncident, reviseIncident, type Incident, type IncidentActor, type IncidentContent } from './incident.js';
+import { contentOfInput, type IncidentInput } from './incident-input.js';
+import type { BroadcastReport, IncidentStore, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
+import { countAudience, planAudience, widenAudience } from './plan-audience.js';
+
+export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
+  et: 'Sama võtmega saadeti varem teistsugune teade.',
+  en: 'A different notice was sent earlier with the same key.',
+});
+
+export const INCIDENT_NOT_FOUND = new DomainError('INCIDENT_NOT_FOUND', {
+  et: 'Sellist riket ma ei leia. Vaata käsuga „rikked“, millised on praegu avatud.',
+  en: 'I cannot find that incident. Type "incidents" to see the open ones.',
+});
+
+export type IntakeOutcome = 'created' | 'updated' | 'unchanged' | 'replayed' | 'ignored';
+
+export interface IntakeAnswer {
+  id: string;
+  ref: string;
+  status: string;
+}
+
+export interface IntakeResult {
+  outcome: IntakeOutcome;
+  answer: IntakeAnswer;
+  incident?: Incident;
+}
+
+export interface IntakeOptions {
+  by: IntakeActorLike;
+  idempotencyKey?: string;
+  bodyHash?: string;
+  /** Monitoring's "still firing" keeps the status a specialist set (identified, monitoring). */
+  keepStatus?: boolean;
+  /** Only update or resolve an open incident; never open one (Alertmanager's `resolved`). */
+  onlyExisting?: boolean;
+  /** The author's progress message for this version. */
+  report?: Omit<BroadcastReport, 'version'>;
+}
+
+type IntakeActorLike = IncidentActor;
+
+export interface ServiceDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  store: IncidentStore;
+  receipts: ReceiptStore;
+  subscriptions: SubscriptionStore;
+  conversations: ConversationStore;
+  /** Tells the delivery worker there is something to send. */
+  wake: () => void;
+}
+
+/** Loads, decides (pure rules in incident.ts), saves, then hands the notice to the outbox. */
+export class IncidentService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  get defaultLang(): Lang {
+    return langOf(this.deps.config.defaultLocale);
+  }
+
+  /** Takes an incident from monitoring or a specialist; one at a time, so a key is answered once. */
+  intake(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
+    const run = this.queue.then(() => this.intakeNow(input, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async intakeNow(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
+    if (options.idempotencyKey) {
+      const receipt = await this.deps.receipts.get(options.idempotencyKey);
+      if (receipt && receipt.bodyHash !== options.bodyHash) throw IDEMPOTENCY_CONFLICT;
+      if (receipt) return { outcome: 'replayed', answer: receipt.answer };
+    }
+    const result = await this.apply(input, options);
+    if (options.idempotencyKey && result.outcome !== 'ignored') {
+      await this.deps.receipts.put({ id: options.idempotencyKey, bodyHash: options.bodyHash ?? '', answer: result.answer, at: this.deps.clock.now().toISOString() });
+    }
+    return result;
+  }
+
+  private async apply(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
+    const now = this.deps.clock.now();
+    const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
+    const reopening = existing?.status === 'resolved' && input.status !== 'resolved';
+    let content: IncidentContent = contentOfInput(input);
+    if (!existing || reopening) {
+      if (options.onlyExisting) return { outcome: 'ignored', answer: { id: '', ref: input.ref ?? '', status: input.status } };
+      const incident = openIncident(content, { id: newIncidentId(now), ref: input.ref, now, by: options.by });
+      await this.publish(incident, options.report);
+      this.deps.logger.info({ incidentId: incident.id, source: options.by.source, severity: incident.severity }, 'incident opened');
+      return { outcome: 'created', answer: answerOf(incident), incident };
+    }
+    if (options.keepStatus && content.status !== 'resolved') content = { ...content, status: existing.status };
+    const { incident, changed } = reviseIncident(existing, content, now, options.by);
+    if (!changed) return { outcome: 'unchanged', answer: answerOf(incident), incident };
+    await this.publish(incident, options.report);
+    this.deps.logger.info({ incidentId: incident.id, version: incident.version, status: incident.status, source: options.by.source }, 'incident updated');
+    return { outcome: 'updated', answer: answerOf(incident), incident };
+  }
+
+  /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
+  private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>): Promise<void> {
+    const current = this.deps.store.broadcast(incident.id);
+    const { targets } = widenAudience(current?.targets ?? [], this.audienceFor(incident.systems));
+    await this.deps.store.saveBroadcast({ id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
+    await this.deps.store.save(incident);
+    this.deps.wake();
+  }
+
+  /** Points the author's progress message at the incident's current version. */
+  async attachReport(incidentId: string, report: BroadcastReport): Promise<void> {
+    const broadcast = this.deps.store.broadcast(incidentId);
+    if (!broadcast) return;
+    await this.deps.store.saveBroadcast({ ...broadcast, report });
+    this.deps.wake();
+  }
+
+  /** How many conversations a notice reaches: the audience now, plus everyone an earlier version reached. */
+  audienceCount(systems: readonly string[], incidentId?: string): { channels: number; people: number; total: number } {
+    const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
+    return countAudience(widenAudience(current, this.audienceFor(systems)).targets);
+  }
+
+  /** Who a notice about `systems` goes to now. */
+  audienceFor(systems: readonly string[]): DeliveryTarget[] {
+    const { config, conversations, subscriptions } = this.deps;
+    const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
+    const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
+    for (const { id, specialists } of wanted) {
+      const address = conversations.channel(id);
+      if (address) channels.push({ address, specialists });
+      else this.deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
+    }
+    return planAudience(systems, { channels, people: conversations.allPersonal(), followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang });
+  }
+
+  async find(id: string): Promise<Incident> {
+    const incident = this.deps.store.getLive(id) ?? (await this.deps.store.get(id));
+    if (!incident) throw INCIDENT_NOT_FOUND;
+    return incident;
+  }
+
+  /** Open incidents first, then those resolved in the last day; newest first. */
+  current(): Incident[] {
+    const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
+    return this.deps.store
+      .live()
+      .filter((incident) => incident.status !== 'resolved' || Date.parse(incident.resolvedAt ?? incident.updatedAt) >= dayAgo)
+      .sort((a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** Open incidents touching any of `systems` (all when empty). */
+  openFor(systems: readonly string[]): Incident[] {
+    const wanted = followedSystemsOf(systems);
+    const exact = new Set(systems.map((system) => system.toUpperCase()));
+    return this.current().filter((incident) => incident.status !== 'resolved' && (systems.length === 0
+      || incident.systems.some((system) => exact.has(system.toUpperCase()))
+      || followedSystemsOf(incident.systems).some((system) => wanted.includes(system))));
+  }
+}
+
+const answerOf = (incident: Incident): IntakeAnswer => ({ id: incident.id, ref: incident.ref, status: incident.status });
+
+/** `RIKE-20261126-3F9A`: the day it opened and a random part people can read out. */
+function newIncidentId(now: Date): string {
+  return `RIKE-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
+}

@@ -1,0 +1,90 @@
+import type { Lang } from '../../shared/i18n.js';
+import type { ConversationAddress } from '../../shared/messaging.js';
+import type { FollowedSystem, Incident } from './incident.js';
+
+/** One conversation a notice goes to. `key` is stable across address refreshes. */
+export interface DeliveryTarget {
+  key: string;
+  kind: 'channel' | 'personal';
+  address: ConversationAddress;
+  lang: Lang;
+  /** The specialists' channel: its notice carries the update and resolve buttons. */
+  specialists?: boolean;
+}
+
+/** Where the author of a notice sees its progress: one message, edited as it goes. */
+export interface BroadcastReport {
+  address: ConversationAddress;
+  messageId: string;
+  lang: Lang;
+  version: number;
+}
+
+/** The audience of one incident, planned when it is published and widened by later updates. */
+export interface Broadcast {
+  id: string;
+  targets: DeliveryTarget[];
+  report?: BroadcastReport;
+}
+
+/**
+ * The outbox: one entry per incident and conversation, holding the message id the first send
+ * returned (later versions edit that message) and the version delivered.
+ */
+export interface DeliveryEntry {
+  id: string;
+  incidentId: string;
+  key: string;
+  /** Where the message lives; for a channel, the thread the first send started. */
+  address: ConversationAddress;
+  /** `sending` is written before each call, so a restart knows a call may have been made. */
+  state: 'idle' | 'sending' | 'dropped';
+  messageId?: string;
+  deliveredVersion: number;
+  /** The version the attempts count for. */
+  sendingVersion: number;
+  attempts: number;
+  /** Epoch ms before which the entry waits (Retry-After or backoff). */
+  nextAttemptAt?: number;
+  /** The version given up on, and why. */
+  failedVersion?: number;
+  failure?: string;
+  updatedAt: string;
+}
+
+export const deliveryId = (incidentId: string, key: string): string => `${incidentId}|${key}`;
+
+export interface IncidentStore {
+  getLive(id: string): Incident | undefined;
+  get(id: string): Promise<Incident | undefined>;
+  /** The live incident monitoring knows by `ref` (the newest one). */
+  findByRef(ref: string): Incident | undefined;
+  live(): Incident[];
+  save(incident: Incident): Promise<void>;
+  broadcast(id: string): Broadcast | undefined;
+  saveBroadcast(broadcast: Broadcast): Promise<void>;
+}
+
+export interface DeliveryStore {
+  get(id: string): DeliveryEntry | undefined;
+  put(entry: DeliveryEntry): Promise<void>;
+}
+
+/** An answer given to an `Idempotency-Key`, kept so a repeat gets the same answer. */
+export interface IntakeReceipt {
+  id: string;
+  bodyHash: string;
+  answer: { id: string; ref: string; status: string };
+  at: string;
+}
+
+export interface ReceiptStore {
+  get(key: string): Promise<IntakeReceipt | undefined>;
+  put(receipt: IntakeReceipt): Promise<void>;
+}
+
+/** Which systems a person wants to hear about; everything until they choose. */
+export interface SubscriptionStore {
+  followed(aadObjectId: string): FollowedSystem[];
+  save(aadObjectId: string, followed: FollowedSystem[]): Promise<void>;
+}

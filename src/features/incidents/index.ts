@@ -1,0 +1,70 @@
+import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
+import type { IncidentNotices } from '../../shared/incident-notices.js';
+import { DEFAULT_BACKOFF } from './delivery-policy.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import type { DeliveryStore, IncidentStore, ReceiptStore, SubscriptionStore } from './incident-store.js';
+import { IncidentService } from './incident-service.js';
+import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
+import { registerNoticeHandlers } from './notice-handlers.js';
+import { Pacer } from './pacer.js';
+import { registerPeopleHandlers } from './people-handlers.js';
+import { ProgressReporter } from './progress-reporter.js';
+
+export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
+export { FOLLOWABLE } from './incident.js';
+export type { Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore } from './incident-store.js';
+export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
+export { parseIncidentInput, type IncidentInput } from './incident-input.js';
+export { parseAlertmanager, alertGroupToInput } from './alertmanager-input.js';
+
+export interface IncidentStores {
+  incidents: IncidentStore;
+  deliveries: DeliveryStore;
+  receipts: ReceiptStore;
+  subscriptions: SubscriptionStore;
+}
+
+export interface IncidentsFeature {
+  handle: FeatureHandle;
+  service: IncidentService;
+  notices: IncidentNotices;
+}
+
+/**
+ * Proactive incident notices: intake (webhooks through src/http/, specialists' drafts in Teams),
+ * audiences, the paced and durable delivery outbox, the authors' progress reports, and
+ * `activeFor` for the other features. The delivery worker starts with the feature and stops on close.
+ */
+export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): IncidentsFeature {
+  const { config, logger, signer, router, messenger, conversations, clock } = deps;
+  const log = logger.child({ feature: 'incidents' });
+  const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation });
+  const reporter = new ProgressReporter({ incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log });
+  const worker = new DeliveryWorker({
+    incidents: stores.incidents,
+    deliveries: stores.deliveries,
+    messenger,
+    conversations,
+    pacer,
+    policy: { maxAttempts: config.broadcast.maxAttempts, ...DEFAULT_BACKOFF },
+    logger: log,
+    render: (incident, target) => noticeCard(incident, target.lang, target.specialists ? specialistButtons(incident, signer, target.lang) : []),
+    report: () => reporter.report(),
+    // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
+    concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
+  });
+  const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake() });
+  registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
+  registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
+  worker.start();
+
+  return {
+    service,
+    notices: { activeFor: (systems, lang) => activeNotice(service.openFor(systems), lang) },
+    handle: {
+      name: 'incidents',
+      tick: async () => { worker.wake(); },
+      close: () => worker.stop(),
+    },
+  };
+}

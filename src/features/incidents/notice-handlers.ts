@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { CardSigner } from '../../shared/card-signer.js';
+import type { Clock } from '../../shared/clock.js';
+import { say, type Lang } from '../../shared/i18n.js';
+import { newId } from '../../shared/ids.js';
+import type { Logger } from '../../shared/logger.js';
+import type { CardAction, ConversationAddress, Messenger, TurnTools } from '../../shared/messaging.js';
+import type { Router } from '../../shared/router.js';
+import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incident, type IncidentActor } from './incident.js';
+import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
+import { INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
+import { noticeForm, parseNoticeForm } from './notice-form.js';
+import type { Pacer } from './pacer.js';
+import { decidedCard, previewCard } from './preview-card.js';
+import { startingReport } from './report-card.js';
+
+export interface NoticeHandlerDeps {
+  router: Router;
+  service: IncidentService;
+  signer: CardSigner;
+  clock: Clock;
+  messenger: Messenger;
+  pacer: Pacer;
+  logger: Logger;
+}
+
+const SPECIALIST = { audience: 'specialist' as const };
+const actorOf = (action: CardAction): IncidentActor => ({ source: 'teams', aadObjectId: action.from.aadObjectId, name: action.from.name });
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** Drafting, previewing, confirming, updating and resolving notices: specialists only. */
+export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
+  const { router, service, signer } = deps;
+
+  async function openIncidentById(id: string | undefined): Promise<Incident> {
+    if (!id) throw INCIDENT_NOT_FOUND;
+    const incident = await service.find(id);
+    if (incident.status === 'resolved') throw INCIDENT_RESOLVED;
+    return incident;
+  }
+
+  async function preview(action: CardAction, tools: TurnTools, input: IncidentInput, current: Incident | undefined, replace: boolean): Promise<void> {
+    const now = deps.clock.now();
+    const content = contentOfInput(input);
+    const shown = current
+      ? reviseIncident(current, content, now, actorOf(action)).incident
+      : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
+    const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
+    const card = previewCard(shown, service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
+    if (replace) await tools.replaceCard(card);
+    else await tools.reply(card);
+  }
+
+  router.command(
+    { key: 'incidents.new', names: { et: ['uus teade'], en: ['new notice'] }, help: { et: 'koostab teate rikkest (eelvaade enne saatmist)', en: 'drafts an incident notice (with a preview before sending)' }, audience: 'specialist', scopes: ['personal', 'channel'] },
+    async (message, tools) => { await tools.reply(noticeForm(signer, message.lang)); },
+  );
+  router.command(
+    { key: 'incidents.update', names: { et: ['uuenda teadet'], en: ['update notice'] }, help: { et: 'uuendab rikketeadet, nt „uuenda teadet RIKE-20261126-3F9A“', en: 'updates an incident notice, e.g. "update notice RIKE-20261126-3F9A"' }, audience: 'specialist', scopes: ['personal', 'channel'], takesArgument: true },
+    async (message, tools, argument) => {
+      const incident = await openIncidentById(argument.trim().toUpperCase());
+      await tools.reply(noticeForm(signer, message.lang, contentOf(incident), incident.id));
+    },
+  );
+
+  router.action('incidents.edit', async (action, tools) => {
+    const incident = await openIncidentById(text(action.data.id));
+    await tools.reply(noticeForm(signer, action.lang, contentOf(incident), incident.id));
+  }, SPECIALIST);
+
+  router.action('incidents.resolve', async (action, tools) => {
+    const incident = await openIncidentById(text(action.data.id));
+    await preview(action, tools, { ...contentOf(incident), ref: incident.ref, status: 'resolved' }, incident, false);
+  }, SPECIALIST);
+
+  router.action('incidents.preview', async (action, tools) => {
+    const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
+    await preview(action, tools, parseNoticeForm(action.data, action.lang, current?.ref), current, true);
+  }, SPECIALIST);
+
+  router.action('incidents.cancel', async (action, tools) => {
+    await tools.replaceCard(decidedCard('cancelled', '', action.lang));
+  }, SPECIALIST);
+
+  router.action('incidents.confirm', async (action, tools) => {
+    const draft = String(action.data.draft);
+    const input = incidentInputSchema.parse(JSON.parse(draft));
+    if (text(action.data.id)) await openIncidentById(text(action.data.id)).catch((error: unknown) => {
+      if (error !== INCIDENT_RESOLVED || input.status !== 'resolved') throw error;
+    });
+    const result = await service.intake(input, { by: actorOf(action), idempotencyKey: `teams:${String(action.data.draftId)}`, bodyHash: createHash('sha256').update(draft).digest('hex') });
+    const outcome = result.outcome === 'replayed' ? 'already' : result.outcome === 'unchanged' || result.outcome === 'ignored' ? 'unchanged' : 'sent';
+    await tools.replaceCard(decidedCard(outcome, result.answer.id, action.lang));
+    if (outcome === 'sent' && result.incident) await startReport(deps, result.incident, action.address, action.lang);
+  }, SPECIALIST);
+}
+
+/** Posts the author's progress message; the worker's reporter edits it as deliveries go out. */
+async function startReport(deps: NoticeHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
+  try {
+    const total = deps.service.audienceCount([], incident.id).total;
+    await deps.pacer.take(address.conversationId);
+    const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
+    if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });
+  } catch (error) {
+    deps.logger.warn({ err: error, incidentId: incident.id }, 'could not post the progress report; the notice is sent anyway');
+  }
+}

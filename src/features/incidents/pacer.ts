@@ -1,0 +1,73 @@
+import { TokenBucket } from './token-bucket.js';
+
+/**
+ * How far the connector's clock may see our requests bunched together (network and event-loop
+ * jitter); the buckets are set so that even a window stretched by this much stays under the limit.
+ */
+const JITTER = 0.03;
+
+export interface PacerLimits {
+  /** Requests per second for the whole bot (Teams: 50). */
+  perSecond: number;
+  /** Requests per second per conversation (Teams: 7; and 8 per 2 seconds, i.e. one more). */
+  perConversation: number;
+}
+
+/** Bucket sizes that keep every 1-second window (and the per-conversation 2-second one) within the limits. */
+export function bucketsFor(limits: PacerLimits): { global: { capacity: number; perSecond: number }; conversation: { capacity: number; perSecond: number } } {
+  const capacity = Math.max(1, Math.floor(limits.perSecond * 0.02));
+  const global = { capacity, perSecond: (limits.perSecond - capacity) / (1 + JITTER) };
+  const perOne = (limits.perConversation - 1) / (1 + JITTER);
+  const perTwo = limits.perConversation / (2 * (1 + JITTER));
+  return { global, conversation: { capacity: 1, perSecond: Math.max(0.1, Math.min(perOne, perTwo)) } };
+}
+
+/**
+ * Paces outgoing connector calls: one bucket for the whole bot and one per conversation. A call
+ * takes from both or from neither, so a busy conversation never holds back others' tokens.
+ */
+export class Pacer {
+  private readonly global: TokenBucket;
+  private readonly conversations = new Map<string, TokenBucket>();
+  private readonly sizes: ReturnType<typeof bucketsFor>;
+
+  constructor(limits: PacerLimits, private readonly now: () => number = () => performance.now()) {
+    this.sizes = bucketsFor(limits);
+    this.global = new TokenBucket(this.sizes.global.capacity, this.sizes.global.perSecond, now());
+  }
+
+  private bucketOf(conversationId: string, now: number): TokenBucket {
+    let bucket = this.conversations.get(conversationId);
+    if (!bucket) {
+      if (this.conversations.size > 10_000) this.forgetIdle(now);
+      bucket = new TokenBucket(this.sizes.conversation.capacity, this.sizes.conversation.perSecond, now);
+      this.conversations.set(conversationId, bucket);
+    }
+    return bucket;
+  }
+
+  private forgetIdle(now: number): void {
+    for (const [id, bucket] of this.conversations) if (bucket.idle(now)) this.conversations.delete(id);
+  }
+
+  /** Takes a token for a call to `conversationId`, or says how long to wait before asking again. */
+  tryTake(conversationId: string): number {
+    const now = this.now();
+    const conversation = this.bucketOf(conversationId, now);
+    const wait = Math.max(this.global.waitMs(now), conversation.waitMs(now));
+    if (wait > 0) return wait;
+    this.global.take(now);
+    conversation.take(now);
+    return 0;
+  }
+
+  /** Waits for a token for `conversationId`. */
+  async take(conversationId: string, stopped: () => boolean = () => false): Promise<boolean> {
+    for (;;) {
+      if (stopped()) return false;
+      const wait = this.tryTake(conversationId);
+      if (wait === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { langOf, type Lang } from '../../shared/i18n.js';
+import type { ConversationAddress } from '../../shared/messaging.js';
+import { followedSystemsOf, type FollowedSystem } from './incident.js';
+import type { DeliveryTarget } from './incident-store.js';
+
+export interface AudienceSources {
+  /** Broadcast channels and the specialists' channel, as known addresses (unknown ones are left out). */
+  channels: Array<{ address: ConversationAddress; specialists: boolean }>;
+  /** Every personal chat the bot has. */
+  people: ConversationAddress[];
+  followed: (aadObjectId: string) => FollowedSystem[];
+  defaultLang: Lang;
+}
+
+/** Channels get every notice; a person gets it when they follow one of the affected systems. */
+export function planAudience(systems: readonly string[], sources: AudienceSources): DeliveryTarget[] {
+  const affected = followedSystemsOf(systems);
+  const targets = new Map<string, DeliveryTarget>();
+  for (const { address, specialists } of sources.channels) {
+    const key = `channel:${address.channelId ?? address.conversationId}`;
+    const known = targets.get(key);
+    targets.set(key, { key, kind: 'channel', address, lang: sources.defaultLang, specialists: specialists || known?.specialists || undefined });
+  }
+  for (const address of sources.people) {
+    const aad = address.user?.aadObjectId;
+    if (aad && !sources.followed(aad).some((system) => affected.includes(system))) continue;
+    const key = `personal:${address.conversationId}`;
+    targets.set(key, { key, kind: 'personal', address, lang: langOf(address.locale, sources.defaultLang) });
+  }
+  return [...targets.values()];
+}
+
+/** Adds targets that were not in the audience yet (people who installed the bot since). */
+export function widenAudience(current: readonly DeliveryTarget[], planned: readonly DeliveryTarget[]): { targets: DeliveryTarget[]; added: number } {
+  const known = new Set(current.map((target) => target.key));
+  const added = planned.filter((target) => !known.has(target.key));
+  return { targets: [...current, ...added], added: added.length };
+}
+
+export function countAudience(targets: readonly DeliveryTarget[]): { channels: number; people: number; total: number } {
+  const channels = targets.filter((target) => target.kind === 'channel').length;
+  return { channels, people: targets.length - channels, total: targets.length };
+}

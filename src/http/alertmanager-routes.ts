@@ -1,0 +1,51 @@
+import type { Request, Response } from 'restify';
+import { alertGroupToInput, parseAlertmanager, type IncidentService } from '../features/incidents/index.js';
+import type { Logger } from '../shared/logger.js';
+import { sameSecret } from './incident-signature.js';
+import type { RouteMount, RouteTools } from './server.js';
+
+const BODY_LIMIT = 1_048_576;
+
+/**
+ * `POST /api/alerts/alertmanager`: Prometheus Alertmanager's webhook (payload version 4) with
+ * `Authorization: Bearer <ALERTMANAGER_TOKEN>`. The group key is the incident's ref; `firing`
+ * opens or updates it, `resolved` resolves it. 503 while ALERTMANAGER_TOKEN is empty.
+ */
+export function alertmanagerRoutes(deps: { service: IncidentService; token: string; logger: Logger }): RouteMount {
+  return (server, tools) => {
+    if (!deps.token) {
+      server.post('/api/alerts/alertmanager', async (req: Request, res: Response) => {
+        tools.fail(res, 503, 'AlertmanagerWebhookOff', 'The Alertmanager webhook is off: set ALERTMANAGER_TOKEN to turn it on.');
+      });
+      return;
+    }
+    server.post('/api/alerts/alertmanager', ...tools.jsonBody(BODY_LIMIT), async (req: Request, res: Response) => {
+      await receive(req, res, tools, deps);
+    });
+  };
+}
+
+async function receive(req: Request, res: Response, tools: RouteTools, deps: { service: IncidentService; token: string; logger: Logger }): Promise<void> {
+  const header = req.header('authorization') ?? '';
+  const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
+  if (!given || !sameSecret(given, deps.token)) {
+    deps.logger.warn('refused an Alertmanager call without the right token');
+    return tools.fail(res, 401, 'Unauthorized', 'A valid "Authorization: Bearer <ALERTMANAGER_TOKEN>" header is required.');
+  }
+  const payload = parseAlertmanager(req.body);
+  if (!payload.ok) return tools.fail(res, 400, 'InvalidAlertmanagerPayload', payload.reason);
+  const input = alertGroupToInput(payload.value);
+  if (!input.ok) return tools.fail(res, 400, 'InvalidAlertmanagerPayload', input.reason);
+  try {
+    const resolved = payload.value.status === 'resolved';
+    const result = await deps.service.intake(input.value, { by: { source: 'alertmanager' }, keepStatus: true, onlyExisting: resolved });
+    if (result.outcome === 'ignored') {
+      res.send(200, { ref: input.value.ref, status: 'ignored', message: 'No open incident has this group key; nothing to resolve.' });
+      return;
+    }
+    res.send(result.outcome === 'created' ? 201 : 200, result.answer);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'Alertmanager intake failed');
+    tools.fail(res, 500, 'InternalError', 'The alert could not be stored; Alertmanager will retry.');
+  }
+}

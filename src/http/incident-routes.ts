@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import { IDEMPOTENCY_CONFLICT, parseIncidentInput, type IncidentService } from '../features/incidents/index.js';
+import type { Logger } from '../shared/logger.js';
+import { checkSignature } from './incident-signature.js';
+import type { RouteMount, RouteTools } from './server.js';
+
+export const INCIDENT_BODY_LIMIT = 65_536;
+const MAX_KEY_LENGTH = 200;
+
+export interface IncidentRouteDeps {
+  service: IncidentService;
+  secret: string;
+  logger: Logger;
+  /** Real time in seconds for the signature's freshness (monitoring signs with real time, not TUGIBOT_NOW). */
+  nowSeconds?: () => number;
+}
+
+/**
+ * `POST /api/incidents`: a signed JSON incident from monitoring (contracts.md). Answers 201 for a
+ * new incident, 200 for an update or a repeat, 400/401/409/413 with a reason, and 503 while
+ * INCIDENT_WEBHOOK_SECRET is empty. A reused Idempotency-Key with a different body gets 409.
+ */
+export function incidentRoutes(deps: IncidentRouteDeps): RouteMount {
+  const nowSeconds = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  return (server, tools) => {
+    if (!deps.secret) {
+      server.post('/api/incidents', async (req: Request, res: Response) => {
+        tools.fail(res, 503, 'IncidentWebhookOff', 'The incident webhook is off: set INCIDENT_WEBHOOK_SECRET to turn it on.');
+      });
+      return;
+    }
+    server.post('/api/incidents', ...tools.jsonBody(INCIDENT_BODY_LIMIT), async (req: Request, res: Response) => {
+      await receive(req, res, tools, deps, nowSeconds());
+    });
+  };
+}
+
+async function receive(req: Request, res: Response, tools: RouteTools, deps: IncidentRouteDeps, now: number): Promise<void> {
+  const raw = typeof (req as Request & { rawBody?: unknown }).rawBody === 'string' ? (req as Request & { rawBody: string }).rawBody : '';
+  const signature = checkSignature(deps.secret, req.header('x-tugibot-timestamp'), req.header('x-tugibot-signature'), raw, now);
+  if (!signature.ok) {
+    deps.logger.warn({ reason: signature.reason }, 'refused an unsigned or badly signed incident');
+    return tools.fail(res, 401, 'Unauthorized', signature.reason);
+  }
+  const key = req.header('idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) return tools.fail(res, 400, 'BadIdempotencyKey', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`);
+  const parsed = parseIncidentInput(req.body);
+  if (!parsed.ok) return tools.fail(res, 400, 'InvalidIncident', parsed.reason);
+  try {
+    const result = await deps.service.intake(parsed.value, {
+      by: { source: 'webhook' },
+      idempotencyKey: key && `webhook:${key}`,
+      bodyHash: createHash('sha256').update(raw).digest('hex'),
+    });
+    res.send(result.outcome === 'created' ? 201 : 200, result.answer);
+  } catch (error) {
+    if (error === IDEMPOTENCY_CONFLICT) return tools.fail(res, 409, 'IdempotencyKeyReused', 'This Idempotency-Key was used before with a different body.');
+    deps.logger.error({ err: error }, 'incident intake failed');
+    tools.fail(res, 500, 'InternalError', 'The incident could not be stored; please retry.');
+  }
+}
