@@ -13,8 +13,11 @@ import { BotMessenger, TeamsEdge, createTurnHandler } from './teams/index.js';
 import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
-import { emptyDirectory, type Directory } from './shared/directory.js';
+import type { Directory } from './shared/directory.js';
 import { FileDirectory } from './storage/file-directory.js';
+import { loadCatalogue, registerAccess } from './features/access/index.js';
+import { graphDirectoryFor } from './features/directory/index.js';
+import { openAccessStores } from './storage/lowdb-access-stores.js';
 import { registerIncidents } from './features/incidents/index.js';
 import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from './storage/lowdb-outbox-store.js';
@@ -61,12 +64,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const router = new Router(isSpecialist);
     const edge = new TeamsEdge(config);
     const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
-    const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : emptyDirectory);
+    const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
     const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
 
     registerHelp(router);
-    const wiring = await registerFeatures(deps, dataDir);
-    features.push(...wiring.handles);
+    // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
+    const wiring = await registerFeatures(deps, dataDir, features);
 
     const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
     const readiness = () => {
@@ -104,8 +107,8 @@ interface Wiring {
  * matters where one feature uses another: incidents first (others show open incidents), then
  * cases (knowledge's "did not help" opens a case), then knowledge (the fallback), then access.
  */
-async function registerFeatures(deps: FeatureDeps, dataDir: DataDir): Promise<Wiring> {
-  const wiring: Wiring = { handles: [], routes: [], incidents: noIncidents };
+async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: FeatureHandle[]): Promise<Wiring> {
+  const wiring: Wiring = { handles, routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
   const incidents = registerIncidents(deps, {
     incidents: await LowdbIncidentStore.open(dataDir),
@@ -127,7 +130,8 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir): Promise<Wi
   // --- knowledge (begin) ---
   // --- knowledge (end) ---
   // --- access (begin) ---
+  const catalogue = await loadCatalogue(deps.config.accessCatalogue);
+  wiring.handles.push(registerAccess(deps, catalogue, await openAccessStores(dataDir)));
   // --- access (end) ---
-  void dataDir;
   return wiring;
 }

@@ -95,7 +95,8 @@ export class Router {
         const exact = folded === name;
         const withArgument = command.takesArgument && folded.startsWith(`${name} `);
         if ((exact || withArgument) && (!best || name.length > best.length)) {
-          const argument = message.text.trim().split(/\s+/).slice(name.split(' ').length).join(' ');
+          const words = name.split(' ').length;
+          const argument = exact ? '' : message.text.trim().replace(new RegExp(`^(?:\\S+\\s+){${words}}`), '').trim();
           best = { command, argument, length: name.length };
         }
       }

@@ -20,7 +20,8 @@ export function toInboundMessage(activity: Activity, defaultLocale: string): Inb
   const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   return {
     id: activity.id ?? '',
-    text: text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim(),
+    // Spaces collapse, line breaks stay: a pasted CSV or a list keeps its lines.
+    text: text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim(),
     lang: langOf(locale, langOf(defaultLocale)),
     locale,
     from: senderOf(activity),

@@ -1,0 +1,28 @@
+import { accessErrors } from './access-errors.js';
+import type { AccessRequest, PersonRef } from './model.js';
+
+export interface DecisionInput {
+  approve: boolean;
+  comment: string;
+  /** The approver ticked "I have read the reason for the exception". */
+  acknowledged: boolean;
+}
+
+/**
+ * The approval state machine: only a pending request can be decided, only by one of its
+ * approvers (the authenticated identity, never card data), a flagged request only with the
+ * acknowledgement ticked, and a rejection only with a comment.
+ */
+export function decideRequest(request: AccessRequest, actor: PersonRef, input: DecisionInput, now: Date): AccessRequest {
+  const approver = request.approverIds.some((id) => id.toLowerCase() === actor.id.toLowerCase());
+  if (!approver || actor.id.toLowerCase() === request.requester.id.toLowerCase()) throw accessErrors.notApprover();
+  if (request.state !== 'pending') throw accessErrors.alreadyDecided(request.id);
+  const comment = input.comment.trim();
+  if (input.approve && request.flags.length > 0 && !input.acknowledged) throw accessErrors.ackRequired();
+  if (!input.approve && comment === '') throw accessErrors.commentRequired();
+  return {
+    ...request,
+    state: input.approve ? 'approved' : 'rejected',
+    decision: { by: actor, at: now.toISOString(), approved: input.approve, comment, acknowledged: input.acknowledged },
+  };
+}

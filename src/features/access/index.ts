@@ -1,0 +1,103 @@
+import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
+import { say } from '../../shared/i18n.js';
+import { cardReply, textReply, type CardAction, type InboundMessage } from '../../shared/messaging.js';
+import { accessErrors } from './access-errors.js';
+import type { Catalogue } from './catalogue.js';
+import { AccessContext } from './context.js';
+import type { PersonRef } from './model.js';
+import { auditCsv, endingCsv, holdersCsv, tasksCsv } from './reports.js';
+import { RequestService } from './request-service.js';
+import { importCard, orderCard } from './substitution-cards.js';
+import { SubstitutionService } from './substitution-service.js';
+import type { AccessStores } from './stores.js';
+import { TaskService } from './task-service.js';
+
+export { loadCatalogue, parseCatalogue, type Catalogue } from './catalogue.js';
+export type { AccessStores } from './stores.js';
+export { holdersCsv, endingCsv, tasksCsv, auditCsv, toCsv } from './reports.js';
+export { scanDue } from './scan-due.js';
+
+const R = {
+  roles: { et: 'Kes millist rolli praegu omab ({count}):', en: 'Who holds which role now ({count}):' },
+  ending: { et: 'Järgmise {days} päeva jooksul lõppevad õigused ({count}):', en: 'Rights ending in the next {days} days ({count}):' },
+  tasks: { et: 'Avatud ülesanded ({count}, neist tähtaja ületanud {overdue}):', en: 'Open tasks ({count}, overdue {overdue}):' },
+  audit: { et: 'Ligipääsu logi, viimased {count} kannet:', en: 'Access log, the latest {count} entries:' },
+};
+
+const actorOf = (from: CardAction['from'] | InboundMessage['from']): PersonRef => ({ id: from.aadObjectId ?? from.teamsId, name: from.name });
+const csvMessage = (title: string, csv: string): string => `${title}\n\n${csv}`;
+const SPECIALIST = { audience: 'specialist' as const, scopes: ['personal' as const, 'channel' as const] };
+
+/**
+ * Access rights: requests and approvals in personal chats, specialists' tasks in their channel,
+ * due dates (revocations, suspensions, substitutes) from the scheduler's tick, and an append-only audit trail.
+ */
+export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: AccessStores): FeatureHandle {
+  const { router } = deps;
+  const ctx = new AccessContext(deps, catalogue, stores);
+  const tasks = new TaskService(ctx);
+  const requests = new RequestService(ctx, tasks);
+  const substitutions = new SubstitutionService(ctx, tasks);
+
+  router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'taotle ligipääsu (õigused, peatamine, kontode sulgemine)', en: 'request access (rights, suspension, closing accounts)' } },
+    async (message, tools) => { await tools.reply(await requests.form(message)); });
+  router.action('access.submit', (action, tools) => requests.submit(action, tools));
+  router.action('access.decide', (action, tools) => requests.decide(action, tools));
+  router.action('access.task.done', async (action, tools) => { await tasks.complete(String(action.data.taskId), actorOf(action.from), 'done', '', tools); }, { audience: 'specialist' });
+  router.action('access.task.impossible', async (action, tools) => { await tasks.complete(String(action.data.taskId), actorOf(action.from), 'impossible', String(action.data.reason ?? ''), tools); }, { audience: 'specialist' });
+
+  router.command({ key: 'access.substitutions', names: { et: ['asendused'], en: ['substitutions'] }, help: { et: 'eelseisvad asendused', en: 'upcoming substitutions' }, ...SPECIALIST },
+    async (message, tools) => { await tools.reply(substitutions.upcoming(message.lang)); });
+  router.command({ key: 'access.substitutions.import', names: { et: ['impordi asendused'], en: ['import substitutions'] }, help: { et: 'asenduste import CSV-st (puhkusegraafik)', en: 'import substitutions from CSV (vacation schedule)' }, takesArgument: true, ...SPECIALIST },
+    async (message, tools, argument) => {
+      if (!argument.trim()) return void (await tools.reply(cardReply(importCard(message.lang, deps.signer))));
+      await tools.reply(await substitutions.importCsv(argument, actorOf(message.from), message.lang));
+    });
+  router.action('access.substitutions.import', async (action, tools) => {
+    const csv = String(action.data.csv ?? '');
+    if (!csv.trim()) throw accessErrors.csvMissing();
+    await tools.reply(await substitutions.importCsv(csv, actorOf(action.from), action.lang));
+  }, { audience: 'specialist' });
+  router.command({ key: 'access.substitution.new', names: { et: ['uus asendus'], en: ['new substitution'] }, help: { et: 'asendamise korraldus vormiga', en: 'a substitution order with a form' }, ...SPECIALIST },
+    async (message, tools) => { await tools.reply(cardReply(orderCard(message.lang, deps.signer, ctx.today()))); });
+  router.action('access.substitution.order', async (action, tools) => {
+    const field = (key: string) => String(action.data[key] ?? '').trim();
+    const row = { line: 1, person: field('person'), substitute: field('substitute'), from: field('from'), to: field('to'), rights: field('rights') };
+    const { recorded, problems } = await substitutions.record([row], 'order', actorOf(action.from));
+    if (problems.length > 0) return void (await tools.reply(problems[0].reason[action.lang]));
+    await tools.replaceCard(textReply(substitutions.line(recorded[0], action.lang)));
+  }, { audience: 'specialist' });
+
+  router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kes millist rolli omab (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
+    async (message, tools) => {
+      const grants = stores.grants.active();
+      await tools.reply(csvMessage(say(R.roles, message.lang, { count: grants.length }), holdersCsv(catalogue, grants)));
+    });
+  router.command({ key: 'access.ending', names: { et: ['lõppevad õigused'], en: ['ending rights'] }, help: { et: 'lähipäevil lõppevad õigused, nt „lõppevad õigused 14“ (CSV)', en: 'rights ending soon, e.g. "ending rights 14" (CSV)' }, takesArgument: true, ...SPECIALIST },
+    async (message, tools, argument) => {
+      const days = Math.min(Math.max(Number.parseInt(argument, 10) || 30, 0), 3660);
+      const csv = endingCsv(catalogue, stores.grants.active(), ctx.today(), days);
+      await tools.reply(csvMessage(say(R.ending, message.lang, { days, count: csv.split('\n').length - 1 }), csv));
+    });
+  router.command({ key: 'access.tasks', names: { et: ['ülesanded'], en: ['tasks'] }, help: { et: 'avatud ja tähtaja ületanud ligipääsuülesanded (CSV)', en: 'open and overdue access tasks (CSV)' }, ...SPECIALIST },
+    async (message, tools) => {
+      const open = stores.tasks.open();
+      const overdue = open.filter((task) => task.due < ctx.today()).length;
+      await tools.reply(csvMessage(say(R.tasks, message.lang, { count: open.length, overdue }), tasksCsv(open, ctx.today())));
+    });
+  router.command({ key: 'access.audit', names: { et: ['ligipääsu logi'], en: ['access log'] }, help: { et: 'ligipääsu auditilogi viimased kanded (CSV)', en: 'the latest access audit entries (CSV)' }, ...SPECIALIST },
+    async (message, tools) => {
+      const entries = await stores.audit.recent(50);
+      await tools.reply(csvMessage(say(R.audit, message.lang, { count: entries.length }), auditCsv(entries)));
+    });
+
+  return {
+    name: 'access',
+    ready: () => true,
+    async tick(now) {
+      await tasks.retryUnposted();
+      await tasks.scan(now);
+      await substitutions.finishEnded();
+    },
+  };
+}

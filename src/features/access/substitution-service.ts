@@ -1,0 +1,106 @@
+import type { DirectoryPerson } from '../../shared/directory.js';
+import { say, type Lang, type Text } from '../../shared/i18n.js';
+import { findRole } from './catalogue.js';
+import type { AccessContext } from './context.js';
+import { showDay } from './dates.js';
+import type { PersonRef, Substitution } from './model.js';
+import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
+import { tasksForSubstitution } from './plan-tasks.js';
+import type { TaskService } from './task-service.js';
+
+const W = {
+  imported: { et: 'Asendusi kirja pandud: {count}.', en: 'Substitutions recorded: {count}.' },
+  rejected: { et: 'Need read jäid kirja panemata:', en: 'These rows were not recorded:' },
+  line: { et: 'rida {line}: {reason}', en: 'line {line}: {reason}' },
+  duplicate: { et: 'see asendus on juba kirjas ({id})', en: 'this substitution is already recorded ({id})' },
+  none: { et: 'Eelseisvaid ega käimasolevaid asendusi ei ole.', en: 'There are no current or upcoming substitutions.' },
+  upcoming: { et: 'Käimasolevad ja eelseisvad asendused:', en: 'Current and upcoming substitutions:' },
+} satisfies Record<string, Text>;
+
+/** Substitutes: the absence schedule (CSV) or a substitution order becomes a grant on the first day and a revocation after the last. */
+export class SubstitutionService {
+  constructor(private readonly ctx: AccessContext, private readonly tasks: TaskService) {}
+
+  private async resolve(id: string): Promise<DirectoryPerson | undefined> {
+    return id ? this.ctx.deps.directory.find(id) : undefined;
+  }
+
+  private pensionRoles(personId: string): string[] {
+    return this.ctx.stores.grants.ofSubject(personId)
+      .filter((grant) => grant.state === 'active' && findRole(this.ctx.catalogue, grant.role)?.role.pensionRegister)
+      .map((grant) => grant.role);
+  }
+
+  /** Checks and records rows; returns the problems of the rows left out. */
+  async record(rows: SubstitutionRow[], basis: Substitution['basis'], actor: PersonRef): Promise<{ recorded: Substitution[]; problems: RowProblem[] }> {
+    const recorded: Substitution[] = [];
+    const problems: RowProblem[] = [];
+    for (const row of rows) {
+      const person = await this.resolve(row.person);
+      const context = { person, substitute: await this.resolve(row.substitute), pensionRoles: person ? this.pensionRoles(person.id) : [], today: this.ctx.today() };
+      const checked = checkRow(this.ctx.catalogue, row, context);
+      if ('problem' in checked) {
+        problems.push({ line: row.line, reason: checked.problem });
+        continue;
+      }
+      const duplicate = this.findDuplicate(checked.ok);
+      if (duplicate) {
+        problems.push({ line: row.line, reason: { et: say(W.duplicate, 'et', { id: duplicate.id }), en: say(W.duplicate, 'en', { id: duplicate.id }) } });
+        continue;
+      }
+      recorded.push(await this.save(checked.ok, basis, actor));
+    }
+    return { recorded, problems };
+  }
+
+  private findDuplicate(row: CheckedRow): Substitution | undefined {
+    return this.ctx.stores.substitutions.current().find((item) =>
+      item.person.id.toLowerCase() === row.person.id.toLowerCase() && item.substitute.id.toLowerCase() === row.substitute.id.toLowerCase() && item.from === row.from && item.to === row.to);
+  }
+
+  private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef): Promise<Substitution> {
+    const now = this.ctx.now();
+    const substitution: Substitution = {
+      id: await this.ctx.stores.requests.nextId('ASE', now.getUTCFullYear()),
+      person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
+      from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
+    };
+    const tasks = tasksForSubstitution(this.ctx.catalogue, substitution, now);
+    substitution.taskIds = tasks.map((task) => task.id);
+    await this.ctx.stores.substitutions.save(substitution);
+    await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
+    await this.tasks.create(tasks);
+    return substitution;
+  }
+
+  /** `impordi asendused`: the pasted CSV; each bad row is reported with its line and why, the good rows are kept. */
+  async importCsv(text: string, actor: PersonRef, lang: Lang): Promise<string> {
+    const parsed = parseSubstitutionCsv(restoreLines(text));
+    const { recorded, problems } = await this.record(parsed.rows, 'schedule', actor);
+    const all = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
+    const lines = [say(W.imported, lang, { count: recorded.length }), ...recorded.map((item) => `- ${this.line(item, lang)}`)];
+    if (all.length > 0) lines.push('', say(W.rejected, lang), ...all.map((problem) => `- ${say(W.line, lang, { line: problem.line, reason: problem.reason[lang] })}`));
+    return lines.join('\n');
+  }
+
+  line(item: Substitution, lang: Lang): string {
+    return `${item.id}: ${item.person.name} → ${item.substitute.name}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
+  }
+
+  upcoming(lang: Lang): string {
+    const today = this.ctx.today();
+    const items = this.ctx.stores.substitutions.current().filter((item) => item.to >= today).sort((a, b) => a.from.localeCompare(b.from));
+    if (items.length === 0) return say(W.none, lang);
+    return [say(W.upcoming, lang), ...items.map((item) => `- ${this.line(item, lang)}`)].join('\n');
+  }
+
+  /** Archives substitutions that are over and whose tasks are all closed. */
+  async finishEnded(): Promise<void> {
+    const today = this.ctx.today();
+    for (const item of this.ctx.stores.substitutions.current()) {
+      if (item.to >= today) continue;
+      const open = await Promise.all(item.taskIds.map((id) => this.ctx.stores.tasks.get(id)));
+      if (open.every((task) => !task || task.state !== 'open')) await this.ctx.stores.substitutions.finish(item);
+    }
+  }
+}

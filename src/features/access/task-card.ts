@@ -1,0 +1,42 @@
+import type { CardSigner } from '../../shared/card-signer.js';
+import { adaptiveCard, facts, heading, paragraph, submitButton, textInput } from '../../shared/cards.js';
+import { say, type Lang } from '../../shared/i18n.js';
+import type { AdaptiveCard } from '../../shared/messaging.js';
+import type { Catalogue } from './catalogue.js';
+import { showDay } from './dates.js';
+import type { AccessTask } from './model.js';
+import { T, TASK_KIND, TASK_STATE, periodText, rolesText } from './texts.js';
+
+const NOTE = {
+  et: 'Süsteemil pole liidest, mille kaudu robot saaks õigusi ise muuta: palun tehke muudatus süsteemis ja märkige siin, kui see on tehtud.',
+  en: 'The system has no interface through which the bot could change rights itself: please make the change in the system and mark it here when done.',
+};
+
+function taskFacts(catalogue: Catalogue, task: AccessTask, lang: Lang): Array<[string, string | undefined]> {
+  return [
+    [say(T.for, lang), task.subject.name],
+    [say(T.system, lang), task.system || say(T.allSystems, lang)],
+    [say(T.roles, lang), rolesText(catalogue, task.roles, lang)],
+    [say(T.due, lang), showDay(task.due, lang)],
+    [say(T.period, lang), task.kind === 'grant' ? periodText(task.due, task.until, lang) : undefined],
+    [say(T.state, lang), say(TASK_STATE[task.state], lang)],
+  ];
+}
+
+/** A task in the specialists' channel: what to do, in which system, for whom, from when to when. */
+export function taskCard(catalogue: Catalogue, task: AccessTask, lang: Lang, signer: CardSigner): AdaptiveCard {
+  const title = say(T.taskTitle, lang, { id: task.id, what: say(TASK_KIND[task.kind], lang) });
+  if (task.state !== 'open') {
+    return adaptiveCard([
+      heading(title),
+      facts([...taskFacts(catalogue, task, lang), [say(T.closedBy, lang), task.closedBy?.name], [say(T.comment, lang), task.reason]]),
+    ]);
+  }
+  return adaptiveCard(
+    [heading(title), facts(taskFacts(catalogue, task, lang)), paragraph(say(NOTE, lang), { isSubtle: true }), textInput('reason', say(T.impossibleReason, lang), { isMultiline: true })],
+    [
+      submitButton(say(T.done, lang), signer.sign('access.task.done', { taskId: task.id }), { style: 'positive' }),
+      submitButton(say(T.impossible, lang), signer.sign('access.task.impossible', { taskId: task.id })),
+    ],
+  );
+}

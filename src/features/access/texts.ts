@@ -1,0 +1,103 @@
+import { say, type Lang, type Text } from '../../shared/i18n.js';
+import { roleName, type Catalogue } from './catalogue.js';
+import { showDay } from './dates.js';
+import type { AccessRequest, AccessTask, Flag, RequestKind, TaskKind, TaskState } from './model.js';
+
+export const KIND: Record<RequestKind, Text> = {
+  grant: { et: 'Õiguste andmine', en: 'Grant rights' },
+  suspend: { et: 'Õiguste peatamine (pikk puudumine)', en: 'Suspend rights (long absence)' },
+  close: { et: 'Kõigi kontode sulgemine (töölt lahkumine)', en: 'Close every account (leaving)' },
+};
+
+export const TASK_KIND: Record<TaskKind, Text> = {
+  grant: { et: 'Anda õigused', en: 'Grant the rights' },
+  revoke: { et: 'Lõpetada õigused', en: 'End the rights' },
+  suspend: { et: 'Peatada õigused', en: 'Suspend the rights' },
+  resume: { et: 'Taastada õigused', en: 'Resume the rights' },
+  close: { et: 'Sulgeda kõik kontod ja rollid', en: 'Close every account and role' },
+};
+
+export const TASK_STATE: Record<TaskState, Text> = {
+  open: { et: 'avatud', en: 'open' },
+  done: { et: 'tehtud', en: 'done' },
+  impossible: { et: 'ei saa teha', en: 'cannot be done' },
+  cancelled: { et: 'tühistatud', en: 'cancelled' },
+};
+
+export const T = {
+  for: { et: 'Kellele', en: 'For' },
+  requester: { et: 'Taotleja', en: 'Requester' },
+  system: { et: 'Süsteem', en: 'System' },
+  roles: { et: 'Rollid', en: 'Roles' },
+  justification: { et: 'Põhjendus', en: 'Justification' },
+  flagReason: { et: 'Erandi põhjendus', en: 'Reason for the exception' },
+  period: { et: 'Periood', en: 'Period' },
+  due: { et: 'Tähtaeg', en: 'Due' },
+  state: { et: 'Seis', en: 'State' },
+  open: { et: 'tähtajatu', en: 'no end' },
+  allSystems: { et: 'kõik süsteemid', en: 'every system' },
+  comment: { et: 'Kommentaar', en: 'Comment' },
+  approve: { et: 'Kooskõlasta', en: 'Approve' },
+  reject: { et: 'Lükka tagasi', en: 'Reject' },
+  ack: { et: 'Olen erandi põhjendusega tutvunud ja kooskõlastan selle teadlikult', en: 'I have read the reason for the exception and approve it knowingly' },
+  done: { et: 'Tehtud', en: 'Done' },
+  impossible: { et: 'Ei saa teha', en: 'Cannot be done' },
+  impossibleReason: { et: 'Miks ei saa teha (kohustuslik, kui ei saa teha)', en: 'Why it cannot be done (required if it cannot)' },
+  flagged: { et: '⚠ Erand: {flags}', en: '⚠ Exception: {flags}' },
+  jobFlag: { et: 'roll „{role}“ ei vasta ametijuhendile ({title})', en: 'role "{role}" does not match the job description ({title})' },
+  comboFlag: { et: 'rolli „{role}“ ei tohi ühendada rolliga „{other}“', en: 'role "{role}" may not be combined with "{other}"' },
+  approvalTitle: { et: 'Ligipääsutaotlus {id} ootab teie kooskõlastust', en: 'Access request {id} awaits your approval' },
+  decidedTitle: { et: 'Ligipääsutaotlus {id}: {decision}', en: 'Access request {id}: {decision}' },
+  approved: { et: 'kooskõlastatud', en: 'approved' },
+  rejected: { et: 'tagasi lükatud', en: 'rejected' },
+  submittedTitle: { et: 'Ligipääsutaotlus {id} on esitatud', en: 'Access request {id} has been sent' },
+  decidedBy: { et: 'Otsustas', en: 'Decided by' },
+  taskTitle: { et: 'Ülesanne {id}: {what}', en: 'Task {id}: {what}' },
+  closedBy: { et: 'Lõpetas', en: 'Closed by' },
+} satisfies Record<string, Text>;
+
+export function rolesText(catalogue: Catalogue, roles: string[], lang: Lang): string {
+  return roles.map((role) => roleName(catalogue, role, lang)).join(', ');
+}
+
+export function periodText(start: string, end: string | undefined, lang: Lang): string {
+  return `${showDay(start, lang)} – ${end ? showDay(end, lang) : say(T.open, lang)}`;
+}
+
+export function flagsText(catalogue: Catalogue, flags: Flag[], jobTitle: string, lang: Lang): string {
+  return flags.map((flag) => flag.kind === 'job'
+    ? say(T.jobFlag, lang, { role: roleName(catalogue, flag.role, lang), title: jobTitle || '-' })
+    : say(T.comboFlag, lang, { role: roleName(catalogue, flag.role, lang), other: roleName(catalogue, flag.other ?? '', lang) })).join('; ');
+}
+
+export function requestFacts(catalogue: Catalogue, request: AccessRequest, lang: Lang): Array<[string, string | undefined]> {
+  return [
+    [say(T.for, lang), request.subject.name],
+    [say(T.requester, lang), request.requester.name],
+    [say(T.system, lang), request.system || say(T.allSystems, lang)],
+    [say(T.roles, lang), rolesText(catalogue, request.roles, lang)],
+    [say(T.period, lang), periodText(request.start, request.end, lang)],
+    [say(T.justification, lang), request.justification],
+    [say(T.flagReason, lang), request.flagReason],
+  ];
+}
+
+export function taskLine(catalogue: Catalogue, task: AccessTask, lang: Lang): string {
+  const what = say(TASK_KIND[task.kind], lang);
+  const roles = task.roles.length > 0 ? `: ${rolesText(catalogue, task.roles, lang)}` : '';
+  return `${task.id} – ${what}, ${task.subject.name}, ${task.system || say(T.allSystems, lang)}${roles}; ${say(T.due, lang).toLowerCase()} ${showDay(task.due, lang)}`;
+}
+
+/** Notices to people, in their language. */
+export const N = {
+  submitted: { et: 'Aitäh! Taotlus {id} on saadetud kooskõlastamiseks ({approvers}). Annan teada, kui see on otsustatud.', en: 'Thank you! Request {id} has been sent for approval ({approvers}). I will tell you when it is decided.' },
+  recorded: { et: 'Aitäh! Taotlus {id} on kirjas ja kasutajatoe ülesanne loodud (tähtaeg {due}).', en: 'Thank you! Request {id} is recorded and a task has been created for the support desk (due {due}).' },
+  approvedNotice: { et: 'Teie taotlus {id} on kooskõlastatud ({by}). Kasutajatugi annab õigused alates {start}.', en: 'Your request {id} has been approved ({by}). The support desk will grant the rights from {start}.' },
+  rejectedNotice: { et: 'Teie taotlus {id} lükati tagasi ({by}). Põhjus: {comment}', en: 'Your request {id} was rejected ({by}). Reason: {comment}' },
+  decidedReply: { et: 'Otsus on kirjas ja taotlejale teatatud.', en: 'The decision is recorded and the requester has been told.' },
+  taskDone: { et: 'Ülesanne {id} on tehtud: {what} ({system}) – {subject}.', en: 'Task {id} is done: {what} ({system}) – {subject}.' },
+  taskImpossible: { et: 'Ülesannet {id} ei saa teha: {what} ({system}) – {subject}. Põhjus: {reason}', en: 'Task {id} cannot be done: {what} ({system}) – {subject}. Reason: {reason}' },
+  reminder: { et: '⏰ Meeldetuletus: ülesande {id} tähtaeg on {due}.', en: '⏰ Reminder: task {id} is due on {due}.' },
+  overdueTitle: { et: 'Tähtaja ületanud ligipääsuülesanded ({count})', en: 'Overdue access tasks ({count})' },
+  noChannel: { et: 'Spetsialistide kanal pole mulle veel teada; ülesanne on siiski kirjas ja näha käsuga „ülesanded“.', en: 'The specialists\' channel is not known to me yet; the task is recorded and shown by "tasks".' },
+} satisfies Record<string, Text>;

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
+import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
+import { ManualClock } from '../../src/shared/clock.js';
+
+const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
+const EVE: Person = { aadObjectId: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve Infoturve' };
+const TIINA: Person = { aadObjectId: 'f6f6f6f6-0000-4000-8000-000000000006', name: 'Tiina Talitusejuhataja' };
+
+describe('access rights through HTTP', () => {
+  const clock = new ManualClock('2026-11-26T08:00:00.000Z');
+  let bot: Harness;
+  let serviceUrl: string;
+
+  const personal = (person: Person) => personalConversationId(person);
+  const lastSend = (person: Person) => bot.connector.sends(personal(person)).at(-1)!;
+  const sendsText = (person: Person) => bot.connector.sends(personal(person)).map((call) => textOf(call.body)).join('\n---\n');
+  /** The task cards in the specialists' channel: thread id and current content. */
+  function channelCards(): Array<{ thread: string; id: string; text: string; card: Record<string, unknown> | undefined }> {
+    const found = [];
+    for (let id = 1000; id < 1000 + bot.connector.calls.length + 10; id += 1) {
+      const thread = `${CHANNEL_ID};messageid=${id}`;
+      const message = bot.connector.message(thread, String(id));
+      if (message) found.push({ thread, id: String(id), text: textOf(message), card: cardOf(message) });
+    }
+    return found;
+  }
+  const taskCard = (taskId: string) => channelCards().find((item) => item.text.includes(`Ülesanne ${taskId}:`));
+  const channelClick = (person: Person, title: string, taskId: string, inputs: Record<string, unknown> = {}) => {
+    const card = taskCard(taskId)!;
+    return bot.ask(cardSubmit(person, buttonData(card.card, title), inputs, {
+      serviceUrl, replyToId: card.id, conversation: { id: card.thread, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } },
+    }));
+  };
+  async function request(person: Person, inputs: Record<string, unknown>) {
+    const [form] = await bot.ask(personalMessage(person, 'ligipääs', { serviceUrl }));
+    return bot.ask(cardSubmit(person, buttonData(cardOf(form), 'Saada taotlus'), inputs, { serviceUrl }));
+  }
+  const tick = async (at: string) => {
+    clock.set(at);
+    await bot.app.scheduler.tick();
+  };
+
+  beforeAll(async () => {
+    bot = await startBot({ DIRECTORY_FILE: 'test/fixtures/directory.json', ACCESS_REMINDER_DAYS: '3' }, { clock });
+    serviceUrl = bot.connector.url;
+    await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+    for (const person of [KATI, MARI, SIIM, JUHT, EVE, TIINA]) await bot.post(installationUpdate(person, { serviceUrl }));
+  });
+  afterAll(() => bot.close());
+
+  it('shows the form with the manager\'s subordinates to choose from', async () => {
+    const [form] = await bot.ask(personalMessage(JUHT, 'Ligipääs', { serviceUrl }));
+    const subjects = JSON.stringify(cardOf(form));
+    expect(subjects).toContain('Kati Kasutaja, Pensionide menetleja');
+    expect(subjects).toContain('Toomas Tamm');
+    expect(textOf(form)).toMatch(/Ligipääsutaotlus/);
+  });
+
+  it('approves a request: only the approver, once, and the task goes to the channel', async () => {
+    const replies = await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'SKAIS', roles: 'skais.pension-register', justification: 'Pensionide menetlemine', start: '2026-11-26', end: '2026-12-31' });
+    expect(replies.map(textOf).join('\n')).toMatch(/Taotlus LIG-2026-00001 on saadetud kooskõlastamiseks \(Jaan Juht\)/);
+    const approval = lastSend(JUHT);
+    expect(textOf(approval.body)).toMatch(/LIG-2026-00001 ootab teie kooskõlastust/);
+    const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
+    const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
+
+    const [notYours] = await bot.ask(cardSubmit(MARI, approve, {}, { serviceUrl }));
+    expect(textOf(notYours)).toMatch(/Teie ei ole selle taotluse kooskõlastaja/);
+
+    const messageId = bot.connector.messagesIn(personal(JUHT)).at(-1)!.id;
+    await bot.ask(cardSubmit(JUHT, approve, { comment: 'Sobib' }, { serviceUrl, replyToId: messageId }));
+    const replaced = bot.connector.message(personal(JUHT), messageId)!;
+    expect(textOf(replaced)).toMatch(/LIG-2026-00001: kooskõlastatud/);
+    expect(textOf(replaced)).not.toMatch(/\[Kooskõlasta\]/);
+
+    const [twice] = await bot.ask(cardSubmit(JUHT, reject, { comment: 'Ei' }, { serviceUrl, replyToId: messageId }));
+    expect(textOf(twice)).toMatch(/on juba otsustatud/);
+    expect(sendsText(KATI)).toMatch(/Teie taotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
+
+    const task = taskCard('LIG-2026-00001/1')!;
+    expect(task.text).toMatch(/Anda õigused[\s\S]*Kati Kasutaja[\s\S]*SKAIS[\s\S]*26\.11\.2026 – 31\.12\.2026/);
+    expect(taskCard('LIG-2026-00001/2')).toBeUndefined();
+    const [refused] = await channelClick(KATI, 'Tehtud', 'LIG-2026-00001/1');
+    expect(textOf(refused)).toMatch(/ainult kasutajatoe spetsialistid/);
+    await channelClick(SIIM, 'Tehtud', 'LIG-2026-00001/1');
+    expect(taskCard('LIG-2026-00001/1')!.text).toMatch(/Seis: tehtud[\s\S]*Lõpetas: Siim Spetsialist/);
+    expect(sendsText(KATI)).toMatch(/Ülesanne LIG-2026-00001\/1 on tehtud/);
+
+    const [roles] = await bot.ask(personalMessage(SIIM, 'rollid', { serviceUrl }));
+    expect(textOf(roles)).toMatch(/SKAIS,skais\.pension-register,Riikliku pensionikindlustuse registri andmete töötlemine,a1a1a1a1-0000-4000-8000-000000000001,Kati Kasutaja,2026-11-26,2026-12-31,active,LIG-2026-00001/);
+  });
+
+  it('rejects a request with a comment and tells the requester', async () => {
+    await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'STAR', roles: 'star.test-account', justification: 'Koolitus', start: '2026-11-27' });
+    const approval = lastSend(JUHT);
+    const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
+    const [noComment] = await bot.ask(cardSubmit(JUHT, reject, { comment: '' }, { serviceUrl }));
+    expect(textOf(noComment)).toMatch(/kirjutage tagasilükkamise põhjus/);
+    await bot.ask(cardSubmit(JUHT, reject, { comment: 'Koolitus on jaanuaris' }, { serviceUrl }));
+    expect(sendsText(KATI)).toMatch(/Teie taotlus LIG-2026-00002 lükati tagasi \(Jaan Juht\)\. Põhjus: Koolitus on jaanuaris/);
+    expect(taskCard('LIG-2026-00002/1')).toBeUndefined();
+  });
+
+  it('flags a request outside the job description: a reason first, then the ticked acknowledgement', async () => {
+    const inputs = { kind: 'grant', subject: MARI.aadObjectId, system: 'SKAIS', roles: 'skais.payments', justification: 'Aastalõpu väljamaksed', start: '2026-11-30', end: '2026-12-20' };
+    const [needsReason] = await request(JUHT, inputs);
+    expect(textOf(needsReason)).toMatch(/vajab erandi põhjendust: roll „Väljamaksete koostamine ja kinnitamine“ ei vasta ametijuhendile \(Pensionide menetleja\)/);
+    await request(JUHT, { ...inputs, flagReason: 'Finantsosakonna asendus detsembris' });
+    const approval = lastSend(TIINA);
+    expect(textOf(approval.body)).toMatch(/⚠ Erand/);
+    const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
+    const [selfApproval] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
+    expect(textOf(selfApproval)).toMatch(/ei ole selle taotluse kooskõlastaja/);
+    const [noAck] = await bot.ask(cardSubmit(TIINA, approve, { ack: 'false' }, { serviceUrl }));
+    expect(textOf(noAck)).toMatch(/märkige palun ruut/);
+    await bot.ask(cardSubmit(TIINA, approve, { ack: 'true' }, { serviceUrl }));
+    expect(sendsText(JUHT)).toMatch(/LIG-2026-00003 on kooskõlastatud \(Tiina Talitusejuhataja\)/);
+    expect(taskCard('LIG-2026-00003/1')!.text).toMatch(/Mari Maasikas/);
+  });
+
+  it('imports substitutions from pasted CSV: bad rows reported with line and reason, good rows kept', async () => {
+    const csv = readFileSync('test/fixtures/substitutions.csv', 'utf8');
+    const [report] = await bot.ask(personalMessage(SIIM, `impordi asendused\n${csv}`, { serviceUrl }));
+    const text = textOf(report);
+    expect(text).toMatch(/Asendusi kirja pandud: 2\./);
+    expect(text).toMatch(/ASE-2026-00001: Kati Kasutaja → Mari Maasikas, 01\.12\.2026 – 14\.12\.2026 \(skais\.pension-register\)/);
+    expect(text).toMatch(/ASE-2026-00002: Toomas Tamm → Kati Kasutaja/);
+    expect(text).toMatch(/rida 3: puuduvat inimest „00000000-0000-4000-8000-000000000099“ ei ole kataloogis/);
+    expect(text).toMatch(/rida 4: lõpp on enne algust/);
+    expect(text).toMatch(/rida 5: tundmatu roll: skais\.unknown-role/);
+    expect(text).toMatch(/rida 6: real on 3 välja, vaja on 5/);
+    const [again] = await bot.ask(personalMessage(SIIM, `import substitutions\n${csv}`, { serviceUrl, locale: 'en-US' }));
+    expect(textOf(again)).toMatch(/Substitutions recorded: 0[\s\S]*line 2: this substitution is already recorded \(ASE-2026-00001\)/);
+    const [upcoming] = await bot.ask(personalMessage(SIIM, 'asendused', { serviceUrl }));
+    expect(textOf(upcoming)).toMatch(/ASE-2026-00001[\s\S]*ASE-2026-00002/);
+    expect(taskCard('ASE-2026-00001/1')!.text).toMatch(/Anda õigused[\s\S]*Mari Maasikas[\s\S]*01\.12\.2026 – 15\.12\.2026/);
+    const [notSpecialist] = await bot.ask(personalMessage(KATI, 'asendused', { serviceUrl }));
+    expect(textOf(notSpecialist)).toMatch(/ainult kasutajatoe spetsialistid/);
+  });
+
+  it('creates the revocation at the end date, reminds before it, and raises it daily while overdue', async () => {
+    await tick('2026-12-27T08:00:00Z');
+    expect(taskCard('LIG-2026-00001/2')).toBeUndefined();
+    await tick('2026-12-28T08:00:00Z');
+    expect(taskCard('LIG-2026-00001/2')!.text).toMatch(/Lõpetada õigused[\s\S]*Kati Kasutaja[\s\S]*Tähtaeg: 31\.12\.2026/);
+
+    const digests = () => bot.connector.sends(CHANNEL_ID).map((call) => textOf((call.body.activity ?? {}) as Record<string, unknown>)).filter((text) => text.includes('Tähtaja ületanud'));
+    const before = digests().length;
+    await tick('2027-01-01T08:00:00Z');
+    expect(digests().length).toBe(before + 1);
+    expect(digests().at(-1)).toMatch(/LIG-2026-00001\/2 – Lõpetada õigused, Kati Kasutaja/);
+    await tick('2027-01-01T15:00:00Z');
+    expect(digests().length).toBe(before + 1);
+    await tick('2027-01-02T08:00:00Z');
+    expect(digests().length).toBe(before + 2);
+
+    const [tasks] = await bot.ask(personalMessage(SIIM, 'ülesanded', { serviceUrl }));
+    expect(textOf(tasks)).toMatch(/LIG-2026-00001\/2,revoke,Kati Kasutaja,SKAIS,skais\.pension-register,2026-12-31,2,yes/);
+    await channelClick(SIIM, 'Tehtud', 'LIG-2026-00001/2');
+    const [roles] = await bot.ask(personalMessage(SIIM, 'rollid', { serviceUrl }));
+    expect(textOf(roles)).not.toMatch(/LIG-2026-00001/);
+    await tick('2027-01-03T08:00:00Z');
+    expect(digests().at(-1)).not.toMatch(/LIG-2026-00001\/2/);
+
+    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    expect(textOf(log)).toMatch(/revoked,Siim Spetsialist,LIG-2026-00001\/2,Kati Kasutaja/);
+    expect(textOf(log)).toMatch(/approved,Jaan Juht,LIG-2026-00001,Kati Kasutaja/);
+  });
+
+  it('closes every account of a leaver on a manager\'s request, without an approval step', async () => {
+    const [refused] = await request(KATI, { kind: 'close', subject: KATI.aadObjectId, justification: 'Lahkun', start: '2027-01-03' });
+    expect(textOf(refused)).toMatch(/ainult tema juht või kasutajatoe spetsialist/);
+    const replies = await request(JUHT, { kind: 'close', subject: MARI.aadObjectId, justification: 'Töösuhe lõpeb', start: '2027-01-04' });
+    expect(replies.map(textOf).join('\n')).toMatch(/Taotlus LIG-2027-00001 on kirjas ja kasutajatoe ülesanne loodud \(tähtaeg 04\.01\.2027\)/);
+    expect(taskCard('LIG-2027-00001/1')!.text).toMatch(/Sulgeda kõik kontod ja rollid[\s\S]*Mari Maasikas[\s\S]*kõik süsteemid/);
+    await channelClick(SIIM, 'Ei saa teha', 'LIG-2027-00001/1', { reason: '' }).then(([reply]) => expect(textOf(reply)).toMatch(/kirjutage, miks/));
+    await channelClick(SIIM, 'Tehtud', 'LIG-2027-00001/1');
+    expect(sendsText(JUHT)).toMatch(/Ülesanne LIG-2027-00001\/1 on tehtud: Sulgeda kõik kontod ja rollid/);
+  });
+
+  it('imports the CSV from the import card, where line breaks survive', async () => {
+    const [card] = await bot.ask(personalMessage(SIIM, 'impordi asendused', { serviceUrl }));
+    const csv = 'person,substitute,from,to,rights\na7a7a7a7-0000-4000-8000-000000000007,c3c3c3c3-0000-4000-8000-000000000003,2027-02-01,2027-02-10,"rr.query; skais.read-only"\nbad,row';
+    const [report] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(card), 'Impordi'), { csv }, { serviceUrl }));
+    expect(textOf(report)).toMatch(/Asendusi kirja pandud: 1\.[\s\S]*rida 3: real on 2 välja/);
+  });
+});
