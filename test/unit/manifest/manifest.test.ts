@@ -30,11 +30,10 @@ describe('the shipped manifest', () => {
     expect(template.bots?.[0]?.botId).toBe(PLACEHOLDER_BOT_ID);
   });
 
-  it('offers the user commands in personal chat and the channel commands in teams and group chats', () => {
+  it('offers the user commands in personal chat, the desk commands in teams and the general ones in group chats', () => {
     expect(titles(template, 'personal')).toEqual(['abi', 'uus pöördumine', 'minu pöördumised', 'rikked', 'teavitused', 'ligipääs']);
-    const channel = ['abi', 'rikked', 'avatud pöördumised', 'määramata pöördumised', 'minu tööd', 'ülesanded'];
-    expect(titles(template, 'team')).toEqual(channel);
-    expect(titles(template, 'groupChat')).toEqual(channel);
+    expect(titles(template, 'team')).toEqual(['abi', 'rikked', 'avatud pöördumised', 'määramata pöördumised', 'minu tööd', 'ülesanded']);
+    expect(titles(template, 'groupChat')).toEqual(['abi', 'rikked']);
   });
 
   it('has an English translation for every command and text it names', async () => {
@@ -42,9 +41,9 @@ describe('the shipped manifest', () => {
     expect(english()['bots[0].commandLists[0].commands[0].title']).toBe('help');
     const strings = english();
     delete strings['bots[0].commandLists[1].commands[5].title'];
-    strings['bots[0].commandLists[2].commands[0].title'] = 'no such command';
+    strings['bots[0].commandLists[3].commands[0].title'] = 'no such command';
     expect(await validateManifest(template, withEnglish(strings))).toEqual([
-      'en.json: "bots[0].commandLists[2].commands[0].title" does not name a text in manifest.json',
+      'en.json: "bots[0].commandLists[3].commands[0].title" does not name a text in manifest.json',
       'en.json: "bots[0].commandLists[1].commands[5].title" is not translated',
     ]);
   });
