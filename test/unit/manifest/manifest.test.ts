@@ -41,9 +41,9 @@ describe('the shipped manifest', () => {
     expect(english()['bots[0].commandLists[0].commands[0].title']).toBe('help');
     const strings = english();
     delete strings['bots[0].commandLists[1].commands[5].title'];
-    strings['bots[0].commandLists[3].commands[0].title'] = 'no such command';
+    strings['bots[0].commandLists[2].commands[5].title'] = 'no such command';
     expect(await validateManifest(template, withEnglish(strings))).toEqual([
-      'en.json: "bots[0].commandLists[3].commands[0].title" does not name a text in manifest.json',
+      'en.json: "bots[0].commandLists[2].commands[5].title" does not name a text in manifest.json',
       'en.json: "bots[0].commandLists[1].commands[5].title" is not translated',
     ]);
   });
