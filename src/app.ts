@@ -25,6 +25,8 @@ import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incid
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
 import { registerCases } from './features/cases/index.js';
+import { KnowledgeBase, registerKnowledge } from './features/knowledge/index.js';
+import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
 
 export interface AppOverrides {
@@ -128,6 +130,18 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents }));
   // --- cases (end) ---
   // --- knowledge (begin) ---
+  const knowledge = await KnowledgeBase.open({ dir: deps.config.knowledgeDir, logger: deps.logger, thresholds: deps.config.kb });
+  wiring.handles.push({ name: 'knowledge', ready: () => knowledge.readiness(), close: async () => knowledge.close() });
+  const notices = wiring.incidents;
+  registerKnowledge(deps.router, {
+    knowledge,
+    feedback: await LowdbFeedbackStore.open(dataDir),
+    signer: deps.signer,
+    logger: deps.logger,
+    clock: deps.clock,
+    // An outage is shown first only when the question names an affected system.
+    beforeAnswer: async (message, systems) => (systems.length > 0 ? notices.activeFor(systems, message.lang) : undefined),
+  });
   // --- knowledge (end) ---
   // --- access (begin) ---
   const catalogue = await loadCatalogue(deps.config.accessCatalogue);

@@ -10,10 +10,10 @@ const MIN_STEM = 4;
 
 /** Case, plural and verb endings, longest first; removed when at least four letters remain. */
 const ESTONIAN_ENDINGS = [
-  'idesse', 'miseks', 'misega', 'misest', 'misele', 'mistel',
+  'idesse', 'miseks', 'misega', 'misest', 'misele', 'mistel', 'miselt', 'misena', 'misteta',
   'tesse', 'desse', 'idega', 'ideks', 'idena', 'ideni', 'ideta', 'idelt', 'idele', 'idest', 'takse', 'dakse', 'mises', 'misel',
   'tega', 'dega', 'teks', 'deks', 'tena', 'dena', 'teni', 'deni', 'teta', 'deta', 'telt', 'delt', 'tele', 'dele', 'test', 'dest',
-  'ides', 'idel', 'isse', 'mise', 'mist', 'mine',
+  'misse', 'miste', 'ides', 'idel', 'isse', 'mise', 'mist', 'misi', 'mine',
   'tes', 'des', 'tel', 'del', 'sse', 'ide', 'tud', 'dud', 'nud', 'vad', 'sid', 'sin', 'sime',
   'id', 'ga', 'ks', 'na', 'ni', 'ta', 'lt', 'le', 'st', 'ma', 'da', 'te', 'de',
 ];

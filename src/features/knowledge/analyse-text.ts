@@ -1,0 +1,98 @@
+import { foldText } from '../../shared/i18n.js';
+import { stemEnglish, stemEstonian } from './stem-word.js';
+import { STOP_WORDS } from './stop-words.js';
+import { PHRASES, SYNONYM_GROUPS } from './synonyms.js';
+
+/** Which stemmer to use: an article's own language, or both for a question of unknown language. */
+export type AnalysisLang = 'et' | 'en' | 'any';
+
+/**
+ * A word of the text: its folded surface form, its stem, and the index forms it may stand for
+ * (a synonym group as `~group`, else the stem; two when the language is not known).
+ */
+export interface Token {
+  surface: string;
+  stem: string;
+  forms: string[];
+}
+
+const SYNONYM_OF = buildSynonymMap();
+
+function buildSynonymMap(): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [group, members] of Object.entries(SYNONYM_GROUPS)) {
+    for (const member of members) {
+      const word = foldText(member);
+      for (const form of [word, stemEstonian(word), stemEnglish(word)]) map.set(form, `~${group}`);
+    }
+  }
+  return map;
+}
+
+/** One pass that tells whether any phrase rule can apply; most texts skip the rules altogether. */
+const ANY_PHRASE = new RegExp(PHRASES.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+
+/** Folds case and diacritics (õ ä ö ü š ž -> o a o u s z) and joins multi-word expressions. */
+export function foldForSearch(text: string): string {
+  let folded = foldText(text.replace(/https?:\/\/\S+/g, ' '));
+  if (!ANY_PHRASE.test(folded)) return folded;
+  for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, ` ${replacement} `);
+  return folded;
+}
+
+/** Remembers the forms of words already seen; forgets all at a bound so odd input cannot grow it forever. */
+const MEMO_LIMIT = 100_000;
+const memo = { et: new Map<string, string>(), en: new Map<string, string>(), stemEt: new Map<string, string>(), stemEn: new Map<string, string>() };
+
+function remembered(cache: Map<string, string>, word: string, compute: (word: string) => string): string {
+  let value = cache.get(word);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    value = compute(word);
+    cache.set(word, value);
+  }
+  return value;
+}
+
+function stemOf(word: string, lang: 'et' | 'en'): string {
+  return lang === 'et' ? remembered(memo.stemEt, word, stemEstonian) : remembered(memo.stemEn, word, stemEnglish);
+}
+
+/** The index form of a folded word: its synonym group if it has one, else its stem. */
+export function indexForm(word: string, lang: 'et' | 'en'): string {
+  return remembered(memo[lang], word, (plain) => {
+    const stem = stemOf(plain, lang);
+    return SYNONYM_OF.get(plain) ?? SYNONYM_OF.get(stem) ?? stem;
+  });
+}
+
+function formsOf(word: string, lang: AnalysisLang): string[] {
+  if (lang !== 'any') return [indexForm(word, lang)];
+  const et = indexForm(word, 'et');
+  const en = indexForm(word, 'en');
+  return et === en ? [et] : [et, en];
+}
+
+/** Words of at least two letters, not stop words, not bare numbers. */
+function contentWords(folded: string): string[] {
+  return folded.split(/[^a-z0-9]+/).filter((word) => word.length >= 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word));
+}
+
+/** Tokenises a text for the index or a question. */
+export function analyseText(text: string, lang: AnalysisLang): Token[] {
+  return contentWords(foldForSearch(text)).map((surface) => ({
+    surface,
+    stem: stemOf(surface, lang === 'en' ? 'en' : 'et'),
+    forms: formsOf(surface, lang),
+  }));
+}
+
+/** Every form a synonym group's members stem to, for the vocabulary's typo matching. */
+export function synonymForms(): ReadonlyMap<string, string> {
+  return SYNONYM_OF;
+}
+
+/** A message with no word that could be searched for: a greeting, "?", only stop words. */
+export function hasNoContent(text: string): boolean {
+  return contentWords(foldForSearch(text)).length === 0;
+}

@@ -1,0 +1,31 @@
+import type { Router } from '../../shared/router.js';
+import { VERBS } from './answer-card.js';
+import { answerQuestion } from './answer-question.js';
+import { recordFeedback, showArticle } from './card-actions.js';
+import type { KnowledgeDeps } from './knowledge-deps.js';
+import { TEXTS } from './knowledge-texts.js';
+import { showReport } from './show-report.js';
+
+/**
+ * The knowledge feature: free text in a personal chat is a question; card verbs
+ * `knowledge.show`, `knowledge.helpful`, `knowledge.unhelpful`; the specialists' command
+ * `knowledge.report`. Buttons to open a case carry the verb `cases.start` (the cases feature).
+ */
+export function registerKnowledge(router: Router, deps: KnowledgeDeps): void {
+  router.fallback(answerQuestion(deps));
+  router.action(VERBS.show, showArticle(deps));
+  router.action(VERBS.helpful, recordFeedback(deps, true));
+  router.action(VERBS.unhelpful, recordFeedback(deps, false));
+  router.command(
+    { key: 'knowledge.report', names: { et: ['teadmusbaasi aruanne'], en: ['knowledge report'] }, audience: 'specialist', help: TEXTS.reportHelp },
+    showReport(deps),
+  );
+}
+
+export type { KnowledgeDeps, KnowledgeSearch, BeforeAnswer } from './knowledge-deps.js';
+export { KnowledgeBase, type KnowledgeBaseOptions, type ReloadResult } from './knowledge-base.js';
+export type { FeedbackStore, FeedbackEntry, ArticleFeedback, UnansweredQuestion } from './feedback-store.js';
+export { maskedQuestion, questionKey } from './clean-question.js';
+export type { Article, ArticleSystem } from './article.js';
+export type { Decision, SearchOutcome, SearchResult, Thresholds } from './search-knowledge.js';
+export { VERBS as KNOWLEDGE_VERBS } from './answer-card.js';

@@ -1,0 +1,90 @@
+import { analyseText, indexForm, type Token } from './analyse-text.js';
+import { guessLanguage } from './guess-language.js';
+import { compoundCuts } from './compound-split.js';
+import type { SearchIndex } from './search-index.js';
+import { QUALITY, type TermMatch } from './vocabulary.js';
+
+/**
+ * One content word of a question, resolved against the index: the terms it meets and how well,
+ * its weight (the idf of its best term; a word the index does not know weighs `unknownWeight`),
+ * and for a compound the parts it was cut into.
+ */
+export interface QueryUnit {
+  surface: string;
+  matches: TermMatch[];
+  weight: number;
+  parts?: QueryUnit[];
+}
+
+/** One match per term, the surest. */
+function bestPerTerm(found: TermMatch[]): TermMatch[] {
+  const best = new Map<number, number>();
+  for (const { term, quality } of found) best.set(term, Math.max(best.get(term) ?? 0, quality));
+  return [...best].map(([term, quality]) => ({ term, quality }));
+}
+
+function unitOf(index: SearchIndex, surface: string, found: TermMatch[]): QueryUnit {
+  const matches = bestPerTerm(found);
+  if (matches.length === 0) return { surface, matches, weight: index.unknownWeight };
+  // The surest match decides the weight; among equally sure ones the commonest (STARi is star, not a rare stari).
+  const best = matches.reduce((a, b) => (b.quality > a.quality || (b.quality === a.quality && index.idf[b.term] < index.idf[a.term]) ? b : a));
+  return { surface, matches, weight: index.idf[best.term] };
+}
+
+function exactOrPrefix(index: SearchIndex, forms: string[]): TermMatch[] {
+  const exact = forms.map((form) => index.vocabulary.exact(form)).filter((term): term is number => term !== undefined);
+  if (exact.length > 0) return exact.map((term) => ({ term, quality: QUALITY.exact }));
+  return forms.flatMap((form) => index.vocabulary.prefixMatches(form));
+}
+
+/** A part of a compound counts only when the index knows its exact form: cuts are guesses. */
+function partOf(index: SearchIndex, part: string): QueryUnit {
+  const term = index.vocabulary.exact(indexForm(part, 'et')) ?? index.vocabulary.exact(part);
+  return unitOf(index, part, term === undefined ? [] : [{ term, quality: QUALITY.exact }]);
+}
+
+/** The best cut of a compound: both parts known if possible, else one (puhkuse|avaldus). */
+function compoundUnit(index: SearchIndex, surface: string, needBoth: boolean): QueryUnit | undefined {
+  let best: { unit: QueryUnit; known: number; balance: number } | undefined;
+  for (const [left, right] of compoundCuts(surface)) {
+    const parts = [partOf(index, left), partOf(index, right)];
+    const known = parts.filter((part) => part.matches.length > 0).length;
+    if (known === 0 || (needBoth && known < 2)) continue;
+    const balance = Math.min(left.length, right.length);
+    if (!best || known > best.known || (known === best.known && balance > best.balance)) {
+      best = { unit: { surface, matches: [], weight: Math.max(...parts.map((part) => part.weight)), parts }, known, balance };
+    }
+  }
+  return best?.unit;
+}
+
+function resolveToken(index: SearchIndex, token: Token): QueryUnit {
+  const direct = exactOrPrefix(index, token.forms);
+  if (direct.length > 0) return unitOf(index, token.surface, direct);
+  const long = token.surface.length >= 8;
+  const whole = long ? compoundUnit(index, token.surface, true) : undefined;
+  if (whole) return whole;
+  const forms = [...new Set([...token.forms, token.stem])];
+  const near = forms.flatMap((form) => [...index.vocabulary.compoundHeadMatches(form), ...index.vocabulary.fuzzyMatches(form)]);
+  if (near.length > 0) return unitOf(index, token.surface, near);
+  return (long ? compoundUnit(index, token.surface, false) : undefined) ?? unitOf(index, token.surface, []);
+}
+
+function unitKey(unit: QueryUnit): string {
+  if (unit.parts) return `(${unit.parts.map(unitKey).join('+')})`;
+  return unit.matches.length > 0 ? unit.matches.map((match) => match.term).sort().join(',') : `?${unit.surface}`;
+}
+
+/** The question's words as units; a word repeated (parool, parooli) counts once. */
+export function queryUnits(index: SearchIndex, question: string): QueryUnit[] {
+  const seen = new Set<string>();
+  const units: QueryUnit[] = [];
+  for (const token of analyseText(question, guessLanguage(question))) {
+    const unit = resolveToken(index, token);
+    const key = unitKey(unit);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    units.push(unit);
+  }
+  return units;
+}

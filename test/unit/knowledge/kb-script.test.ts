@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FIXTURE_KB } from './knowledge-test-kit.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function kb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['scripts/kb.ts', ...args], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KB, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kb-script-'));
+  await writeFile(join(dir, 'questions.jsonl'), '{"q": "unustasin STARi parooli", "expect": "star-parool"}\n{"q": "mis ilm on", "expect": null}\n');
+  await writeFile(join(dir, 'star-katki.md'), '---\nid: star-katki\ntitle: Katki\nsystem: MARS\n---\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run kb', () => {
+  it('eval --json writes exactly one JSON line per question, lint fails on problems, ask answers', async () => {
+    const [evaluated, plain, linted, asked] = await Promise.all([
+      kb('eval', join(dir, 'questions.jsonl'), '--json'),
+      kb('eval', join(dir, 'questions.jsonl')),
+      kb('lint', '--dir', dir),
+      kb('ask', 'unustasin STARi parooli', '--json'),
+    ]);
+    expect(evaluated.code).toBe(0);
+    const lines = evaluated.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(['q', 'decision', 'results']);
+      for (const result of line.results as Array<Record<string, unknown>>) expect(Object.keys(result)).toEqual(['id', 'score']);
+    }
+    expect(lines[0]).toMatchObject({ q: 'unustasin STARi parooli', decision: 'answer' });
+    expect((lines[0].results as Array<{ id: string }>)[0].id).toBe('star-parool');
+    expect(lines[1]).toMatchObject({ q: 'mis ilm on', decision: 'none' });
+    expect(evaluated.stderr).toContain('baseline');
+
+    expect(plain.stdout).toMatch(/top-1 \(answered with the right article\)\s+1\.000/);
+    expect(plain.stdout).toContain('baseline');
+
+    expect(linted.code).toBe(1);
+    expect(linted.stdout).toContain('star-katki.md');
+    expect(linted.stdout).toContain('system: must be one of SKAIS, STAR, general');
+
+    const answer = JSON.parse(asked.stdout) as { decision: string; results: Array<{ id: string }> };
+    expect(answer.decision).toBe('answer');
+    expect(answer.results[0].id).toBe('star-parool');
+  });
+});

@@ -1,0 +1,87 @@
+import { calibrate, decide, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
+import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
+import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await fixtureIndex();
+});
+
+const ask = (question: string) => searchKnowledge(index, question, THRESHOLDS);
+
+describe('searchKnowledge', () => {
+  it('answers a clear question with one article', () => {
+    const outcome = ask('unustasin oma STARi parooli ära');
+    expect(outcome.decision).toBe('answer');
+    expect(outcome.results[0].id).toBe('star-parool');
+    expect(outcome.systems).toEqual(['STAR']);
+  });
+
+  it('answers without diacritics and with typos', () => {
+    expect(ask('kuidas staris paroli vahetada').results[0].id).toBe('star-parool');
+    expect(ask('asendaja oigused puhkuse ajal skaisis')).toMatchObject({ decision: 'answer', results: [{ id: 'skais-asendaja' }] });
+  });
+
+  it('answers English questions with the topic id, not the -en article id', () => {
+    const outcome = ask('How do I reset my STAR password?');
+    expect(outcome.decision).toBe('answer');
+    expect(outcome.results[0].id).toBe('star-parool');
+    expect(outcome.results.map((result) => result.id)).not.toContain('star-parool-en');
+  });
+
+  it('suggests when it is not sure', () => {
+    const outcome = ask('testkonto');
+    expect(outcome.decision).toBe('suggest');
+    expect(outcome.results[0].id).toBe('star-testkeskkond');
+  });
+
+  it('refuses questions about other things', () => {
+    for (const question of ['mis ilm homme Tallinnas on', 'Who won the football match yesterday?', 'kuidas printerit ühendada', '?!', '']) {
+      expect(ask(question).decision).toBe('none');
+    }
+  });
+
+  it('does not search drafts', () => {
+    expect(ask('tuumajaam').results).toEqual([]);
+  });
+
+  it('scores from 0 to 1, best first, one result per topic', () => {
+    const { results } = ask('STARi konto');
+    expect(results.length).toBeGreaterThan(1);
+    for (const result of results) expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(results[0].score).toBeLessThanOrEqual(1);
+    expect([...results].sort((a, b) => b.score - a.score)).toEqual(results);
+    expect(new Set(results.map((result) => result.id)).size).toBe(results.length);
+  });
+
+  it('follows the configured thresholds', () => {
+    const typo = searchKnowledge(index, 'paroli', THRESHOLDS);
+    expect(typo.decision).toBe('answer');
+    const strict = searchKnowledge(index, 'paroli', { answerThreshold: typo.results[0].score + 0.02, suggestThreshold: typo.results[0].score + 0.01 });
+    expect(strict.decision).toBe('none');
+    const lenient = searchKnowledge(index, 'testkonto', { answerThreshold: 0.1, suggestThreshold: 0.05 });
+    expect(lenient.decision).toBe('answer');
+  });
+});
+
+describe('decide and calibrate', () => {
+  it('suggests at most three articles, none below half the first', () => {
+    const results = [0.5, 0.4, 0.3, 0.29].map((score, at) => ({ id: `t${at}`, score }));
+    expect(suggestionsOf({ decision: 'suggest', results, systems: [] }).map((result) => result.id)).toEqual(['t0', 't1', 't2']);
+    expect(suggestionsOf({ decision: 'suggest', results: [{ id: 'a', score: 0.4 }, { id: 'b', score: 0.1 }], systems: [] })).toEqual([{ id: 'a', score: 0.4 }]);
+  });
+
+  it('maps the top score to the three outcomes', () => {
+    expect(decide([{ id: 'a', score: 0.55 }], THRESHOLDS)).toBe('answer');
+    expect(decide([{ id: 'a', score: 0.3 }], THRESHOLDS)).toBe('suggest');
+    expect(decide([{ id: 'a', score: 0.29 }], THRESHOLDS)).toBe('none');
+    expect(decide([], THRESHOLDS)).toBe('none');
+  });
+
+  it('lowers confidence when the runner-up is close', () => {
+    expect(calibrate(0.8, 0)).toBeCloseTo(0.8);
+    expect(calibrate(0.8, 0.8)).toBeLessThan(THRESHOLDS.answerThreshold);
+    expect(calibrate(0.8, 0.7)).toBeLessThan(calibrate(0.8, 0.4));
+    expect(calibrate(0, 0)).toBe(0);
+  });
+});
