@@ -32,7 +32,7 @@ export interface ActionSpec {
 
 export const NOT_SPECIALIST = new DomainError('NOT_SPECIALIST', {
   et: 'Seda saavad teha ainult kasutajatoe spetsialistid.',
-  en: 'Only the support desk specialists can do this.',
+  en: 'Only support desk specialists can do this.',
 });
 
 export const UNKNOWN_ACTION = new DomainError('UNKNOWN_ACTION', {

@@ -11,13 +11,13 @@ import { addressFromActivity } from './address.js';
 import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
 
 export const CARD_TAMPERED = new DomainError('CARD_TAMPERED', {
-  et: 'Selle kaardi andmed ei ole need, mille mina saatsin, seega ma ei tee seda toimingut. Palun kasuta uusimat kaarti.',
-  en: 'The data of this card is not what I sent, so I will not do this. Please use the latest card.',
+  et: 'Selle kaardi andmed ei ühti nendega, mille ma saatsin, seega jätan toimingu tegemata. Palun kasuta uusimat kaarti.',
+  en: 'The data on this card does not match what I sent, so I have not done this. Please use the latest card.',
 });
 
 const APOLOGY = {
-  et: 'Vabandust, midagi läks valesti ja ma ei saanud seda teha. Kui see kordub, anna kasutajatoele viitenumber {ref}.',
-  en: 'Sorry, something went wrong and I could not do that. If it happens again, give the support desk the reference {ref}.',
+  et: 'Vabandust, midagi läks valesti ja ma ei saanud seda teha. Kui see kordub, teata kasutajatoele viitenumber {ref}.',
+  en: 'Sorry, something went wrong and I could not do that. If it happens again, please give the support desk the reference {ref}.',
 };
 
 /** How long a turn may run before the typing indicator is shown. */

@@ -61,12 +61,12 @@ describe('access rights through HTTP', () => {
     const replies = await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'SKAIS', roles: 'skais.pension-register', justification: 'Pensionide menetlemine', start: '2026-11-26', end: '2026-12-31' });
     expect(replies.map(textOf).join('\n')).toMatch(/Taotlus LIG-2026-00001 on saadetud kooskõlastamiseks \(Jaan Juht\)/);
     const approval = lastSend(JUHT);
-    expect(textOf(approval.body)).toMatch(/LIG-2026-00001 ootab teie kooskõlastust/);
+    expect(textOf(approval.body)).toMatch(/LIG-2026-00001 ootab sinu kooskõlastust/);
     const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
     const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
 
     const [notYours] = await bot.ask(cardSubmit(MARI, approve, {}, { serviceUrl }));
-    expect(textOf(notYours)).toMatch(/Teie ei ole selle taotluse kooskõlastaja/);
+    expect(textOf(notYours)).toMatch(/Sa ei ole selle taotluse kooskõlastaja/);
 
     const messageId = bot.connector.messagesIn(personal(JUHT)).at(-1)!.id;
     await bot.ask(cardSubmit(JUHT, approve, { comment: 'Sobib' }, { serviceUrl, replyToId: messageId }));
@@ -75,11 +75,11 @@ describe('access rights through HTTP', () => {
     expect(textOf(replaced)).not.toMatch(/\[Kooskõlasta\]/);
 
     const [twice] = await bot.ask(cardSubmit(JUHT, reject, { comment: 'Ei' }, { serviceUrl, replyToId: messageId }));
-    expect(textOf(twice)).toMatch(/on juba otsustatud/);
-    expect(sendsText(KATI)).toMatch(/Teie taotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
+    expect(textOf(twice)).toMatch(/kohta on otsus juba tehtud/);
+    expect(sendsText(KATI)).toMatch(/Ligipääsutaotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
 
     const task = taskCard('LIG-2026-00001/1')!;
-    expect(task.text).toMatch(/Anda õigused[\s\S]*Kati Kasutaja[\s\S]*SKAIS[\s\S]*26\.11\.2026 – 31\.12\.2026/);
+    expect(task.text).toMatch(/Õiguste andmine[\s\S]*Kati Kasutaja[\s\S]*SKAIS[\s\S]*26\.11\.2026 – 31\.12\.2026/);
     expect(taskCard('LIG-2026-00001/2')).toBeUndefined();
     const [refused] = await channelClick(KATI, 'Tehtud', 'LIG-2026-00001/1');
     expect(textOf(refused)).toMatch(/ainult kasutajatoe spetsialistid/);
@@ -96,9 +96,9 @@ describe('access rights through HTTP', () => {
     const approval = lastSend(JUHT);
     const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
     const [noComment] = await bot.ask(cardSubmit(JUHT, reject, { comment: '' }, { serviceUrl }));
-    expect(textOf(noComment)).toMatch(/kirjutage tagasilükkamise põhjus/);
+    expect(textOf(noComment)).toMatch(/kirjuta tagasilükkamise põhjus/);
     await bot.ask(cardSubmit(JUHT, reject, { comment: 'Koolitus on jaanuaris' }, { serviceUrl }));
-    expect(sendsText(KATI)).toMatch(/Teie taotlus LIG-2026-00002 lükati tagasi \(Jaan Juht\)\. Põhjus: Koolitus on jaanuaris/);
+    expect(sendsText(KATI)).toMatch(/Ligipääsutaotlus LIG-2026-00002 lükati tagasi \(Jaan Juht\)\. Põhjus: Koolitus on jaanuaris/);
     expect(taskCard('LIG-2026-00002/1')).toBeUndefined();
   });
 
@@ -113,7 +113,7 @@ describe('access rights through HTTP', () => {
     const [selfApproval] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
     expect(textOf(selfApproval)).toMatch(/ei ole selle taotluse kooskõlastaja/);
     const [noAck] = await bot.ask(cardSubmit(TIINA, approve, { ack: 'false' }, { serviceUrl }));
-    expect(textOf(noAck)).toMatch(/märkige palun ruut/);
+    expect(textOf(noAck)).toMatch(/märgi palun ruut/);
     await bot.ask(cardSubmit(TIINA, approve, { ack: 'true' }, { serviceUrl }));
     expect(sendsText(JUHT)).toMatch(/LIG-2026-00003 on kooskõlastatud \(Tiina Talitusejuhataja\)/);
     expect(taskCard('LIG-2026-00003/1')!.text).toMatch(/Mari Maasikas/);
@@ -126,15 +126,15 @@ describe('access rights through HTTP', () => {
     expect(text).toMatch(/Asendusi kirja pandud: 2\./);
     expect(text).toMatch(/ASE-2026-00001: Kati Kasutaja → Mari Maasikas, 01\.12\.2026 – 14\.12\.2026 \(skais\.pension-register\)/);
     expect(text).toMatch(/ASE-2026-00002: Toomas Tamm → Kati Kasutaja/);
-    expect(text).toMatch(/rida 3: puuduvat inimest „00000000-0000-4000-8000-000000000099“ ei ole kataloogis/);
-    expect(text).toMatch(/rida 4: lõpp on enne algust/);
+    expect(text).toMatch(/rida 3: puudujat „00000000-0000-4000-8000-000000000099“ ei ole kataloogis/);
+    expect(text).toMatch(/rida 4: lõppkuupäev on enne alguskuupäeva/);
     expect(text).toMatch(/rida 5: tundmatu roll: skais\.unknown-role/);
     expect(text).toMatch(/rida 6: real on 3 välja, vaja on 5/);
     const [again] = await bot.ask(personalMessage(SIIM, `import substitutions\n${csv}`, { serviceUrl, locale: 'en-US' }));
     expect(textOf(again)).toMatch(/Substitutions recorded: 0[\s\S]*line 2: this substitution is already recorded \(ASE-2026-00001\)/);
     const [upcoming] = await bot.ask(personalMessage(SIIM, 'asendused', { serviceUrl }));
     expect(textOf(upcoming)).toMatch(/ASE-2026-00001[\s\S]*ASE-2026-00002/);
-    expect(taskCard('ASE-2026-00001/1')!.text).toMatch(/Anda õigused[\s\S]*Mari Maasikas[\s\S]*01\.12\.2026 – 15\.12\.2026/);
+    expect(taskCard('ASE-2026-00001/1')!.text).toMatch(/Õiguste andmine[\s\S]*Mari Maasikas[\s\S]*01\.12\.2026 – 15\.12\.2026/);
     const [notSpecialist] = await bot.ask(personalMessage(KATI, 'asendused', { serviceUrl }));
     expect(textOf(notSpecialist)).toMatch(/ainult kasutajatoe spetsialistid/);
   });
@@ -143,13 +143,13 @@ describe('access rights through HTTP', () => {
     await tick('2026-12-27T08:00:00Z');
     expect(taskCard('LIG-2026-00001/2')).toBeUndefined();
     await tick('2026-12-28T08:00:00Z');
-    expect(taskCard('LIG-2026-00001/2')!.text).toMatch(/Lõpetada õigused[\s\S]*Kati Kasutaja[\s\S]*Tähtaeg: 31\.12\.2026/);
+    expect(taskCard('LIG-2026-00001/2')!.text).toMatch(/Õiguste lõpetamine[\s\S]*Kati Kasutaja[\s\S]*Tähtaeg: 31\.12\.2026/);
 
     const digests = () => bot.connector.sends(CHANNEL_ID).map((call) => textOf((call.body.activity ?? {}) as Record<string, unknown>)).filter((text) => text.includes('Tähtaja ületanud'));
     const before = digests().length;
     await tick('2027-01-01T08:00:00Z');
     expect(digests().length).toBe(before + 1);
-    expect(digests().at(-1)).toMatch(/LIG-2026-00001\/2 – Lõpetada õigused, Kati Kasutaja/);
+    expect(digests().at(-1)).toMatch(/LIG-2026-00001\/2 – Õiguste lõpetamine, Kati Kasutaja/);
     await tick('2027-01-01T15:00:00Z');
     expect(digests().length).toBe(before + 1);
     await tick('2027-01-02T08:00:00Z');
@@ -172,11 +172,11 @@ describe('access rights through HTTP', () => {
     const [refused] = await request(KATI, { kind: 'close', subject: KATI.aadObjectId, justification: 'Lahkun', start: '2027-01-03' });
     expect(textOf(refused)).toMatch(/ainult tema juht või kasutajatoe spetsialist/);
     const replies = await request(JUHT, { kind: 'close', subject: MARI.aadObjectId, justification: 'Töösuhe lõpeb', start: '2027-01-04' });
-    expect(replies.map(textOf).join('\n')).toMatch(/Taotlus LIG-2027-00001 on kirjas ja kasutajatoe ülesanne loodud \(tähtaeg 04\.01\.2027\)/);
-    expect(taskCard('LIG-2027-00001/1')!.text).toMatch(/Sulgeda kõik kontod ja rollid[\s\S]*Mari Maasikas[\s\S]*kõik süsteemid/);
-    await channelClick(SIIM, 'Ei saa teha', 'LIG-2027-00001/1', { reason: '' }).then(([reply]) => expect(textOf(reply)).toMatch(/kirjutage, miks/));
+    expect(replies.map(textOf).join('\n')).toMatch(/Taotlus LIG-2027-00001 on kirja pandud ja kasutajatoele on loodud ülesanne \(tähtaeg 04\.01\.2027\)/);
+    expect(taskCard('LIG-2027-00001/1')!.text).toMatch(/Kõigi kontode ja rollide sulgemine[\s\S]*Mari Maasikas[\s\S]*kõik süsteemid/);
+    await channelClick(SIIM, 'Ei saa teha', 'LIG-2027-00001/1', { reason: '' }).then(([reply]) => expect(textOf(reply)).toMatch(/kirjuta, miks/));
     await channelClick(SIIM, 'Tehtud', 'LIG-2027-00001/1');
-    expect(sendsText(JUHT)).toMatch(/Ülesanne LIG-2027-00001\/1 on tehtud: Sulgeda kõik kontod ja rollid/);
+    expect(sendsText(JUHT)).toMatch(/Ülesanne LIG-2027-00001\/1 on tehtud: Kõigi kontode ja rollide sulgemine/);
   });
 
   it('imports the CSV from the import card, where line breaks survive', async () => {

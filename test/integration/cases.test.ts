@@ -131,7 +131,7 @@ describe('support cases through HTTP', () => {
 
   it('relays the chat both ways while the handoff is active, and both sides hear when it ends', async () => {
     await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Vasta pöördujale'), {}, serviceUrl, thread));
-    expect(personalTexts(bot, KATI).join('\n')).toMatch(/Siim Spetsialist \(kasutajatugi\) võttis pöördumise TUGI-2026-00001 ja vestleb nüüd sinuga/);
+    expect(personalTexts(bot, KATI).join('\n')).toMatch(/Siim Spetsialist \(kasutajatugi\) tegeleb sinu pöördumisega TUGI-2026-00001 ja vestleb nüüd sinuga/);
     const threadConv = `${CHANNEL_ID};messageid=${thread}`;
     expect(bot.connector.sends(threadConv).map((call) => textOf(call.body)).join('\n')).toMatch(/Siim Spetsialist alustas vestlust pöördujaga/);
 
@@ -143,13 +143,13 @@ describe('support cases through HTTP', () => {
 
     await bot.ask(personalMessage(KATI, 'lõpeta vestlus', { serviceUrl }));
     expect(personalTexts(bot, KATI).join('\n')).toMatch(/Vestlus spetsialistiga Siim Spetsialist pöördumise TUGI-2026-00001 kohta on lõppenud/);
-    expect(bot.connector.sends(threadConv).map((call) => textOf(call.body)).join('\n')).toMatch(/Vestlus pöördujaga lõppes \(Kati Kasutaja lõpetas\)/);
+    expect(bot.connector.sends(threadConv).map((call) => textOf(call.body)).join('\n')).toMatch(/Vestlus pöördujaga on lõppenud \(lõpetas Kati Kasutaja\)/);
 
     const relayed = bot.connector.sends(threadConv).length;
     await bot.ask(personalMessage(KATI, 'tavaline küsimus', { serviceUrl }));
     expect(bot.connector.sends(threadConv).length).toBe(relayed);
     const [hint] = await bot.ask(channelMention(SIIM, 'kas seal oled?', { serviceUrl, threadRootId: thread }));
-    expect(textOf(hint)).toMatch(/Selle pöördumise pöördujaga ei ole praegu vestlust/);
+    expect(textOf(hint)).toMatch(/Selle pöördumise esitajaga ei ole praegu vestlust pooleli/);
     const stored = await storedCase(bot, number);
     expect(stored.messages.map((message) => `${message.from}: ${message.text}`)).toEqual(['requester: Viga tuleb salvestamisel', 'specialist: Palun proovige uuesti']);
     expect(stored.history.map((entry) => entry.event)).toEqual(['open', 'take', 'handoff_start', 'handoff_end']);
@@ -244,11 +244,11 @@ describe('support cases through HTTP', () => {
   it('speaks English to an English requester', async () => {
     const [form] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     expect(textOf(form)).toMatch(/New case for the support desk/);
-    const replies = await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Send the case'), { system: 'other', kind: 'access', urgency: 'critical', description: 'No access to the register' }, { serviceUrl, locale: 'en-US' }));
+    const replies = await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Submit the case'), { system: 'other', kind: 'access', urgency: 'critical', description: 'No access to the register' }, { serviceUrl, locale: 'en-US' }));
     expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by/);
     const [again] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
-    const [empty] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(again), 'Send the case'), { system: 'nonsense', kind: 'access', urgency: 'low', description: 'x' }, { serviceUrl, locale: 'en-US' }));
-    expect(textOf(empty)).toBe('The value of "system" is not valid. Please choose it from the list.');
+    const [empty] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(again), 'Submit the case'), { system: 'nonsense', kind: 'access', urgency: 'low', description: 'x' }, { serviceUrl, locale: 'en-US' }));
+    expect(textOf(empty)).toBe('The value of "system" is not valid. Please choose one from the list.');
   });
 });
 
@@ -259,7 +259,7 @@ describe('support cases across a restart and without a known channel', () => {
     const serviceUrl = bot.connector.url;
     await bot.post(installationUpdate(KATI, { serviceUrl }));
     const opened = await openCase(bot, KATI, 'STAR ei näita otsust');
-    expect(opened.replies.map(textOf).join('\n')).toMatch(/Kasutajatoe kanal ei ole mulle veel teada/);
+    expect(opened.replies.map(textOf).join('\n')).toMatch(/Ma ei tea veel kasutajatoe kanalit/);
     expect(threadIds(bot)).toHaveLength(0);
 
     await bot.close(true);

@@ -18,10 +18,10 @@ describe('POST /api/messages in local mode', () => {
     const [et] = await bot.ask(personalMessage(KATI, 'abi', { serviceUrl, locale: 'et-EE' }));
     expect(cardOf(et)).toBeDefined();
     expect(textOf(et)).toMatch(/Mida ma oskan/);
-    expect(textOf(et)).toMatch(/\*\*abi\*\*: näitab seda abi/);
+    expect(textOf(et)).toMatch(/\*\*abi\*\*: näitab seda käskude loendit/);
     const [en] = await bot.ask(personalMessage(KATI, 'Help', { serviceUrl, locale: 'en-US' }));
     expect(textOf(en)).toMatch(/What I can do/);
-    expect(textOf(en)).toMatch(/\*\*help\*\*: shows this help/);
+    expect(textOf(en)).toMatch(/\*\*help\*\*: shows this list of commands/);
   });
 
   it('strips the bot mention in a channel and answers there', async () => {
@@ -78,9 +78,9 @@ describe('POST /api/messages in local mode', () => {
     const data = signer.sign('help.nothing', { caseId: 'TUGI-2026-00001' });
     const tampered = { ...data, args: { caseId: 'TUGI-2026-00002' } };
     const [reply] = await bot.ask(cardSubmit(KATI, tampered, {}, { serviceUrl }));
-    expect(textOf(reply)).toMatch(/Selle kaardi andmed ei ole need, mille mina saatsin/);
+    expect(textOf(reply)).toMatch(/Selle kaardi andmed ei ühti nendega, mille ma saatsin/);
     const [invoke] = await bot.ask(executeInvoke(KATI, { ...data, sig: 'forged' }, {}, { serviceUrl, locale: 'en-US' }));
-    expect(textOf(invoke)).toMatch(/The data of this card is not what I sent/);
+    expect(textOf(invoke)).toMatch(/The data on this card does not match what I sent/);
   });
 
   it('answers a correctly signed but unknown button clearly', async () => {

@@ -17,16 +17,16 @@ export interface RequestInput {
 }
 
 const PROBLEMS = {
-  system: { et: 'valige süsteem', en: 'choose a system' },
-  roles: { et: 'valige vähemalt üks roll', en: 'choose at least one role' },
-  justification: { et: 'kirjutage põhjendus', en: 'write a justification' },
+  system: { et: 'vali süsteem', en: 'choose a system' },
+  roles: { et: 'vali vähemalt üks roll', en: 'choose at least one role' },
+  justification: { et: 'kirjuta põhjendus', en: 'write a justification' },
   start: { et: 'alguskuupäev peab olema täna või hiljem', en: 'the start date must be today or later' },
   end: { et: 'lõppkuupäev peab olema pärast alguskuupäeva', en: 'the end date must be after the start date' },
-  suspendEnd: { et: 'peatamisel on vaja lõppkuupäeva (millal õigused taastatakse)', en: 'a suspension needs an end date (when the rights are resumed)' },
+  suspendEnd: { et: 'peatamisel on vaja lõppkuupäeva (päev, mil õigused taastatakse)', en: 'a suspension needs an end date (the day the rights are restored)' },
 } satisfies Record<string, Text>;
 
 function roleProblem(role: string, system: string): Text {
-  return { et: `roll ${role} ei kuulu süsteemi ${system}`, en: `role ${role} is not a role of ${system}` };
+  return { et: `roll ${role} ei kuulu süsteemi ${system}`, en: `role ${role} does not belong to ${system}` };
 }
 
 /** Checks the form's content; throws ACCESS_BAD_INPUT naming every problem. */

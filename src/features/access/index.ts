@@ -18,10 +18,10 @@ export { holdersCsv, endingCsv, tasksCsv, auditCsv, toCsv } from './reports.js';
 export { scanDue } from './scan-due.js';
 
 const R = {
-  roles: { et: 'Kes millist rolli praegu omab ({count}):', en: 'Who holds which role now ({count}):' },
+  roles: { et: 'Kellel milline roll praegu on ({count}):', en: 'Who holds which role now ({count}):' },
   ending: { et: 'Järgmise {days} päeva jooksul lõppevad õigused ({count}):', en: 'Rights ending in the next {days} days ({count}):' },
-  tasks: { et: 'Avatud ülesanded ({count}, neist tähtaja ületanud {overdue}):', en: 'Open tasks ({count}, overdue {overdue}):' },
-  audit: { et: 'Ligipääsu logi, viimased {count} kannet:', en: 'Access log, the latest {count} entries:' },
+  tasks: { et: 'Avatud ülesanded ({count}, neist tähtaja ületanud {overdue}):', en: 'Open tasks ({count}, of which {overdue} overdue):' },
+  audit: { et: 'Ligipääsulogi viimased {count} kannet:', en: 'The latest {count} access log entries:' },
 };
 
 const actorOf = (from: CardAction['from'] | InboundMessage['from']): PersonRef => ({ id: from.aadObjectId ?? from.teamsId, name: from.name });
@@ -39,16 +39,16 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   const requests = new RequestService(ctx, tasks);
   const substitutions = new SubstitutionService(ctx, tasks);
 
-  router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'taotle ligipääsu (õigused, peatamine, kontode sulgemine)', en: 'request access (rights, suspension, closing accounts)' } },
+  router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });
   router.action('access.submit', (action, tools) => requests.submit(action, tools));
   router.action('access.decide', (action, tools) => requests.decide(action, tools));
   router.action('access.task.done', async (action, tools) => { await tasks.complete(String(action.data.taskId), actorOf(action.from), 'done', '', tools); }, { audience: 'specialist' });
   router.action('access.task.impossible', async (action, tools) => { await tasks.complete(String(action.data.taskId), actorOf(action.from), 'impossible', String(action.data.reason ?? ''), tools); }, { audience: 'specialist' });
 
-  router.command({ key: 'access.substitutions', names: { et: ['asendused'], en: ['substitutions'] }, help: { et: 'eelseisvad asendused', en: 'upcoming substitutions' }, ...SPECIALIST },
+  router.command({ key: 'access.substitutions', names: { et: ['asendused'], en: ['substitutions'] }, help: { et: 'käimasolevad ja eelseisvad asendused', en: 'current and upcoming substitutions' }, ...SPECIALIST },
     async (message, tools) => { await tools.reply(substitutions.upcoming(message.lang)); });
-  router.command({ key: 'access.substitutions.import', names: { et: ['impordi asendused'], en: ['import substitutions'] }, help: { et: 'asenduste import CSV-st (puhkusegraafik)', en: 'import substitutions from CSV (vacation schedule)' }, takesArgument: true, ...SPECIALIST },
+  router.command({ key: 'access.substitutions.import', names: { et: ['impordi asendused'], en: ['import substitutions'] }, help: { et: 'impordib asendused CSV-st (puhkusegraafik)', en: 'imports substitutions from CSV (leave schedule)' }, takesArgument: true, ...SPECIALIST },
     async (message, tools, argument) => {
       if (!argument.trim()) return void (await tools.reply(cardReply(importCard(message.lang, deps.signer))));
       await tools.reply(await substitutions.importCsv(argument, actorOf(message.from), message.lang));
@@ -58,7 +58,7 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
     if (!csv.trim()) throw accessErrors.csvMissing();
     await tools.reply(await substitutions.importCsv(csv, actorOf(action.from), action.lang));
   }, { audience: 'specialist' });
-  router.command({ key: 'access.substitution.new', names: { et: ['uus asendus'], en: ['new substitution'] }, help: { et: 'asendamise korraldus vormiga', en: 'a substitution order with a form' }, ...SPECIALIST },
+  router.command({ key: 'access.substitution.new', names: { et: ['uus asendus'], en: ['new substitution'] }, help: { et: 'paneb vormiga kirja asendamise korralduse', en: 'records a substitution order with a form' }, ...SPECIALIST },
     async (message, tools) => { await tools.reply(cardReply(orderCard(message.lang, deps.signer, ctx.today()))); });
   router.action('access.substitution.order', async (action, tools) => {
     const field = (key: string) => String(action.data[key] ?? '').trim();
@@ -68,7 +68,7 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
     await tools.replaceCard(textReply(substitutions.line(recorded[0], action.lang)));
   }, { audience: 'specialist' });
 
-  router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kes millist rolli omab (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
+  router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kellel milline roll on (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
       const grants = stores.grants.active();
       await tools.reply(csvMessage(say(R.roles, message.lang, { count: grants.length }), holdersCsv(catalogue, grants)));

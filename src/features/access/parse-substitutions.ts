@@ -90,20 +90,20 @@ const problem = (et: string, en: string): { problem: Text } => ({ problem: { et,
 /** Checks one row; a problem says in both languages what is wrong with it. */
 export function checkRow(catalogue: Catalogue, row: SubstitutionRow, context: RowContext): { ok: CheckedRow } | { problem: Text } {
   const { person, substitute } = context;
-  if (!person) return problem(`puuduvat inimest „${row.person}“ ei ole kataloogis`, `the absent person "${row.person}" is not in the directory`);
+  if (!person) return problem(`puudujat „${row.person}“ ei ole kataloogis`, `the absent person "${row.person}" is not in the directory`);
   if (!substitute) return problem(`asendajat „${row.substitute}“ ei ole kataloogis`, `the substitute "${row.substitute}" is not in the directory`);
   if (person.id.toLowerCase() === substitute.id.toLowerCase()) return problem('inimene ei saa iseennast asendada', 'a person cannot substitute for themselves');
   const from = readDay(row.from);
   const to = readDay(row.to);
   if (!from || !to) return problem('kuupäevad peavad olema kujul AAAA-KK-PP või PP.KK.AAAA', 'the dates must be YYYY-MM-DD or DD.MM.YYYY');
-  if (to < from) return problem('lõpp on enne algust', 'the end is before the start');
+  if (to < from) return problem('lõppkuupäev on enne alguskuupäeva', 'the end date is before the start date');
   if (to < context.today) return problem('asendus on juba lõppenud', 'the substitution has already ended');
   const words = row.rights.split(/[;|\s]+/).filter(Boolean);
   if (words.length === 1 && SAME_RIGHTS.includes(foldText(words[0]))) {
-    if (context.pensionRoles.length === 0) return problem(`${person.name} ei oma praegu pensionikindlustuse registri õigusi, mida üle anda`, `${person.name} holds no pension register rights to pass on`);
+    if (context.pensionRoles.length === 0) return problem(`inimesel ${person.name} ei ole praegu pensionikindlustuse registri õigusi, mida asendajale anda`, `${person.name} holds no pension register rights to pass on`);
     return { ok: { person, substitute, from, to, roles: context.pensionRoles } };
   }
-  if (words.length === 0) return problem('õigused puuduvad (rollide id-d või „sama“)', 'no rights given (role ids or "same")');
+  if (words.length === 0) return problem('õigused on märkimata (rollide ID-d või „sama“)', 'no rights given (role IDs or "same")');
   const unknown = words.filter((word) => !findRole(catalogue, word));
   if (unknown.length > 0) return problem(`tundmatu roll: ${unknown.join(', ')}`, `unknown role: ${unknown.join(', ')}`);
   return { ok: { person, substitute, from, to, roles: words } };

@@ -9,14 +9,14 @@ import { KIND, T } from './texts.js';
 const W = {
   title: { et: 'Ligipääsutaotlus', en: 'Access request' },
   intro: {
-    et: 'Taotlege õigusi endale või (juhina) oma alluvale. Õigused antakse kooskõlastatud taotluse alusel ja need peavad vastama ametijuhendile; erand vajab põhjendust.',
-    en: 'Request rights for yourself or (as a manager) for someone who reports to you. Rights are granted on an approved request and must match the job description; an exception needs a reason.',
+    et: 'Taotle õigusi endale või juhina oma alluvale. Õigused antakse kooskõlastatud taotluse alusel ja need peavad vastama ametijuhendile; erandi korral lisa põhjendus.',
+    en: 'Request rights for yourself or, as a manager, for someone who reports to you. Rights are granted on the basis of an approved request and must match the job description; for an exception, add a reason.',
   },
-  kind: { et: 'Mida on vaja', en: 'What is needed' },
-  subjectId: { et: 'Või kellegi teise Entra object id (ainult kasutajatoele)', en: 'Or another person\'s Entra object id (support desk only)' },
+  kind: { et: 'Mida on vaja?', en: 'What do you need?' },
+  subjectId: { et: 'Või muu inimese Entra object ID (ainult kasutajatoele)', en: 'Or another person\'s Entra object ID (support desk only)' },
   start: { et: 'Alates', en: 'From' },
-  end: { et: 'Kuni (õigus lõpeb sel päeval; peatamisel päev, mil õigused taastatakse)', en: 'Until (the right ends on this day; for a suspension, the day it resumes)' },
-  send: { et: 'Saada taotlus', en: 'Send the request' },
+  end: { et: 'Kuni (õigused lõpevad sel päeval; peatamise korral päev, mil õigused taastatakse)', en: 'Until (the rights end on this day; for a suspension, the day they are restored)' },
+  send: { et: 'Saada taotlus', en: 'Submit the request' },
   self: { et: '{name} (mina)', en: '{name} (me)' },
 };
 

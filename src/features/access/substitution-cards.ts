@@ -4,20 +4,20 @@ import { say, type Lang } from '../../shared/i18n.js';
 import type { AdaptiveCard } from '../../shared/messaging.js';
 
 const W = {
-  importTitle: { et: 'Asenduste import (puhkusegraafik)', en: 'Import substitutions (vacation schedule)' },
+  importTitle: { et: 'Asenduste import (puhkusegraafik)', en: 'Import substitutions (leave schedule)' },
   importHelp: {
-    et: 'Kleepige CSV: päis person,substitute,from,to,rights; inimesed Entra object id-ga, kuupäevad AAAA-KK-PP, õigused rollide id-d (eraldaja ;) või „sama“ (puuduja pensionikindlustuse registri õigused).',
-    en: 'Paste the CSV: header person,substitute,from,to,rights; people by Entra object id, dates YYYY-MM-DD, rights as role ids (separated by ;) or "same" (the absent person\'s pension register rights).',
+    et: 'Kleebi siia CSV: päis person,substitute,from,to,rights; inimesed Entra object ID-ga, kuupäevad kujul AAAA-KK-PP, õigused rollide ID-dena (eraldaja ;) või „sama“ (puuduja pensionikindlustuse registri õigused).',
+    en: 'Paste the CSV here: header person,substitute,from,to,rights; people by Entra object ID, dates as YYYY-MM-DD, rights as role IDs (separated by ;) or "same" (the absent person\'s pension register rights).',
   },
   csv: { et: 'CSV', en: 'CSV' },
   import: { et: 'Impordi', en: 'Import' },
   orderTitle: { et: 'Asendamise korraldus', en: 'Substitution order' },
-  orderHelp: { et: 'Õigustatud isiku korralduse alusel: asendaja saab õigused esimesel päeval ja need lõpetatakse viimasele päevale järgneval päeval.', en: 'On an order from an authorised person: the substitute gets the rights on the first day, and they are ended the day after the last.' },
-  person: { et: 'Puuduja (Entra object id)', en: 'Absent person (Entra object id)' },
-  substitute: { et: 'Asendaja (Entra object id)', en: 'Substitute (Entra object id)' },
+  orderHelp: { et: 'Õigustatud isiku korralduse alusel: asendaja saab õigused esimesel päeval ja need lõpetatakse viimasele päevale järgneval päeval.', en: 'Based on an order from an authorised person: the substitute gets the rights on the first day, and they end the day after the last day.' },
+  person: { et: 'Puuduja (Entra object ID)', en: 'Absent person (Entra object ID)' },
+  substitute: { et: 'Asendaja (Entra object ID)', en: 'Substitute (Entra object ID)' },
   from: { et: 'Alates', en: 'From' },
   to: { et: 'Kuni (viimane päev)', en: 'Until (last day)' },
-  rights: { et: 'Õigused: rollide id-d (eraldaja ;) või „sama“', en: 'Rights: role ids (separated by ;) or "same"' },
+  rights: { et: 'Õigused: rollide ID-d (eraldaja ;) või „sama“', en: 'Rights: role IDs (separated by ;) or "same"' },
   save: { et: 'Pane kirja', en: 'Record' },
 };
 

@@ -13,7 +13,7 @@ const W = {
   rejected: { et: 'Need read jäid kirja panemata:', en: 'These rows were not recorded:' },
   line: { et: 'rida {line}: {reason}', en: 'line {line}: {reason}' },
   duplicate: { et: 'see asendus on juba kirjas ({id})', en: 'this substitution is already recorded ({id})' },
-  none: { et: 'Eelseisvaid ega käimasolevaid asendusi ei ole.', en: 'There are no current or upcoming substitutions.' },
+  none: { et: 'Käimasolevaid ega eelseisvaid asendusi ei ole.', en: 'There are no current or upcoming substitutions.' },
   upcoming: { et: 'Käimasolevad ja eelseisvad asendused:', en: 'Current and upcoming substitutions:' },
 } satisfies Record<string, Text>;
 

@@ -8,8 +8,8 @@ import type { AccessTask } from './model.js';
 import { T, TASK_KIND, TASK_STATE, periodText, rolesText } from './texts.js';
 
 const NOTE = {
-  et: 'Süsteemil pole liidest, mille kaudu robot saaks õigusi ise muuta: palun tehke muudatus süsteemis ja märkige siin, kui see on tehtud.',
-  en: 'The system has no interface through which the bot could change rights itself: please make the change in the system and mark it here when done.',
+  et: 'Robot ei saa selles süsteemis õigusi ise muuta, sest süsteemil pole selleks liidest. Palun tehke muudatus süsteemis ja märkige see siin tehtuks.',
+  en: 'The bot cannot change rights in this system itself, as the system has no interface for it. Please make the change in the system and mark it as done here.',
 };
 
 function taskFacts(catalogue: Catalogue, task: AccessTask, lang: Lang): Array<[string, string | undefined]> {

@@ -4,17 +4,17 @@ import { showDay } from './dates.js';
 import type { AccessRequest, AccessTask, Flag, RequestKind, TaskKind, TaskState } from './model.js';
 
 export const KIND: Record<RequestKind, Text> = {
-  grant: { et: 'Õiguste andmine', en: 'Grant rights' },
-  suspend: { et: 'Õiguste peatamine (pikk puudumine)', en: 'Suspend rights (long absence)' },
-  close: { et: 'Kõigi kontode sulgemine (töölt lahkumine)', en: 'Close every account (leaving)' },
+  grant: { et: 'Õiguste andmine', en: 'Granting rights' },
+  suspend: { et: 'Õiguste peatamine (pikk puudumine)', en: 'Suspending rights (long absence)' },
+  close: { et: 'Kõigi kontode sulgemine (töölt lahkumine)', en: 'Closing all accounts (leaving the job)' },
 };
 
 export const TASK_KIND: Record<TaskKind, Text> = {
-  grant: { et: 'Anda õigused', en: 'Grant the rights' },
-  revoke: { et: 'Lõpetada õigused', en: 'End the rights' },
-  suspend: { et: 'Peatada õigused', en: 'Suspend the rights' },
-  resume: { et: 'Taastada õigused', en: 'Resume the rights' },
-  close: { et: 'Sulgeda kõik kontod ja rollid', en: 'Close every account and role' },
+  grant: { et: 'Õiguste andmine', en: 'Granting the rights' },
+  revoke: { et: 'Õiguste lõpetamine', en: 'Ending the rights' },
+  suspend: { et: 'Õiguste peatamine', en: 'Suspending the rights' },
+  resume: { et: 'Õiguste taastamine', en: 'Restoring the rights' },
+  close: { et: 'Kõigi kontode ja rollide sulgemine', en: 'Closing all accounts and roles' },
 };
 
 export const TASK_STATE: Record<TaskState, Text> = {
@@ -33,24 +33,24 @@ export const T = {
   flagReason: { et: 'Erandi põhjendus', en: 'Reason for the exception' },
   period: { et: 'Periood', en: 'Period' },
   due: { et: 'Tähtaeg', en: 'Due' },
-  state: { et: 'Seis', en: 'State' },
-  open: { et: 'tähtajatu', en: 'no end' },
-  allSystems: { et: 'kõik süsteemid', en: 'every system' },
+  state: { et: 'Seis', en: 'Status' },
+  open: { et: 'tähtajatu', en: 'open-ended' },
+  allSystems: { et: 'kõik süsteemid', en: 'all systems' },
   comment: { et: 'Kommentaar', en: 'Comment' },
   approve: { et: 'Kooskõlasta', en: 'Approve' },
   reject: { et: 'Lükka tagasi', en: 'Reject' },
-  ack: { et: 'Olen erandi põhjendusega tutvunud ja kooskõlastan selle teadlikult', en: 'I have read the reason for the exception and approve it knowingly' },
+  ack: { et: 'Olen erandi põhjendusega tutvunud ja kooskõlastan taotluse teadlikult', en: 'I have read the reason for the exception and knowingly approve the request' },
   done: { et: 'Tehtud', en: 'Done' },
   impossible: { et: 'Ei saa teha', en: 'Cannot be done' },
-  impossibleReason: { et: 'Miks ei saa teha (kohustuslik, kui ei saa teha)', en: 'Why it cannot be done (required if it cannot)' },
+  impossibleReason: { et: 'Miks ei saa seda teha? (kohustuslik, kui vajutate „Ei saa teha“)', en: 'Why can it not be done? (required if you press "Cannot be done")' },
   flagged: { et: '⚠ Erand: {flags}', en: '⚠ Exception: {flags}' },
   jobFlag: { et: 'roll „{role}“ ei vasta ametijuhendile ({title})', en: 'role "{role}" does not match the job description ({title})' },
-  comboFlag: { et: 'rolli „{role}“ ei tohi ühendada rolliga „{other}“', en: 'role "{role}" may not be combined with "{other}"' },
-  approvalTitle: { et: 'Ligipääsutaotlus {id} ootab teie kooskõlastust', en: 'Access request {id} awaits your approval' },
+  comboFlag: { et: 'rolli „{role}“ ei tohi olla samal inimesel koos rolliga „{other}“', en: 'role "{role}" may not be held together with "{other}"' },
+  approvalTitle: { et: 'Ligipääsutaotlus {id} ootab sinu kooskõlastust', en: 'Access request {id} is waiting for your approval' },
   decidedTitle: { et: 'Ligipääsutaotlus {id}: {decision}', en: 'Access request {id}: {decision}' },
   approved: { et: 'kooskõlastatud', en: 'approved' },
   rejected: { et: 'tagasi lükatud', en: 'rejected' },
-  submittedTitle: { et: 'Ligipääsutaotlus {id} on esitatud', en: 'Access request {id} has been sent' },
+  submittedTitle: { et: 'Ligipääsutaotlus {id} on esitatud', en: 'Access request {id} has been submitted' },
   decidedBy: { et: 'Otsustas', en: 'Decided by' },
   taskTitle: { et: 'Ülesanne {id}: {what}', en: 'Task {id}: {what}' },
   closedBy: { et: 'Lõpetas', en: 'Closed by' },
@@ -90,14 +90,14 @@ export function taskLine(catalogue: Catalogue, task: AccessTask, lang: Lang): st
 
 /** Notices to people, in their language. */
 export const N = {
-  submitted: { et: 'Aitäh! Taotlus {id} on saadetud kooskõlastamiseks ({approvers}). Annan teada, kui see on otsustatud.', en: 'Thank you! Request {id} has been sent for approval ({approvers}). I will tell you when it is decided.' },
-  recorded: { et: 'Aitäh! Taotlus {id} on kirjas ja kasutajatoe ülesanne loodud (tähtaeg {due}).', en: 'Thank you! Request {id} is recorded and a task has been created for the support desk (due {due}).' },
-  approvedNotice: { et: 'Teie taotlus {id} on kooskõlastatud ({by}). Kasutajatugi annab õigused alates {start}.', en: 'Your request {id} has been approved ({by}). The support desk will grant the rights from {start}.' },
-  rejectedNotice: { et: 'Teie taotlus {id} lükati tagasi ({by}). Põhjus: {comment}', en: 'Your request {id} was rejected ({by}). Reason: {comment}' },
-  decidedReply: { et: 'Otsus on kirjas ja taotlejale teatatud.', en: 'The decision is recorded and the requester has been told.' },
+  submitted: { et: 'Aitäh! Taotlus {id} on saadetud kooskõlastamiseks ({approvers}). Annan sulle teada, kui otsus on tehtud.', en: 'Thank you! Request {id} has been sent for approval ({approvers}). I will let you know when it has been decided.' },
+  recorded: { et: 'Aitäh! Taotlus {id} on kirja pandud ja kasutajatoele on loodud ülesanne (tähtaeg {due}).', en: 'Thank you! Request {id} has been recorded and a task has been created for the support desk (due {due}).' },
+  approvedNotice: { et: 'Ligipääsutaotlus {id} on kooskõlastatud ({by}). Kasutajatugi annab õigused alates {start}.', en: 'Access request {id} has been approved ({by}). The support desk will grant the rights from {start}.' },
+  rejectedNotice: { et: 'Ligipääsutaotlus {id} lükati tagasi ({by}). Põhjus: {comment}', en: 'Access request {id} has been rejected ({by}). Reason: {comment}' },
+  decidedReply: { et: 'Otsus on kirja pandud ja taotlejale teada antud.', en: 'The decision has been recorded and the requester has been informed.' },
   taskDone: { et: 'Ülesanne {id} on tehtud: {what} ({system}) – {subject}.', en: 'Task {id} is done: {what} ({system}) – {subject}.' },
   taskImpossible: { et: 'Ülesannet {id} ei saa teha: {what} ({system}) – {subject}. Põhjus: {reason}', en: 'Task {id} cannot be done: {what} ({system}) – {subject}. Reason: {reason}' },
   reminder: { et: '⏰ Meeldetuletus: ülesande {id} tähtaeg on {due}.', en: '⏰ Reminder: task {id} is due on {due}.' },
   overdueTitle: { et: 'Tähtaja ületanud ligipääsuülesanded ({count})', en: 'Overdue access tasks ({count})' },
-  noChannel: { et: 'Spetsialistide kanal pole mulle veel teada; ülesanne on siiski kirjas ja näha käsuga „ülesanded“.', en: 'The specialists\' channel is not known to me yet; the task is recorded and shown by "tasks".' },
+  noChannel: { et: 'Ma ei tea veel spetsialistide kanalit, kuid ülesanne on kirja pandud ja käsuga „ülesanded“ näha.', en: 'I do not know the specialists\' channel yet, but the task has been recorded and is shown by the "tasks" command.' },
 } satisfies Record<string, Text>;

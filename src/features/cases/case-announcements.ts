@@ -10,24 +10,24 @@ import type { Actor } from './transition.js';
 const T = {
   taken: { et: '{name} ({role}) võttis sinu pöördumise {number} menetlusse.', en: '{name} ({role}) has taken up your case {number}.' },
   escalatedSpecialist: {
-    et: 'Sinu pöördumine {number} edastati arendusüksuse valdkonnaspetsialistile ({name}). Anname teada, kui on uudiseid.',
-    en: 'Your case {number} was passed to a domain specialist of the development unit ({name}). We will let you know when there is news.',
+    et: 'Sinu pöördumine {number} edastati arendusüksuse valdkonnaspetsialistile ({name}). Annan sulle teada, kui on uudiseid.',
+    en: 'Your case {number} has been passed to a domain specialist in the development unit ({name}). I will let you know when there is news.',
   },
   escalatedThirdParty: {
-    et: 'Sinu pöördumine {number} edastati lahendamiseks: {name}. Anname teada, kui on uudiseid.',
-    en: 'Your case {number} was passed on for a solution to: {name}. We will let you know when there is news.',
+    et: 'Sinu pöördumine {number} edastati lahendamiseks: {name}. Annan sulle teada, kui on uudiseid.',
+    en: 'Your case {number} has been passed to {name} for resolution. I will let you know when there is news.',
   },
-  escalationNote: { et: 'Edastatud: {name}{ref}. Edastatav tekst (isikukoodid varjatud):\n\n{summary}', en: 'Escalated to {name}{ref}. The text to pass on (personal codes masked):\n\n{summary}' },
+  escalationNote: { et: 'Edastatud: {name}{ref}. Edastatav tekst (isikukoodid varjatud):\n\n{summary}', en: 'Escalated to {name}{ref}. Text to pass on (personal ID codes masked):\n\n{summary}' },
   waiting: {
     et: '{name} ({role}) vajab pöördumise {number} kohta sinult lisainfot: {note}\n\nVasta palun siinsamas vestluses: sinu järgmine sõnum läheb spetsialistile.',
     en: '{name} ({role}) needs more information from you about case {number}: {note}\n\nPlease answer right here: your next message goes to the specialist.',
   },
   joinedThread: {
-    et: '{name} alustas vestlust pöördujaga. Pöörduja sõnumid tulevad nüüd siia lõime; vastamiseks maini mind (@Tugibot) selles lõimes. Lõpetamiseks kirjuta „@Tugibot lõpeta vestlus“.',
-    en: '{name} started a chat with the requester. Their messages now arrive in this thread; to answer, mention me (@Tugibot) in this thread. To end it, write "@Tugibot end chat".',
+    et: '{name} alustas vestlust pöördujaga. Pöörduja sõnumid tulevad nüüd siia lõime; vastamiseks maini siin lõimes mind (@Tugibot). Vestluse lõpetamiseks kirjuta „@Tugibot lõpeta vestlus“.',
+    en: '{name} has started a chat with the requester. Their messages now arrive in this thread; to answer, mention me (@Tugibot) here. To end the chat, write "@Tugibot end chat".',
   },
-  endedRequester: { et: 'Vestlus spetsialistiga {name} pöördumise {number} kohta on lõppenud. Nüüd vastan sulle jälle mina, kasutajatoe robot.', en: 'The chat with {name} about case {number} has ended. From now on I, the support bot, answer you again.' },
-  endedThread: { et: 'Vestlus pöördujaga lõppes ({by} lõpetas).', en: 'The chat with the requester has ended ({by} ended it).' },
+  endedRequester: { et: 'Vestlus spetsialistiga {name} pöördumise {number} kohta on lõppenud. Nüüd vastan sulle jälle mina, kasutajatoe robot.', en: 'The chat with {name} about case {number} has ended. You are now talking to me, the support bot, again.' },
+  endedThread: { et: 'Vestlus pöördujaga on lõppenud (lõpetas {by}).', en: 'The chat with the requester has ended (ended by {by}).' },
   reopened: { et: '{name} avas pöördumise uuesti.', en: '{name} reopened the case.' },
 } satisfies Record<string, Text>;
 

@@ -5,7 +5,7 @@ export const caseErrors = {
   notFound: (number: string) =>
     new DomainError('CASE_NOT_FOUND', { et: 'Pöördumist {number} ei leitud.', en: 'Case {number} was not found.' }, { number }),
   notYours: (number: string) =>
-    new DomainError('CASE_NOT_YOURS', { et: 'Pöördumine {number} ei ole sinu oma, seega ma ei saa seda näidata ega muuta.', en: 'Case {number} is not yours, so I cannot show or change it.' }, { number }),
+    new DomainError('CASE_NOT_YOURS', { et: 'Pöördumine {number} ei ole sinu oma, seega ei saa ma seda näidata ega muuta.', en: 'Case {number} is not yours, so I cannot show or change it.' }, { number }),
   illegal: (number: string, action: string, status: string) =>
     new DomainError('CASE_ILLEGAL_TRANSITION', {
       et: 'Pöördumisega {number} ei saa seda teha („{action}“), sest selle olek on „{status}“.',
@@ -19,12 +19,12 @@ export const caseErrors = {
   stale: (number: string) =>
     new DomainError('CASE_CARD_STALE', {
       et: 'See kaart on aegunud: pöördumist {number} on vahepeal muudetud. Siin on selle praegune seis.',
-      en: 'The card is out of date: case {number} has changed since. Here is the current state.',
+      en: 'This card is out of date: case {number} has changed in the meantime. Here is its current state.',
     }, { number }),
   alreadyYours: (number: string) =>
     new DomainError('CASE_ALREADY_YOURS', { et: 'Pöördumine {number} on juba sinu käes.', en: 'Case {number} is already assigned to you.' }, { number }),
   notSpecialist: () =>
-    new DomainError('CASE_NOT_SPECIALIST', { et: 'Pöördumisi saavad menetleda ainult kasutajatoe spetsialistid.', en: 'Only the support desk specialists can work on cases.' }),
+    new DomainError('CASE_NOT_SPECIALIST', { et: 'Pöördumisi saavad menetleda ainult kasutajatoe spetsialistid.', en: 'Only support desk specialists can work on cases.' }),
   notRequester: (number: string) =>
     new DomainError('CASE_NOT_REQUESTER', { et: 'Seda saab teha ainult pöördumise {number} esitaja.', en: 'Only the person who opened case {number} can do this.' }, { number }),
   noHandoff: () =>
@@ -36,7 +36,7 @@ export const caseErrors = {
     }, { number, name }),
   handoffElsewhere: (number: string) =>
     new DomainError('CASE_HANDOFF_ELSEWHERE', {
-      et: 'Selle inimesega on pooleli vestlus pöördumise {number} kohta. Palun lõpeta see enne.',
+      et: 'Selle inimesega on juba pooleli vestlus pöördumise {number} kohta. Palun lõpeta kõigepealt see vestlus.',
       en: 'This person is already in a chat about case {number}. Please end that chat first.',
     }, { number }),
   badNumber: () =>
@@ -44,11 +44,11 @@ export const caseErrors = {
   missingInput: (field: string) =>
     new DomainError('CASE_MISSING_INPUT', { et: 'Palun täida väli „{field}“.', en: 'Please fill in "{field}".' }, { field }),
   badInput: (field: string) =>
-    new DomainError('CASE_BAD_INPUT', { et: 'Välja „{field}“ väärtus ei sobi. Palun vali see loendist.', en: 'The value of "{field}" is not valid. Please choose it from the list.' }, { field }),
+    new DomainError('CASE_BAD_INPUT', { et: 'Välja „{field}“ väärtus ei sobi. Palun vali väärtus loendist.', en: 'The value of "{field}" is not valid. Please choose one from the list.' }, { field }),
   badRating: () =>
-    new DomainError('CASE_BAD_RATING', { et: 'Hinnang peab olema 1 kuni 5.', en: 'The rating must be from 1 to 5.' }),
+    new DomainError('CASE_BAD_RATING', { et: 'Hinnang peab olema vahemikus 1–5.', en: 'The rating must be between 1 and 5.' }),
   noIdentity: () =>
-    new DomainError('CASE_NO_IDENTITY', { et: 'Ma ei saanud aru, kes sa oled (Teams ei saatnud sinu kontot), seega ei saa ma pöördumisi käsitleda.', en: 'I could not tell who you are (Teams did not send your account), so I cannot handle cases for you.' }),
+    new DomainError('CASE_NO_IDENTITY', { et: 'Ma ei saanud aru, kes sa oled (Teams ei saatnud sinu konto andmeid), seega ei saa ma sinu pöördumisi käsitleda.', en: 'I could not tell who you are (Teams did not send your account details), so I cannot handle cases for you.' }),
   closed: (number: string) =>
-    new DomainError('CASE_CLOSED', { et: 'Pöördumine {number} on suletud ja seda ei saa enam muuta.', en: 'Case {number} is closed and can no longer change.' }, { number }),
+    new DomainError('CASE_CLOSED', { et: 'Pöördumine {number} on suletud ja seda ei saa enam muuta.', en: 'Case {number} is closed and can no longer be changed.' }, { number }),
 };

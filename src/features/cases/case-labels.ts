@@ -9,8 +9,8 @@ export const SYSTEM_LABELS: Record<CaseSystem, Text> = {
 
 export const KIND_LABELS: Record<CaseKind, Text> = {
   usage: { et: 'kasutamise küsimus', en: 'usage question' },
-  data: { et: 'andmeviga', en: 'data problem' },
-  broken: { et: 'funktsioon ei tööta', en: 'broken function' },
+  data: { et: 'andmeviga', en: 'data error' },
+  broken: { et: 'funktsioon ei tööta', en: 'function not working' },
   access: { et: 'ligipääs', en: 'access' },
   other: { et: 'muu', en: 'other' },
 };

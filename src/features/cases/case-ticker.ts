@@ -8,7 +8,7 @@ import { digestCard } from './specialist-cards.js';
 
 const T = {
   nearing: { et: '⏰ Pöördumise {number} tähtaeg on {due}.', en: '⏰ Case {number} is due at {due}.' },
-  overdue: { et: '⚠️ Pöördumise {number} tähtaeg ({due}) on möödas.', en: '⚠️ Case {number} is past its due time ({due}).' },
+  overdue: { et: '⚠️ Pöördumise {number} tähtaeg ({due}) on möödas.', en: '⚠️ Case {number} is overdue (due {due}).' },
 } satisfies Record<string, Text>;
 
 export interface TickerDeps {

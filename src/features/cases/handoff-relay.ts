@@ -7,10 +7,10 @@ import type { CasesContext } from './cases-context.js';
 const T = {
   requesterRole: { et: 'pöörduja', en: 'requester' },
   passedOn: { et: 'Edastasin su vastuse pöördumise {number} menetlejale.', en: 'I passed your answer on to the specialist handling case {number}.' },
-  notDelivered: { et: 'Sinu sõnum jõudis pöördumise {number} juurde, kuid spetsialistile ma seda praegu edastada ei saanud. Proovin ise hiljem uuesti vaadata; kiire mure korral kirjuta uuesti.', en: 'Your message was saved with case {number}, but I could not pass it on to the specialist right now. If it is urgent, please write again.' },
-  requesterUnreachable: { et: 'Ma ei saanud seda sõnumit pöördujale edastada (tema vestlus robotiga ei ole kättesaadav).', en: 'I could not pass this message on to the requester (their chat with the bot is not reachable).' },
+  notDelivered: { et: 'Sinu sõnum on pöördumise {number} juures kirjas, kuid spetsialistile ei saanud ma seda praegu edastada. Kui asi on kiire, kirjuta palun uuesti.', en: 'Your message has been saved with case {number}, but I could not pass it on to the specialist just now. If it is urgent, please write again.' },
+  requesterUnreachable: { et: 'Ma ei saanud seda sõnumit pöördujale edastada (tema vestlus robotiga ei ole kättesaadav).', en: 'I could not pass this message on to the requester (I cannot reach their chat with the bot).' },
   noChat: {
-    et: 'Selle pöördumise pöördujaga ei ole praegu vestlust. Vestluse alustamiseks vajuta kaardil „Vasta pöördujale“.',
+    et: 'Selle pöördumise esitajaga ei ole praegu vestlust pooleli. Vestluse alustamiseks vajuta kaardil „Vasta pöördujale“.',
     en: 'There is no chat with the requester of this case right now. To start one, press "Reply to the requester" on the card.',
   },
 } satisfies Record<string, Text>;

@@ -16,10 +16,10 @@ const T = {
     en: 'Your case number is {number}. A specialist will take it up by {due}; I will let you know here when anything changes. Type "case {number}" to see its status.',
   },
   channelLater: {
-    et: 'Kasutajatoe kanal ei ole mulle veel teada, seega jõuab pöördumine spetsialistideni esimesel võimalusel.',
-    en: 'I do not know the support desk channel yet, so the case will reach the specialists as soon as possible.',
+    et: 'Ma ei tea veel kasutajatoe kanalit, seega jõuab pöördumine spetsialistideni esimesel võimalusel.',
+    en: 'I do not know the support desk channel yet, so your case will reach the specialists as soon as possible.',
   },
-  duplicate: { et: 'See vorm on juba saadetud: pöördumine {number}.', en: 'This form was already sent: case {number}.' },
+  duplicate: { et: 'See vorm on juba saadetud: pöördumine {number}.', en: 'This form has already been sent: case {number}.' },
   reopened: { et: 'Pöördumine {number} on uuesti avatud ja spetsialistid näevad seda.', en: 'Case {number} is open again and the specialists can see it.' },
   thanks: { et: 'Aitäh hinnangu eest!', en: 'Thank you for your rating!' },
 } satisfies Record<string, Text>;

@@ -7,8 +7,8 @@ import { STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case
 const T = {
   none: { et: 'Selliseid pöördumisi ei ole.', en: 'There are no such cases.' },
   overdue: { et: 'üle tähtaja', en: 'overdue' },
-  digestTitle: { et: 'Pöördumiste ülevaade {day}', en: 'Cases overview {day}' },
-  open: { et: 'Avatud kokku', en: 'Open in total' },
+  digestTitle: { et: 'Pöördumiste ülevaade {day}', en: 'Case overview {day}' },
+  open: { et: 'Avatud kokku', en: 'Total open' },
   unassigned: { et: 'Määramata', en: 'Unassigned' },
   overdueCount: { et: 'Üle tähtaja', en: 'Overdue' },
   dueToday: { et: 'Tähtaeg järgmise 24 tunni jooksul', en: 'Due within 24 hours' },

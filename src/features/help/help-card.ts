@@ -5,7 +5,7 @@ import type { RegisteredCommand } from '../../shared/router.js';
 
 const TITLE: Text = { et: 'Mida ma oskan', en: 'What I can do' };
 const INTRO: Text = {
-  et: 'Kirjuta oma küsimus SKAISi või STARi kohta oma sõnadega ja ma otsin vastuse teadmusbaasist. Lisaks saad kasutada neid käske:',
+  et: 'Kirjuta oma küsimus SKAISi või STARi kohta vabas vormis ja ma otsin vastuse teadmusbaasist. Lisaks saad kasutada neid käske:',
   en: 'Type your question about SKAIS or STAR in your own words and I will look for the answer in the knowledge base. You can also use these commands:',
 };
 const CHANNEL_INTRO: Text = {

@@ -5,10 +5,10 @@ import { helpCard } from './help-card.js';
 
 const WELCOME_PERSONAL: Text = {
   et: 'Tere! Olen Sotsiaalkindlustusameti kasutajatoe robot. Aitan SKAISi ja STARi kasutamise küsimustes, võtan vastu veateated ja ligipääsutaotlused ning annan teada riketest. Kirjuta oma küsimus või „abi“, et näha, mida ma oskan.',
-  en: 'Hello! I am the support bot of the Social Insurance Board. I help with using SKAIS and STAR, take reports of problems and access requests, and tell you about outages. Type your question, or "help" to see what I can do.',
+  en: 'Hello! I am the support bot of the Social Insurance Board. I help with using SKAIS and STAR, take problem reports and access requests, and let you know about outages. Type your question, or type "help" to see what I can do.',
 };
 const WELCOME_CHANNEL: Text = {
-  et: 'Tere! Olen Sotsiaalkindlustusameti kasutajatoe robot. Siia kanalisse saadan teateid ja pöördumiste kaarte. Mainige mind (@Tugibot) ja kirjutage „abi“, et näha käske.',
+  et: 'Tere! Olen Sotsiaalkindlustusameti kasutajatoe robot. Siia kanalisse saadan teateid ja pöördumiste kaarte. Käskude nägemiseks mainige mind (@Tugibot) ja kirjutage „abi“.',
   en: 'Hello! I am the support bot of the Social Insurance Board. I post notices and case cards in this channel. Mention me (@Tugibot) and type "help" to see the commands.',
 };
 
@@ -22,7 +22,7 @@ export function registerHelp(router: Router): void {
     {
       key: 'help',
       names: { et: ['abi', 'spikker'], en: ['help', '?'] },
-      help: { et: 'näitab seda abi', en: 'shows this help' },
+      help: { et: 'näitab seda käskude loendit', en: 'shows this list of commands' },
       scopes: ['personal', 'channel', 'groupChat'],
     },
     async (message, tools) => {

@@ -14,38 +14,38 @@ export const TEXTS = {
   },
   sorry: {
     et: 'Vabandust, et see vastus ei aidanud. Kui soovid, avan kasutajatoele pöördumise ja spetsialist vaatab su küsimuse üle.',
-    en: 'I am sorry this answer did not help. If you like, I will open a case with the support desk and a specialist will look at your question.',
+    en: 'I am sorry this answer did not help. If you like, I can open a case with the support desk, and a specialist will look into your question.',
   },
   openCase: { et: 'Ava pöördumine', en: 'Open a case' },
   suggestIntro: {
-    et: 'Ma ei ole päris kindel, mida sa mõtled. Kas mõni neist juhenditest sobib?',
-    en: 'I am not quite sure what you mean. Does one of these articles fit?',
+    et: 'Ma ei ole päris kindel, mida sa silmas pead. Kas mõni neist juhenditest sobib?',
+    en: 'I am not quite sure what you mean. Is one of these articles what you need?',
   },
-  noneFits: { et: 'Ükski ei sobi – ava pöördumine', en: 'None of these – open a case' },
+  noneFits: { et: 'Ükski ei sobi – ava pöördumine', en: 'None of these fit – open a case' },
   notFound: {
     et: 'Kahjuks ei leidnud ma sellele küsimusele teadmusbaasist vastust. Vastan küsimustele SKAISi ja STARi kasutamise kohta. Kui soovid, avan kasutajatoele pöördumise.',
-    en: 'Unfortunately I could not find an answer to this question in the knowledge base. I answer questions about using SKAIS and STAR. If you like, I will open a case with the support desk.',
+    en: 'Unfortunately, I could not find an answer to this question in the knowledge base. I can answer questions about using SKAIS and STAR. If you like, I can open a case with the support desk.',
   },
   emptyQuestion: {
     et: 'Kirjuta oma küsimus SKAISi või STARi kohta, näiteks „kuidas STARi parooli vahetada“.',
     en: 'Type your question about SKAIS or STAR, for example "how do I change my STAR password".',
   },
   notReady: {
-    et: 'Teadmusbaas alles laadib. Palun proovi mõne hetke pärast uuesti.',
+    et: 'Teadmusbaasi alles laaditakse. Palun proovi mõne hetke pärast uuesti.',
     en: 'The knowledge base is still loading. Please try again in a moment.',
   },
   articleGone: {
-    et: 'Seda juhendit enam ei ole. Palun kirjuta oma küsimus uuesti.',
+    et: 'Seda juhendit ei ole enam olemas. Palun kirjuta oma küsimus uuesti.',
     en: 'That article no longer exists. Please type your question again.',
   },
   reportTitle: { et: 'Teadmusbaasi aruanne', en: 'Knowledge base report' },
-  reportUnanswered: { et: 'Enim küsitud küsimused, millele vastust ei leitud', en: 'Most asked questions that found no answer' },
+  reportUnanswered: { et: 'Kõige sagedamini küsitud küsimused, millele vastust ei leitud', en: 'Most frequent questions with no answer found' },
   reportUnhelpful: { et: 'Artiklid, mis kõige sagedamini ei aidanud', en: 'Articles most often marked unhelpful' },
   reportNothing: { et: 'Andmeid veel ei ole.', en: 'No data yet.' },
   reportTimes: { et: '{count}×', en: '{count}×' },
   reportCounts: { et: '{unhelpful} ei aidanud, {helpful} aitas', en: '{unhelpful} not helpful, {helpful} helpful' },
   reportHelp: {
     et: 'küsimused, millele vastust ei leitud, ja artiklid, mis ei aidanud',
-    en: 'questions that found no answer and articles that did not help',
+    en: 'questions with no answer found and articles that did not help',
   },
 } satisfies Record<string, Text>;

@@ -59,7 +59,7 @@ describe('request rules', () => {
       throw new Error('expected a DomainError');
     } catch (error) {
       expect((error as { code: string }).code).toBe('ACCESS_BAD_INPUT');
-      expect((error as { userText: { et: string } }).userText.et).toMatch(/roll star\.billing ei kuulu süsteemi SKAIS; kirjutage põhjendus; alguskuupäev/);
+      expect((error as { userText: { et: string } }).userText.et).toMatch(/roll star\.billing ei kuulu süsteemi SKAIS; kirjuta põhjendus; alguskuupäev/);
     }
   });
 
