@@ -1,4 +1,4 @@
-import type { Text } from './i18n.js';
+import type { Text, Var } from './i18n.js';
 
 /**
  * An error the domain expects: it has a stable code for operators and tests, and words for users
@@ -7,9 +7,9 @@ import type { Text } from './i18n.js';
 export class DomainError extends Error {
   readonly code: string;
   readonly userText: Text;
-  readonly vars: Record<string, string | number>;
+  readonly vars: Record<string, Var>;
 
-  constructor(code: string, userText: Text, vars: Record<string, string | number> = {}) {
+  constructor(code: string, userText: Text, vars: Record<string, Var> = {}) {
     super(`${code}: ${userText.en}`);
     this.name = 'DomainError';
     this.code = code;

@@ -16,11 +16,16 @@ export function langOf(locale: string | undefined, fallback: Lang = 'et'): Lang 
   return fallback;
 }
 
+/** A value for a `{placeholder}`: the same in both languages, or a text of its own. */
+export type Var = string | number | Text;
+
 /** Picks the text for a language and fills `{name}` placeholders. */
-export function say(text: Text, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in vars ? String(vars[key]) : whole,
-  );
+export function say(text: Text, lang: Lang, vars: Record<string, Var> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in vars)) return whole;
+    const value = vars[key];
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** Folds case and Estonian/Latin diacritics, for matching typed commands. */

@@ -248,7 +248,7 @@ describe('support cases through HTTP', () => {
     expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by/);
     const [again] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     const [empty] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(again), 'Submit the case'), { system: 'nonsense', kind: 'access', urgency: 'low', description: 'x' }, { serviceUrl, locale: 'en-US' }));
-    expect(textOf(empty)).toBe('The value of "system" is not valid. Please choose one from the list.');
+    expect(textOf(empty)).toBe('The value of "System" is not valid. Please choose one from the list.');
   });
 });
 

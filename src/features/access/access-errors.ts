@@ -7,6 +7,10 @@ export const accessErrors = {
     et: 'Sa ei ole selle taotluse kooskõlastaja ega saa seda otsustada.',
     en: 'You are not an approver of this request, so you cannot decide it.',
   }),
+  ownRequest: () => new DomainError('ACCESS_OWN_REQUEST', {
+    et: 'Oma taotlust ei saa ise kooskõlastada. Selle otsustab teine kooskõlastaja.',
+    en: 'You cannot approve your own request. Another approver decides it.',
+  }),
   alreadyDecided: (id: string) => new DomainError('ACCESS_ALREADY_DECIDED', {
     et: 'Taotluse {id} kohta on otsus juba tehtud. Teist korda seda otsustada ei saa.',
     en: 'Request {id} has already been decided. It cannot be decided twice.',

@@ -15,7 +15,8 @@ export interface DecisionInput {
  */
 export function decideRequest(request: AccessRequest, actor: PersonRef, input: DecisionInput, now: Date): AccessRequest {
   const approver = request.approverIds.some((id) => id.toLowerCase() === actor.id.toLowerCase());
-  if (!approver || actor.id.toLowerCase() === request.requester.id.toLowerCase()) throw accessErrors.notApprover();
+  if (actor.id.toLowerCase() === request.requester.id.toLowerCase()) throw accessErrors.ownRequest();
+  if (!approver) throw accessErrors.notApprover();
   if (request.state !== 'pending') throw accessErrors.alreadyDecided(request.id);
   const comment = input.comment.trim();
   if (input.approve && request.flags.length > 0 && !input.acknowledged) throw accessErrors.ackRequired();

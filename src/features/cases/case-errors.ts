@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
+import type { Text } from '../../shared/i18n.js';
 
 /** Every refusal of the cases feature, with a stable code and words in both languages. */
 export const caseErrors = {
@@ -6,7 +7,7 @@ export const caseErrors = {
     new DomainError('CASE_NOT_FOUND', { et: 'Pöördumist {number} ei leitud.', en: 'Case {number} was not found.' }, { number }),
   notYours: (number: string) =>
     new DomainError('CASE_NOT_YOURS', { et: 'Pöördumine {number} ei ole sinu oma, seega ei saa ma seda näidata ega muuta.', en: 'Case {number} is not yours, so I cannot show or change it.' }, { number }),
-  illegal: (number: string, action: string, status: string) =>
+  illegal: (number: string, action: Text, status: Text) =>
     new DomainError('CASE_ILLEGAL_TRANSITION', {
       et: 'Pöördumisega {number} ei saa seda teha („{action}“), sest selle olek on „{status}“.',
       en: 'Case {number} cannot be changed this way ("{action}") because its status is "{status}".',
@@ -41,9 +42,9 @@ export const caseErrors = {
     }, { number }),
   badNumber: () =>
     new DomainError('CASE_BAD_NUMBER', { et: 'Palun kirjuta pöördumise number kujul TUGI-2026-00042.', en: 'Please write the case number as TUGI-2026-00042.' }),
-  missingInput: (field: string) =>
+  missingInput: (field: string | Text) =>
     new DomainError('CASE_MISSING_INPUT', { et: 'Palun täida väli „{field}“.', en: 'Please fill in "{field}".' }, { field }),
-  badInput: (field: string) =>
+  badInput: (field: string | Text) =>
     new DomainError('CASE_BAD_INPUT', { et: 'Välja „{field}“ väärtus ei sobi. Palun vali väärtus loendist.', en: 'The value of "{field}" is not valid. Please choose one from the list.' }, { field }),
   badRating: () =>
     new DomainError('CASE_BAD_RATING', { et: 'Hinnang peab olema vahemikus 1–5.', en: 'The rating must be between 1 and 5.' }),

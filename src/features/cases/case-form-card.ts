@@ -3,7 +3,7 @@ import { adaptiveCard, choiceInput, facts, heading, paragraph, submitButton, tex
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { CASE_KINDS, CASE_SYSTEMS, URGENCIES, type Case } from './case.js';
-import { KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { FIELD_LABELS, KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
 
 const T = {
   title: { et: 'Uus pöördumine kasutajatoele', en: 'New case for the support desk' },
@@ -11,10 +11,7 @@ const T = {
     et: 'Täida palun need väljad ja spetsialist võtab pöördumise menetlusse. Ära lisa kirjeldusse isikukoode, kui see pole hädavajalik.',
     en: 'Please fill in these fields and a specialist will take up your case. Do not include personal ID codes in the description unless they are essential.',
   },
-  system: { et: 'Süsteem', en: 'System' },
-  kind: { et: 'Pöördumise liik', en: 'Type of case' },
-  urgency: { et: 'Kiireloomulisus', en: 'Urgency' },
-  description: { et: 'Kirjeldus', en: 'Description' },
+  ...FIELD_LABELS,
   descriptionHint: { et: 'Mida sa tegid, mis juhtus ja mida ootasid?', en: 'What did you do, what happened and what did you expect?' },
   submit: { et: 'Saada pöördumine', en: 'Submit the case' },
   registered: { et: 'Pöördumine {number} on registreeritud', en: 'Case {number} is registered' },

@@ -1,5 +1,5 @@
 import type { Lang, Text } from '../../shared/i18n.js';
-import type { CaseKind, CaseStatus, CaseSystem, Urgency } from './case.js';
+import type { CaseEvent, CaseKind, CaseStatus, CaseSystem, Urgency } from './case.js';
 
 export const SYSTEM_LABELS: Record<CaseSystem, Text> = {
   SKAIS: { et: 'SKAIS', en: 'SKAIS' },
@@ -29,6 +29,29 @@ export const STATUS_LABELS: Record<CaseStatus, Text> = {
   escalated: { et: 'edastatud', en: 'escalated' },
   resolved: { et: 'lahendatud', en: 'resolved' },
   closed: { et: 'suletud', en: 'closed' },
+};
+
+/** What each event is called when it cannot be done. */
+export const EVENT_LABELS: Record<CaseEvent['type'] | 'rate', Text> = {
+  take: { et: 'võta enda kätte', en: 'assign to me' },
+  escalate: { et: 'edasta', en: 'escalate' },
+  wait_for_user: { et: 'küsi lisainfot', en: 'ask for more information' },
+  user_replied: { et: 'vastus pöördujalt', en: 'reply from the requester' },
+  resolve: { et: 'lahenda', en: 'resolve' },
+  reopen: { et: 'ava uuesti', en: 'reopen' },
+  close: { et: 'sulge', en: 'close' },
+  handoff_start: { et: 'alusta vestlust', en: 'start a chat' },
+  handoff_end: { et: 'lõpeta vestlus', en: 'end the chat' },
+  rate: { et: 'hinda', en: 'rate' },
+};
+
+/** The form's fields, as the form calls them. */
+export const FIELD_LABELS: Record<'system' | 'kind' | 'urgency' | 'description' | 'escalateTo', Text> = {
+  system: { et: 'Süsteem', en: 'System' },
+  kind: { et: 'Pöördumise liik', en: 'Type of case' },
+  urgency: { et: 'Kiireloomulisus', en: 'Urgency' },
+  description: { et: 'Kirjeldus', en: 'Description' },
+  escalateTo: { et: 'Kellele', en: 'To whom' },
 };
 
 export const SPECIALIST_ROLE: Text = { et: 'kasutajatugi', en: 'support desk' };

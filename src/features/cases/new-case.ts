@@ -1,6 +1,7 @@
 import type { Case, CaseKind, CaseSystem, Requester, Urgency } from './case.js';
 import { CASE_KINDS, CASE_SYSTEMS, URGENCIES } from './case.js';
 import { caseErrors } from './case-errors.js';
+import { FIELD_LABELS } from './case-labels.js';
 import { dueAtFor, type CaseRules } from './transition.js';
 
 export interface CaseForm {
@@ -15,8 +16,8 @@ export interface CaseForm {
 
 const MAX_TEXT = 4000;
 
-function pick<T extends string>(value: string, allowed: readonly T[], field: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw caseErrors.badInput(field);
+function pick<T extends string>(value: string, allowed: readonly T[], field: keyof typeof FIELD_LABELS): T {
+  if (!(allowed as readonly string[]).includes(value)) throw caseErrors.badInput(FIELD_LABELS[field]);
   return value as T;
 }
 
@@ -26,7 +27,7 @@ export function newCase(id: string, form: CaseForm, requester: Requester, now: D
   const kind: CaseKind = pick(form.kind, CASE_KINDS, 'kind');
   const urgency: Urgency = pick(form.urgency, URGENCIES, 'urgency');
   const description = (form.description.trim() || form.question?.trim() || '').slice(0, MAX_TEXT);
-  if (!description) throw caseErrors.missingInput('description');
+  if (!description) throw caseErrors.missingInput(FIELD_LABELS.description);
   const at = now.toISOString();
   return {
     id,

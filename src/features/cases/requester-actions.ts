@@ -4,7 +4,7 @@ import type { CardAction, Sender, TurnTools } from '../../shared/messaging.js';
 import type { CaseSystem } from './case.js';
 import { announce } from './case-announcements.js';
 import { caseErrors } from './case-errors.js';
-import { formatTime } from './case-labels.js';
+import { EVENT_LABELS, STATUS_LABELS, formatTime } from './case-labels.js';
 import { caseFormCard, submittedCard } from './case-form-card.js';
 import type { CasesContext } from './cases-context.js';
 import { refuseStale } from './specialist-actions.js';
@@ -93,7 +93,7 @@ async function rate(ctx: CasesContext, action: CardAction, tools: TurnTools): Pr
   if (!Number.isInteger(score) || score < 1 || score > 5) throw caseErrors.badRating();
   await ctx.service.amend(number, (item) => {
     if (item.requester.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase()) throw caseErrors.notRequester(number);
-    if (item.status !== 'resolved') throw caseErrors.illegal(number, 'rate', item.status);
+    if (item.status !== 'resolved') throw caseErrors.illegal(number, EVENT_LABELS.rate, STATUS_LABELS[item.status]);
     return { ...item, rating: score };
   }, true);
   await tools.reply(say(T.thanks, action.lang));

@@ -5,7 +5,7 @@ import { maskPersonalCodes } from '../../shared/personal-code.js';
 import type { Case, CaseEvent, Escalation } from './case.js';
 import { announce } from './case-announcements.js';
 import { caseErrors } from './case-errors.js';
-import { tallinnDayAndHour } from './case-labels.js';
+import { FIELD_LABELS, tallinnDayAndHour } from './case-labels.js';
 import { channelCard } from './channel-card.js';
 import type { CasesContext } from './cases-context.js';
 import { saveDraftArticle } from './draft-article.js';
@@ -25,11 +25,12 @@ export async function refuseStale(ctx: CasesContext, action: CardAction, tools: 
 
 function escalationOf(item: Case, action: CardAction): Escalation {
   const to = text(action, 'escalateTo') || 'specialist';
-  if (to !== 'specialist' && to !== 'third_party') throw caseErrors.badInput('escalateTo');
+  if (to !== 'specialist' && to !== 'third_party') throw caseErrors.badInput(FIELD_LABELS.escalateTo);
   const name = text(action, 'escalateName');
   if (!name) throw caseErrors.missingInput(action.lang === 'et' ? 'Nimi või ettevõte' : 'Name or company');
   const body = [item.question && item.question !== item.description ? item.question : '', item.description].filter(Boolean).join('\n\n');
-  const summary = `${item.id} (${item.system}): ${to === 'third_party' ? maskPersonalCodes(body) : body}`;
+  // The text is meant to be passed on, so personal codes are masked whoever receives it.
+  const summary = `${item.id} (${item.system}): ${maskPersonalCodes(body)}`;
   const reference = text(action, 'escalateRef');
   return { to, name, summary, ...(reference ? { reference } : {}) };
 }

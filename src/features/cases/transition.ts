@@ -1,5 +1,6 @@
 import type { Case, CaseEvent, CaseStatus, Person, Urgency } from './case.js';
 import { caseErrors } from './case-errors.js';
+import { EVENT_LABELS, STATUS_LABELS } from './case-labels.js';
 
 export type Role = 'specialist' | 'requester' | 'system';
 
@@ -50,7 +51,7 @@ function checkAllowed(item: Case, event: CaseEvent, actor: Actor): void {
   if (actor.role === 'requester' && actor.aadObjectId.toLowerCase() !== item.requester.aadObjectId.toLowerCase()) {
     throw caseErrors.notRequester(item.id);
   }
-  if (!ALLOWED_FROM[event.type].includes(item.status)) throw caseErrors.illegal(item.id, event.type, item.status);
+  if (!ALLOWED_FROM[event.type].includes(item.status)) throw caseErrors.illegal(item.id, EVENT_LABELS[event.type], STATUS_LABELS[item.status]);
 }
 
 /** The changed fields an event makes, before the history entry is added. */

@@ -12,6 +12,11 @@ const CHANNEL_INTRO: Text = {
   et: 'Kanalis mainige mind (@Tugibot) ja kirjutage käsk:',
   en: 'In a channel, mention me (@Tugibot) and type a command:',
 };
+const GROUP_INTRO: Text = {
+  et: 'Rühmavestluses mainige mind (@Tugibot) ja kirjutage käsk. Küsimustele vastan ja pöördumisi avan isiklikus vestluses.',
+  en: 'In a group chat, mention me (@Tugibot) and type a command. I answer questions and open cases in a personal chat.',
+};
+const INTROS: Record<ConversationAddress['kind'], Text> = { personal: INTRO, channel: CHANNEL_INTRO, groupChat: GROUP_INTRO };
 const SPECIALIST_NOTE: Text = { et: 'Spetsialistidele', en: 'For specialists' };
 
 function line(command: RegisteredCommand, lang: Lang): string {
@@ -26,7 +31,7 @@ export function helpCard(commands: RegisteredCommand[], address: ConversationAdd
   const specialist = here.filter((command) => command.audience === 'specialist');
   const body = [
     heading(say(TITLE, lang)),
-    paragraph(say(address.kind === 'personal' ? INTRO : CHANNEL_INTRO, lang)),
+    paragraph(say(INTROS[address.kind], lang)),
     paragraph(everyone.map((command) => line(command, lang)).join('\n')),
   ];
   if (specialist.length > 0) {

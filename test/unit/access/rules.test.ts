@@ -75,6 +75,8 @@ describe('request rules', () => {
   it('lets only an approver decide, once, with the acknowledgement for an exception and a comment to reject', () => {
     const juht = { id: 'JUHT', name: 'Jaan' };
     expect(() => decideRequest(request(), { id: 'mari', name: 'Mari' }, { approve: true, comment: '', acknowledged: false }, now)).toThrow(/ACCESS_NOT_APPROVER/);
+    const ownRequest = request({ approverIds: ['juht', 'kati'] });
+    expect(() => decideRequest(ownRequest, { id: 'kati', name: 'Kati' }, { approve: true, comment: '', acknowledged: false }, now)).toThrow(/ACCESS_OWN_REQUEST/);
     const approved = decideRequest(request(), juht, { approve: true, comment: '', acknowledged: false }, now);
     expect(approved).toMatchObject({ state: 'approved', decision: { by: juht, approved: true } });
     expect(() => decideRequest(approved, juht, { approve: false, comment: 'ei', acknowledged: false }, now)).toThrow(/ACCESS_ALREADY_DECIDED/);

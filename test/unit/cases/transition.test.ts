@@ -3,6 +3,7 @@ import { newCase } from '../../../src/features/cases/new-case.js';
 import { formatCaseNumber, parseCaseNumber } from '../../../src/features/cases/case-number.js';
 import { draftArticleText } from '../../../src/features/cases/draft-article.js';
 import { isDomainError } from '../../../src/shared/errors.js';
+import { say } from '../../../src/shared/i18n.js';
 import type { Case } from '../../../src/features/cases/case.js';
 
 const rules: CaseRules = { reopenDays: 14, dueHours: { critical: 4, high: 8, normal: 24, low: 72 } };
@@ -57,6 +58,10 @@ describe('case state machine', () => {
   it('refuses illegal transitions and the wrong roles with codes', () => {
     const item = fresh();
     expect(codeOf(() => transition(item, { type: 'reopen' }, kati, now, rules))).toBe('CASE_ILLEGAL_TRANSITION');
+    const refusal = (() => { try { transition(item, { type: 'reopen' }, kati, now, rules); } catch (error) { return error; } })();
+    if (!isDomainError(refusal)) throw new Error('expected a DomainError');
+    expect(say(refusal.userText, 'et', refusal.vars)).toBe('Pöördumisega TUGI-2026-00001 ei saa seda teha („ava uuesti“), sest selle olek on „uus“.');
+    expect(say(refusal.userText, 'en', refusal.vars)).toBe('Case TUGI-2026-00001 cannot be changed this way ("reopen") because its status is "new".');
     expect(codeOf(() => transition(item, { type: 'take' }, kati, now, rules))).toBe('CASE_NOT_SPECIALIST');
     const taken = transition(item, { type: 'take' }, siim, now, rules);
     expect(codeOf(() => transition(taken, { type: 'take' }, siim, now, rules))).toBe('CASE_ALREADY_YOURS');
