@@ -25,6 +25,8 @@ export interface FormContext {
   formId: string;
   /** The system whose outage notice was already shown, so it is not shown twice. */
   noticed?: string;
+  /** The system the question names, chosen in advance. */
+  system?: string;
 }
 
 function choices<K extends string>(values: readonly K[], labels: Record<K, Text>, lang: Lang) {
@@ -39,7 +41,7 @@ export function caseFormCard(signer: CardSigner, lang: Lang, context: FormContex
   const body = [
     heading(say(T.title, lang)),
     paragraph(say(T.intro, lang), { isSubtle: true }),
-    choiceInput('system', say(T.system, lang), choices(CASE_SYSTEMS, SYSTEM_LABELS, lang), { isRequired: true, errorMessage: say(T.system, lang) }),
+    choiceInput('system', say(T.system, lang), choices(CASE_SYSTEMS, SYSTEM_LABELS, lang), { isRequired: true, errorMessage: say(T.system, lang), ...(context.system ? { value: context.system } : {}) }),
     choiceInput('kind', say(T.kind, lang), choices(CASE_KINDS, KIND_LABELS, lang), { isRequired: true, errorMessage: say(T.kind, lang) }),
     choiceInput('urgency', say(T.urgency, lang), choices(URGENCIES, URGENCY_LABELS, lang), { value: 'normal', isRequired: true }),
     textInput('description', say(T.description, lang), { isMultiline: true, maxLength: 4000, placeholder: say(T.descriptionHint, lang), value: context.question ?? '', isRequired: true, errorMessage: say(T.description, lang) }),

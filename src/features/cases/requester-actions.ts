@@ -45,7 +45,7 @@ async function showIncidentNotice(ctx: CasesContext, system: string | undefined,
 export async function offerForm(ctx: CasesContext, lang: Lang, tools: TurnTools, question?: string, shown?: string): Promise<void> {
   const noticed = question ? systemNamedIn(question) : undefined;
   const shownNotice = await showIncidentNotice(ctx, noticed, lang, tools);
-  await tools.reply(caseFormCard(ctx.signer, lang, { question, shown, formId: newId(), ...(shownNotice && noticed ? { noticed } : {}) }));
+  await tools.reply(caseFormCard(ctx.signer, lang, { question, shown, formId: newId(), system: noticed, ...(shownNotice && noticed ? { noticed } : {}) }));
 }
 
 async function submitForm(ctx: CasesContext, action: CardAction, tools: TurnTools): Promise<void> {
