@@ -34,7 +34,7 @@ describe('opening the case form during an outage', () => {
     expect(replies[0]).toEqual(textReply('SKAISis on rike: avaldused ei salvestu.'));
     expect(replies[1].kind).toBe('card');
     expect(JSON.stringify(replies[1])).toContain('"noticed":"SKAIS"');
-    const card = (replies[1] as { card: { body: Array<Record<string, unknown>> } }).card;
+    const card = (replies[1] as unknown as { card: { body: Array<Record<string, unknown>> } }).card;
     expect(card.body.find((element) => element.id === 'system')?.value).toBe('SKAIS');
   });
 
