@@ -4,8 +4,9 @@ import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 
 /**
- * Incidents and their audiences in two collections (`incidents`, `incident-broadcasts`). Incidents
- * are few; the index by ref is kept in memory.
+ * Incidents and their audiences in two collections (`incidents`, `incident-broadcasts`). Open
+ * incidents (and recently resolved ones) are live; finished ones are archived, their audience
+ * folded into the delivery record (see LowdbOutboxStore). The index by ref covers live incidents.
  */
 export class LowdbIncidentStore implements IncidentStore {
   private readonly byRef = new Map<string, string>();
@@ -18,6 +19,8 @@ export class LowdbIncidentStore implements IncidentStore {
   static async open(dataDir: DataDir): Promise<LowdbIncidentStore> {
     const incidents = await dataDir.collection<Incident>('incidents', { shards: 4, segmentSize: 500 });
     const broadcasts = await dataDir.collection<Broadcast>('incident-broadcasts', { shards: 16, segmentSize: 100 });
+    // A crash between archiving an incident and dropping its audience leaves the audience behind.
+    for (const broadcast of broadcasts.liveRecords()) if (incidents.isArchived(broadcast.id)) await broadcasts.removeLive(broadcast.id);
     return new LowdbIncidentStore(incidents, broadcasts);
   }
 
@@ -32,6 +35,11 @@ export class LowdbIncidentStore implements IncidentStore {
   findByRef(ref: string): Incident | undefined {
     const id = this.byRef.get(ref);
     return id === undefined ? undefined : this.incidents.getLive(id);
+  }
+
+  async findArchivedByRef(ref: string): Promise<Incident | undefined> {
+    const [found] = await this.incidents.recentArchived(1, (incident) => incident.ref === ref);
+    return found;
   }
 
   live(): Incident[] {
@@ -49,5 +57,16 @@ export class LowdbIncidentStore implements IncidentStore {
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {
     return this.broadcasts.put(broadcast);
+  }
+
+  /** The incident first, so that nothing live ever points at a missing audience. */
+  async archive(incident: Incident): Promise<void> {
+    if (!this.incidents.isArchived(incident.id)) await this.incidents.archive(incident);
+    if (this.byRef.get(incident.ref) === incident.id) this.byRef.delete(incident.ref);
+    await this.broadcasts.removeLive(incident.id);
+  }
+
+  isArchived(id: string): boolean {
+    return this.incidents.isArchived(id);
   }
 }

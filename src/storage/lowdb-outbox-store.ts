@@ -1,21 +1,35 @@
-import type { DeliveryEntry, DeliveryStore } from '../features/incidents/index.js';
+import type { DeliveryEntry, DeliveryRecord, DeliveryStore } from '../features/incidents/index.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 
 /**
- * The delivery outbox in the `deliveries` collection. Many small shards, so that marking one entry
- * "sending" rewrites a few dozen entries, not the whole broadcast. Reads come from memory: the
- * worker scans every entry of a broadcast on each pass.
+ * The delivery outbox in the `deliveries` collection: live entries only, i.e. open work. Many
+ * small shards, so that marking one entry "sending" rewrites a few dozen entries, not the whole
+ * broadcast. Reads come from memory: the worker scans every entry of a broadcast on each pass.
+ *
+ * A finished incident's entries are folded into one `DeliveryRecord` appended to
+ * `delivery-archive`, then removed from the live shards: one archive append per incident, and the
+ * archive's in-memory index grows by one id per incident, not one per conversation.
  */
 export class LowdbOutboxStore implements DeliveryStore {
   private readonly entries = new Map<string, DeliveryEntry>();
+  private readonly byIncident = new Map<string, Set<string>>();
 
-  private constructor(private readonly collection: Collection<DeliveryEntry>) {
-    for (const entry of collection.liveRecords()) this.entries.set(entry.id, entry);
+  private constructor(private readonly collection: Collection<DeliveryEntry>, private readonly records: Collection<DeliveryRecord>) {
+    for (const entry of collection.liveRecords()) this.remember(entry);
   }
 
   static async open(dataDir: DataDir): Promise<LowdbOutboxStore> {
-    return new LowdbOutboxStore(await dataDir.collection<DeliveryEntry>('deliveries', { shards: 256, segmentSize: 5000 }));
+    const entries = await dataDir.collection<DeliveryEntry>('deliveries', { shards: 256, segmentSize: 5000 });
+    const records = await dataDir.collection<DeliveryRecord>('delivery-archive', { shards: 1, segmentSize: 20 });
+    return new LowdbOutboxStore(entries, records);
+  }
+
+  private remember(entry: DeliveryEntry): void {
+    this.entries.set(entry.id, entry);
+    let ids = this.byIncident.get(entry.incidentId);
+    if (!ids) this.byIncident.set(entry.incidentId, (ids = new Set()));
+    ids.add(entry.id);
   }
 
   get(id: string): DeliveryEntry | undefined {
@@ -23,7 +37,36 @@ export class LowdbOutboxStore implements DeliveryStore {
   }
 
   async put(entry: DeliveryEntry): Promise<void> {
-    this.entries.set(entry.id, entry);
+    this.remember(entry);
     await this.collection.put(entry);
+  }
+
+  liveIncidentIds(): string[] {
+    return [...this.byIncident.keys()];
+  }
+
+  liveFor(incidentId: string): DeliveryEntry[] {
+    return [...(this.byIncident.get(incidentId) ?? [])].map((id) => this.entries.get(id)).filter((entry): entry is DeliveryEntry => entry !== undefined);
+  }
+
+  async record(record: DeliveryRecord): Promise<void> {
+    if (!this.records.isArchived(record.id)) await this.records.append(record);
+  }
+
+  hasRecord(incidentId: string): boolean {
+    return this.records.isArchived(incidentId);
+  }
+
+  getRecord(incidentId: string): Promise<DeliveryRecord | undefined> {
+    return this.records.get(incidentId);
+  }
+
+  /** Removes the entries shard by shard in parallel; each shard still writes one change at a time. */
+  async dropLive(incidentId: string): Promise<number> {
+    const ids = [...(this.byIncident.get(incidentId) ?? [])];
+    this.byIncident.delete(incidentId);
+    for (const id of ids) this.entries.delete(id);
+    await Promise.all(ids.map((id) => this.collection.removeLive(id)));
+    return ids.length;
   }
 }

@@ -25,6 +25,12 @@ function noticeCounts(connector: FakeConnector): Map<string, number> {
   return counts;
 }
 
+/** The desk's reports of monitoring's notices (in the specialists' channel or its threads), as they read now. */
+function deskReports(connector: FakeConnector): string[] {
+  const conversations = new Set(connector.calls.map((call) => call.conversationId).filter((id) => id.startsWith(CHANNEL_ID)));
+  return [...conversations].flatMap((id) => connector.messagesIn(id)).map((message) => JSON.stringify(message.activity)).filter((text) => text.includes('seiresüsteem'));
+}
+
 async function seed(bot: Harness, people: number): Promise<ConversationAddress[]> {
   await bot.post(installationUpdate({ aadObjectId: randomUUID(), name: 'Spetsialist' }, { serviceUrl: bot.connector.url, inChannel: true }));
   const addresses = Array.from({ length: people }, (_, index) => personAddress(bot.connector.url, index));
@@ -75,6 +81,10 @@ describe('POST /api/incidents and the paced outbox', () => {
     const counts = noticeCounts(bot.connector);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(counts.get(CHANNEL_ID)).toBe(1);
+    // The desk sees the reach of monitoring's notice: one message, under the notice in its channel.
+    await bot.connector.waitFor(() => deskReports(bot.connector).some((text) => /on edastatud/.test(text) && text.includes(`"Kohale jõudnud","value":"${people.length + 1} / ${people.length + 1}"`)), 10_000);
+    expect(deskReports(bot.connector)).toHaveLength(1);
+    expect(bot.connector.sends().filter((call) => call.conversationId.startsWith(`${CHANNEL_ID};messageid=`))).toHaveLength(1);
     expect(bot.connector.violations).toEqual([]);
   });
 
@@ -98,6 +108,9 @@ describe('POST /api/incidents and the paced outbox', () => {
     const [message] = bot.connector.messagesIn(people[0].conversationId).filter((entry) => JSON.stringify(entry.activity).includes('RIKE-'));
     expect(JSON.stringify(message.activity)).toMatch(/Lahendatud: SKAIS/);
     expect([...noticeCounts(bot.connector).values()].every((count) => count === 1)).toBe(true);
+    // Each later version's reach is shown in the same desk message, edited in place.
+    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('seiresüsteem')).length >= 2, 10_000);
+    expect(deskReports(bot.connector)).toHaveLength(1);
     expect(bot.connector.violations).toEqual([]);
   });
 
@@ -112,6 +125,7 @@ describe('POST /api/incidents and the paced outbox', () => {
     expect(fired.status).toBe(201);
     expect(await fired.json()).toMatchObject({ ref: 'g-star', status: 'investigating' });
     expect((await am('firing')).status).toBe(200);
+    await bot.connector.waitFor(() => deskReports(bot.connector).some((text) => text.includes('STAR on aeglane') && text.includes('seiresüsteem (Alertmanager)')), 10_000);
     expect((await am('resolved')).status).toBe(200);
     expect(bot.app.router.commands.map((command) => command.key)).toEqual(expect.arrayContaining(['incidents.list', 'incidents.follow', 'incidents.new']));
   });
@@ -133,6 +147,9 @@ describe('the outbox under faults and restarts', () => {
       expect([...noticeCounts(bot.connector).values()].every((count) => count === 1)).toBe(true);
       await bot.connector.waitFor(() => bot.app.conversations.allPersonal().length === people.length - 1);
       expect(bot.app.conversations.allPersonal().map((address) => address.conversationId)).not.toContain(people[5].conversationId);
+      // The desk's report gives the final figures and why one conversation was not reached.
+      await bot.connector.waitFor(() => deskReports(bot.connector).some((text) => /on edastatud/.test(text) && /403 ConversationBlockedByUser: 1/.test(text)), 10_000);
+      expect(deskReports(bot.connector).join()).toContain('"Kohale jõudnud","value":"10 / 11"');
       expect(bot.connector.violations).toEqual([]);
     } finally {
       await bot.close();
@@ -144,6 +161,8 @@ describe('the outbox under faults and restarts', () => {
     const first = await startBot(env);
     first.connector.enforce({ ...LIMITS, globalPerSecond: 8 });
     const people = await seed(first, 16);
+    // The welcome in the channel is not paced by the outbox: let it leave the connector's 1-second window.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await postIncident(first, { ...incident, ref: 'restart' })).status).toBe(201);
     await first.connector.waitFor(() => noticeCounts(first.connector).size >= 5, 10_000);
     await first.close(true);

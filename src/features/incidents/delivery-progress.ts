@@ -13,7 +13,7 @@ export interface DeliveryProgress {
 }
 
 /** Where the delivery of `version` stands across the audience. */
-export function progressOf(version: number, targets: readonly DeliveryTarget[], entryOf: (key: string) => DeliveryEntry | undefined): DeliveryProgress {
+export function progressOf(version: number, targets: ReadonlyArray<Pick<DeliveryTarget, 'key'>>, entryOf: (key: string) => DeliveryEntry | undefined): DeliveryProgress {
   const progress: DeliveryProgress = { version, total: targets.length, delivered: 0, pending: 0, failed: 0, dropped: 0, reasons: {} };
   const note = (reason: string) => { progress.reasons[reason] = (progress.reasons[reason] ?? 0) + 1; };
   for (const target of targets) {

@@ -10,7 +10,7 @@ const TEXT: Record<'none' | 'title', Text> = {
   title: { et: 'Rikked ({count})', en: 'Incidents ({count})' },
 };
 
-/** Open incidents (and those resolved in the last day); specialists get update and resolve buttons. */
+/** Open incidents (and those resolved but not archived yet); specialists get update and resolve buttons. */
 export function incidentListCard(incidents: Incident[], lang: Lang, signer?: CardSigner): Reply {
   if (incidents.length === 0) return textReply(say(TEXT.none, lang));
   const body: Element[] = [heading(say(TEXT.title, lang, { count: incidents.length }))];

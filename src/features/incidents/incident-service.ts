@@ -96,6 +96,10 @@ export class IncidentService {
     const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
     const reopening = existing?.status === 'resolved' && input.status !== 'resolved';
     let content: IncidentContent = contentOfInput(input);
+    if (!existing && !options.onlyExisting) {
+      const archived = await this.archivedResolution(input);
+      if (archived) return { outcome: 'unchanged', answer: answerOf(archived), incident: archived };
+    }
     if (!existing || reopening) {
       if (options.onlyExisting) return { outcome: 'ignored', answer: { id: '', ref: input.ref ?? '', status: input.status } };
       const incident = openIncident(content, { id: newIncidentId(now), ref: input.ref, now, by: options.by });
@@ -111,11 +115,21 @@ export class IncidentService {
     return { outcome: 'updated', answer: answerOf(incident), incident };
   }
 
+  /**
+   * A repeat of "resolved" for an incident already archived is answered from the archive, so that
+   * nobody is told twice; any other update for that ref opens a new incident, as after a resolution.
+   */
+  private async archivedResolution(input: IncidentInput): Promise<Incident | undefined> {
+    if (!input.ref || input.status !== 'resolved') return undefined;
+    const archived = await this.deps.store.findArchivedByRef(input.ref);
+    return archived?.status === 'resolved' ? archived : undefined;
+  }
+
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>): Promise<void> {
     const current = this.deps.store.broadcast(incident.id);
     const { targets } = widenAudience(current?.targets ?? [], this.audienceFor(incident.systems));
-    await this.deps.store.saveBroadcast({ id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
+    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
     await this.deps.store.save(incident);
     this.deps.wake();
   }
@@ -153,7 +167,10 @@ export class IncidentService {
     return incident;
   }
 
-  /** Open incidents first, then those resolved in the last day; newest first. */
+  /**
+   * Open incidents first, then resolved ones not archived yet (about an hour after resolution, see
+   * archive-due.ts; at most a day); newest first.
+   */
   current(): Incident[] {
     const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
     return this.deps.store

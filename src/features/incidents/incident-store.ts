@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/i18n.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
+import type { DeliveryRecord } from './delivery-record.js';
 import type { FollowedSystem, Incident } from './incident.js';
 
 /** One conversation a notice goes to. `key` is stable across address refreshes. */
@@ -20,11 +21,16 @@ export interface BroadcastReport {
   version: number;
 }
 
+/** The specialists' channel message that reports the reach of monitoring's notices, one per incident. */
+export type DeskReport = Omit<BroadcastReport, 'version'>;
+
 /** The audience of one incident, planned when it is published and widened by later updates. */
 export interface Broadcast {
   id: string;
   targets: DeliveryTarget[];
   report?: BroadcastReport;
+  /** Where the desk sees the reach of versions monitoring published (webhook, Alertmanager). */
+  desk?: DeskReport;
 }
 
 /**
@@ -56,18 +62,33 @@ export const deliveryId = (incidentId: string, key: string): string => `${incide
 
 export interface IncidentStore {
   getLive(id: string): Incident | undefined;
+  /** A live or archived incident. */
   get(id: string): Promise<Incident | undefined>;
   /** The live incident monitoring knows by `ref` (the newest one). */
   findByRef(ref: string): Incident | undefined;
+  /** The newest archived incident with `ref`; reads the archive, newest segment first. */
+  findArchivedByRef(ref: string): Promise<Incident | undefined>;
   live(): Incident[];
   save(incident: Incident): Promise<void>;
   broadcast(id: string): Broadcast | undefined;
   saveBroadcast(broadcast: Broadcast): Promise<void>;
+  /** Moves a finished incident to the archive and drops its audience from the live records. */
+  archive(incident: Incident): Promise<void>;
+  isArchived(id: string): boolean;
 }
 
 export interface DeliveryStore {
   get(id: string): DeliveryEntry | undefined;
   put(entry: DeliveryEntry): Promise<void>;
+  /** The incidents that still have entries in the live outbox. */
+  liveIncidentIds(): string[];
+  liveFor(incidentId: string): DeliveryEntry[];
+  /** Appends an incident's delivery record to the archive (once: a second call for the same incident does nothing). */
+  record(record: DeliveryRecord): Promise<void>;
+  hasRecord(incidentId: string): boolean;
+  getRecord(incidentId: string): Promise<DeliveryRecord | undefined>;
+  /** Removes an incident's entries from the live outbox; returns how many there were. */
+  dropLive(incidentId: string): Promise<number>;
 }
 
 /** An answer given to an `Idempotency-Key`, kept so a repeat gets the same answer. */

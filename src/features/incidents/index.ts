@@ -1,8 +1,10 @@
 import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
+import { langOf } from '../../shared/i18n.js';
 import type { IncidentNotices } from '../../shared/incident-notices.js';
 import { DEFAULT_BACKOFF } from './delivery-policy.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import type { DeliveryStore, IncidentStore, ReceiptStore, SubscriptionStore } from './incident-store.js';
+import { IncidentArchiver } from './incident-archiver.js';
 import { IncidentService } from './incident-service.js';
 import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
 import { registerNoticeHandlers } from './notice-handlers.js';
@@ -12,7 +14,9 @@ import { ProgressReporter } from './progress-reporter.js';
 
 export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
 export { FOLLOWABLE } from './incident.js';
-export type { Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore } from './incident-store.js';
+export type { Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore } from './incident-store.js';
+export type { DeliveryRecord, DeliveryOutcome } from './delivery-record.js';
+export { ARCHIVE_GRACE_MS } from './archive-due.js';
 export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
 export { parseIncidentInput, type IncidentInput } from './incident-input.js';
 export { parseAlertmanager, alertGroupToInput } from './alertmanager-input.js';
@@ -32,14 +36,21 @@ export interface IncidentsFeature {
 
 /**
  * Proactive incident notices: intake (webhooks through src/http/, specialists' drafts in Teams),
- * audiences, the paced and durable delivery outbox, the authors' progress reports, and
- * `activeFor` for the other features. The delivery worker starts with the feature and stops on close.
+ * audiences, the paced and durable delivery outbox, progress reports (the author's, or for
+ * monitoring's notices one in the specialists' channel), archiving of finished incidents on each
+ * tick, and `activeFor` for the other features. The delivery worker starts with the feature and
+ * stops on close.
  */
 export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): IncidentsFeature {
   const { config, logger, signer, router, messenger, conversations, clock } = deps;
   const log = logger.child({ feature: 'incidents' });
   const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation });
-  const reporter = new ProgressReporter({ incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log });
+  const desk = () => {
+    const address = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
+    return address && { address, lang: langOf(config.defaultLocale) };
+  };
+  const reporter = new ProgressReporter({ incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log, desk });
+  const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log });
   const worker = new DeliveryWorker({
     incidents: stores.incidents,
     deliveries: stores.deliveries,
@@ -63,7 +74,10 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     notices: { activeFor: (systems, lang) => activeNotice(service.openFor(systems), lang) },
     handle: {
       name: 'incidents',
-      tick: async () => { worker.wake(); },
+      tick: async (now) => {
+        worker.wake();
+        await archiver.sweep(now);
+      },
       close: () => worker.stop(),
     },
   };

@@ -1,21 +1,39 @@
 import type { Logger } from '../../shared/logger.js';
 import type { Messenger } from '../../shared/messaging.js';
 import { progressOf, type DeliveryProgress } from './delivery-progress.js';
-import { deliveryId, type DeliveryStore, type IncidentStore } from './incident-store.js';
+import { openDeskReport, UntrackedDeskReport, wantsDeskReport, type DeskChannel } from './desk-report.js';
+import type { Incident } from './incident.js';
+import { deliveryId, type Broadcast, type BroadcastReport, type DeliveryStore, type IncidentStore } from './incident-store.js';
 import type { Pacer } from './pacer.js';
 import { progressReport } from './report-card.js';
 
+/** Attempts to post a desk report for one version before giving up (the notices go out regardless). */
+const DESK_ATTEMPTS = 3;
+
+export interface ReporterDeps {
+  incidents: IncidentStore;
+  deliveries: DeliveryStore;
+  messenger: Messenger;
+  pacer: Pacer;
+  logger: Logger;
+  /** The specialists' channel, where the reach of monitoring's notices is reported; none when unknown. */
+  desk?: () => DeskChannel | undefined;
+}
+
 /**
- * Keeps each author's progress message current: counts the deliveries of the incident's version
- * and edits the message when the count changed. Logs the final figures once per version.
+ * Keeps each notice's progress message current: the author's for a notice sent from Teams, one in
+ * the specialists' channel for monitoring's. Counts the deliveries of the incident's version and
+ * edits the message when the count changed. Logs the final figures once per version.
  */
 export class ProgressReporter {
   private readonly shown = new Map<string, string>();
   /** Versions whose final figures were logged. */
   private readonly finished = new Set<string>();
+  /** Failed attempts to post a desk report, per incident version; given up after a few. */
+  private readonly deskFailures = new Map<string, number>();
   private running?: Promise<void>;
 
-  constructor(private readonly deps: { incidents: IncidentStore; deliveries: DeliveryStore; messenger: Messenger; pacer: Pacer; logger: Logger }) {}
+  constructor(private readonly deps: ReporterDeps) {}
 
   /** Progress of the current version of an incident. */
   progress(incidentId: string): DeliveryProgress | undefined {
@@ -23,6 +41,27 @@ export class ProgressReporter {
     const broadcast = this.deps.incidents.broadcast(incidentId);
     if (!incident || !broadcast) return undefined;
     return progressOf(incident.version, broadcast.targets, (key) => this.deps.deliveries.get(deliveryId(incidentId, key)));
+  }
+
+  /** True when the incident's report shows its current figures, or no report is to come for its current version. */
+  settled(incidentId: string): boolean {
+    const incident = this.deps.incidents.getLive(incidentId);
+    if (!incident) return true;
+    const broadcast = this.deps.incidents.broadcast(incidentId);
+    if (broadcast?.report?.version === incident.version) return this.shown.get(incidentId) === JSON.stringify(this.progress(incidentId));
+    const deskToCome = wantsDeskReport(incident, broadcast?.report) && !this.deskGivenUp(incident) && Boolean(broadcast?.desk ?? this.deps.desk?.());
+    return !deskToCome;
+  }
+
+  /** Drops what is remembered about an archived incident. */
+  forget(incidentId: string): void {
+    this.shown.delete(incidentId);
+    for (const key of [...this.finished, ...this.deskFailures.keys()]) {
+      if (key.startsWith(`${incidentId}@`)) {
+        this.finished.delete(key);
+        this.deskFailures.delete(key);
+      }
+    }
   }
 
   /** One round over the live incidents; a round already running is waited for, not doubled. */
@@ -34,13 +73,10 @@ export class ProgressReporter {
   private async round(): Promise<void> {
     for (const incident of this.deps.incidents.live()) {
       const progress = this.progress(incident.id);
-      if (!progress) continue;
-      const done = `${incident.id}@${incident.version}`;
-      if (progress.pending === 0 && !this.finished.has(done)) {
-        this.finished.add(done);
-        this.deps.logger.info({ incidentId: incident.id, version: incident.version, total: progress.total, delivered: progress.delivered, failed: progress.failed, dropped: progress.dropped }, 'notice delivered');
-      }
-      const report = this.deps.incidents.broadcast(incident.id)?.report;
+      const broadcast = this.deps.incidents.broadcast(incident.id);
+      if (!progress || !broadcast) continue;
+      this.logFinal(incident, progress);
+      const report = await this.reportOf(incident, broadcast, progress);
       if (!report || report.version !== incident.version) continue;
       const key = JSON.stringify(progress);
       if (this.shown.get(incident.id) === key) continue;
@@ -51,6 +87,32 @@ export class ProgressReporter {
       } catch (error) {
         this.deps.logger.warn({ err: error, incidentId: incident.id }, 'could not update the progress report; will try again');
       }
+    }
+  }
+
+  private logFinal(incident: Incident, progress: DeliveryProgress): void {
+    const done = `${incident.id}@${incident.version}`;
+    if (progress.pending > 0 || this.finished.has(done)) return;
+    this.finished.add(done);
+    this.deps.logger.info({ incidentId: incident.id, version: incident.version, total: progress.total, delivered: progress.delivered, failed: progress.failed, dropped: progress.dropped }, 'notice delivered');
+  }
+
+  private deskGivenUp(incident: Incident): boolean {
+    return (this.deskFailures.get(`${incident.id}@${incident.version}`) ?? 0) >= DESK_ATTEMPTS;
+  }
+
+  /** The report to update: the author's, or for a version monitoring published, the desk's (posted once). */
+  private async reportOf(incident: Incident, broadcast: Broadcast, progress: DeliveryProgress): Promise<BroadcastReport | undefined> {
+    if (!wantsDeskReport(incident, broadcast.report) || this.deskGivenUp(incident)) return broadcast.report;
+    try {
+      const opened = await openDeskReport(this.deps, this.deps.desk?.(), incident, progress);
+      if (opened?.posted) this.shown.set(incident.id, JSON.stringify(progress));
+      return opened?.report;
+    } catch (error) {
+      const key = `${incident.id}@${incident.version}`;
+      this.deskFailures.set(key, error instanceof UntrackedDeskReport ? DESK_ATTEMPTS : (this.deskFailures.get(key) ?? 0) + 1);
+      this.deps.logger.warn({ err: error, incidentId: incident.id }, 'could not post the delivery report to the specialists\' channel');
+      return undefined;
     }
   }
 }

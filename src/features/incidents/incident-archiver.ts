@@ -1,0 +1,65 @@
+import type { Logger } from '../../shared/logger.js';
+import { archiveDue, ARCHIVE_GRACE_MS } from './archive-due.js';
+import type { DeliveryProgress } from './delivery-progress.js';
+import { recordOf } from './delivery-record.js';
+import type { Incident } from './incident.js';
+import type { DeliveryStore, IncidentStore } from './incident-store.js';
+
+export interface ArchiverDeps {
+  incidents: IncidentStore;
+  deliveries: DeliveryStore;
+  reporter: { progress(incidentId: string): DeliveryProgress | undefined; settled(incidentId: string): boolean; forget(incidentId: string): void };
+  logger: Logger;
+  graceMs?: number;
+}
+
+/**
+ * Moves finished incidents out of the live records (see archiveDue), so that the outbox's live
+ * set holds only open work and writes and scans do not grow with history. The order keeps a crash
+ * at any point harmless:
+ *
+ * 1. the delivery record is appended (the live entries are still there; a repeat skips it);
+ * 2. the incident leaves the live set, so the worker and the reporter no longer look at it;
+ * 3. its outbox entries leave the live shards; leftovers of an interrupted run are removed by the
+ *    next sweep (an entry never outlives its incident in a way that makes the worker send again).
+ */
+export class IncidentArchiver {
+  constructor(private readonly deps: ArchiverDeps) {}
+
+  /** Archives what is due at `now`; returns the ids archived. */
+  async sweep(now: Date): Promise<string[]> {
+    const archived: string[] = [];
+    for (const incident of this.deps.incidents.live()) {
+      const facts = { progress: this.deps.reporter.progress(incident.id), reported: this.deps.reporter.settled(incident.id) };
+      if (!archiveDue(incident, facts, now, this.deps.graceMs ?? ARCHIVE_GRACE_MS)) continue;
+      await this.archive(incident, now);
+      archived.push(incident.id);
+    }
+    await this.dropLeftovers(now);
+    return archived;
+  }
+
+  private async archive(incident: Incident, now: Date): Promise<void> {
+    const { incidents, deliveries } = this.deps;
+    const record = recordOf(incident, incidents.broadcast(incident.id), deliveries.liveFor(incident.id), now);
+    await deliveries.record(record);
+    await incidents.archive(incident);
+    const dropped = await deliveries.dropLive(incident.id);
+    this.deps.reporter.forget(incident.id);
+    this.deps.logger.info({ incidentId: incident.id, version: incident.version, entries: dropped, delivered: record.progress.delivered, failed: record.progress.failed, dropped: record.progress.dropped }, 'incident archived');
+  }
+
+  /** Outbox entries of incidents already archived: an earlier sweep stopped between steps 2 and 3. */
+  private async dropLeftovers(now: Date): Promise<void> {
+    const { incidents, deliveries } = this.deps;
+    for (const incidentId of deliveries.liveIncidentIds()) {
+      if (!incidents.isArchived(incidentId)) continue;
+      if (!deliveries.hasRecord(incidentId)) {
+        const incident = await incidents.get(incidentId);
+        if (incident) await deliveries.record(recordOf(incident, undefined, deliveries.liveFor(incidentId), now));
+      }
+      const dropped = await deliveries.dropLive(incidentId);
+      this.deps.logger.warn({ incidentId, entries: dropped }, 'dropped outbox entries left over from an interrupted archiving');
+    }
+  }
+}
