@@ -128,6 +128,19 @@ export class Collection<T extends { id: string }> {
     });
   }
 
+  /** Removes many live records, rewriting each shard they touch once. */
+  async removeLiveMany(ids: Iterable<string>): Promise<void> {
+    const byShard = new Map<number, Set<string>>();
+    for (const id of ids) {
+      if (!this.live.delete(id)) continue;
+      const shard = this.shardOf(id);
+      byShard.set(shard, (byShard.get(shard) ?? new Set()).add(id));
+    }
+    await Promise.all([...byShard].map(([shard, gone]) => this.shardDocs[shard].update((data) => {
+      data.records = data.records.filter((item) => !gone.has(item.id));
+    })));
+  }
+
   async removeLive(id: string): Promise<void> {
     if (!this.live.delete(id)) return;
     await this.shardDocs[this.shardOf(id)].update((data) => {

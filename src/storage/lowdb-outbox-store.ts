@@ -61,12 +61,12 @@ export class LowdbOutboxStore implements DeliveryStore {
     return this.records.get(incidentId);
   }
 
-  /** Removes the entries shard by shard in parallel; each shard still writes one change at a time. */
+  /** Removes the entries, rewriting each shard they touch once. */
   async dropLive(incidentId: string): Promise<number> {
     const ids = [...(this.byIncident.get(incidentId) ?? [])];
     this.byIncident.delete(incidentId);
     for (const id of ids) this.entries.delete(id);
-    await Promise.all(ids.map((id) => this.collection.removeLive(id)));
+    await this.collection.removeLiveMany(ids);
     return ids.length;
   }
 }

@@ -43,3 +43,22 @@ describe('Collection', () => {
     await dataDir.close();
   });
 });
+
+describe('Collection.removeLiveMany', () => {
+  it('removes many live records at once and keeps the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-many-'));
+    try {
+      const dataDir = await DataDir.open(dir, silentLogger());
+      const items = await dataDir.collection<Item>('items', { shards: 4 });
+      for (let i = 0; i < 40; i += 1) await items.put({ id: `i${i}`, state: 'open' });
+      await items.removeLiveMany(Array.from({ length: 30 }, (_, i) => `i${i}`).concat(['missing']));
+      await dataDir.close();
+      const again = await DataDir.open(dir, silentLogger());
+      const reopened = await again.collection<Item>('items', { shards: 4 });
+      expect(reopened.liveRecords().map((item) => item.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `i${i + 30}`).sort());
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
