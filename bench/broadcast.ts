@@ -2,6 +2,7 @@
 // and a share of sends answered 429 without Retry-After. Measures the achieved request rate
 // against the configured limit, duplicates and losses.
 // Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05]
+// The connector runs in its own process (bench/connector-process.ts), as Teams' would.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,25 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { signIncident } from '../src/http/incident-signature.js';
-import { FakeConnector, type ConnectorCall } from '../test/support/fake-connector.js';
+import { fork, type ChildProcess } from 'node:child_process';
+
+interface ConnectorCall { conversationId: string; at: number; status: number }
+
+/** Starts the connector process and returns a way to ask it things. */
+async function startConnector(): Promise<{ url: string; ask<T>(question: string): Promise<T>; child: ChildProcess }> {
+  const child = fork(new URL('./connector-process.ts', import.meta.url).pathname, [String(RATE), String(FAIL)], { execArgv: ['--import', 'tsx'] });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));
+  const { url } = await next<{ url: string }>();
+  return {
+    url,
+    child,
+    async ask<T>(question: string): Promise<T> {
+      const answer = next<T>();
+      child.send({ ask: question });
+      return answer;
+    },
+  };
+}
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -53,9 +72,7 @@ function steadyRate(calls: ConnectorCall[]): number {
 }
 
 async function main(): Promise<void> {
-  const connector = new FakeConnector({ globalPerSecond: RATE, perConversationPerSecond: 7, perConversationPer2s: 8 });
-  await connector.start();
-  connector.failRandomly(FAIL, { status: 429, code: 'Throttled' });
+  const connector = await startConnector();
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-'));
   seedConversations(dataDir, connector.url);
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: String(RATE), CARD_SIGNING_SECRET: 'bench-secret-bench-secret-bench' });
@@ -69,13 +86,16 @@ async function main(): Promise<void> {
   const answer = await fetch(`${url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tugibot-timestamp': timestamp, 'x-tugibot-signature': signIncident(SECRET, timestamp, body) }, body });
   if (answer.status !== 201) throw new Error(`The incident was not accepted: ${answer.status} ${await answer.text()}`);
 
-  const delivered = () => new Set(connector.sends().map((call) => call.conversationId)).size;
-  await connector.waitFor(() => delivered() >= PEOPLE, 10 * 60_000);
+  const deadline = Date.now() + 10 * 60_000;
+  while ((await connector.ask<{ delivered: number }>('delivered')).delivered < PEOPLE) {
+    if (Date.now() > deadline) throw new Error('The broadcast did not finish in 10 minutes.');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   const finished = Date.now();
-  const calls = connector.calls.filter((call) => call.kind === 'send');
+  const { calls, violations } = await connector.ask<{ calls: ConnectorCall[]; violations: number }>('calls');
   const seconds = (calls[calls.length - 1].at - calls[0].at) / 1000;
   const perConversation = new Map<string, number>();
-  for (const call of connector.sends()) perConversation.set(call.conversationId, (perConversation.get(call.conversationId) ?? 0) + 1);
+  for (const call of calls.filter((item) => item.status < 300)) perConversation.set(call.conversationId, (perConversation.get(call.conversationId) ?? 0) + 1);
   const duplicates = [...perConversation.values()].filter((count) => count > 1).length;
   const losses = PEOPLE - perConversation.size;
 
@@ -91,7 +111,7 @@ async function main(): Promise<void> {
     ['steady rate / limit (10th-90th percentile of requests)', steadyRate(calls).toFixed(3)],
     ['delivered messages/s', (PEOPLE / seconds).toFixed(1)],
     ['peak requests in any 1 s window', String(peakPerSecond(calls))],
-    ['limit violations (connector)', String(connector.violations.length)],
+    ['limit violations (connector)', String(violations)],
     ['duplicates', String(duplicates)],
     ['losses', String(losses)],
     ['incident accepted to last delivery (s)', ((finished - started) / 1000).toFixed(2)],
@@ -102,7 +122,7 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => app.server.close(() => resolve()));
   await app.close();
-  await connector.stop();
+  connector.child.send({ ask: 'stop' });
   rmSync(dataDir, { recursive: true, force: true });
 }
 
