@@ -98,6 +98,17 @@ describe('POST /api/messages in local mode', () => {
     expect(textOf(reply)).not.toMatch(/database/);
   });
 
+  it('shows the typing indicator while slow work runs, and not for quick answers', async () => {
+    bot.app.router.command({ key: 'test.slow', names: { et: ['aeglane'], en: ['slow'] }, help: { et: 'x', en: 'x' } }, async (_message, tools) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await tools.reply('valmis');
+    });
+    const slow = await bot.post({ ...personalMessage(KATI, 'aeglane', { serviceUrl }), deliveryMode: 'expectReplies' });
+    expect((slow.body as { activities: Array<{ type: string; text?: string }> }).activities.map((activity) => activity.type)).toEqual(['typing', 'message']);
+    const quick = await bot.post({ ...personalMessage(KATI, 'abi', { serviceUrl }), deliveryMode: 'expectReplies' });
+    expect((quick.body as { activities: Array<{ type: string }> }).activities.map((activity) => activity.type)).toEqual(['message']);
+  });
+
   it('reports liveness and readiness', async () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${bot.url}/readyz`);

@@ -15,7 +15,9 @@ export interface PacerLimits {
 
 /** Bucket sizes that keep every 1-second window (and the per-conversation 2-second one) within the limits. */
 export function bucketsFor(limits: PacerLimits): { global: { capacity: number; perSecond: number }; conversation: { capacity: number; perSecond: number } } {
-  const capacity = Math.max(1, Math.floor(limits.perSecond * 0.02));
+  // A burst of at least two absorbs a timer that fires a little late; with room for one token only,
+  // each late wake-up was lost for good and the pace fell to about 0.87 of the limit.
+  const capacity = Math.max(2, Math.floor(limits.perSecond * 0.04));
   const global = { capacity, perSecond: (limits.perSecond - capacity) / (1 + JITTER) };
   const perOne = (limits.perConversation - 1) / (1 + JITTER);
   const perTwo = limits.perConversation / (2 * (1 + JITTER));

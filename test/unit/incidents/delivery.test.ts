@@ -72,7 +72,7 @@ describe('pacing', () => {
       }
     }
     expect(sent.length / 5).toBeGreaterThanOrEqual(0.9 * 50);
-    expect(bucketsFor({ perSecond: 500, perConversation: 7 }).global.capacity).toBe(10);
+    expect(bucketsFor({ perSecond: 500, perConversation: 7 }).global.capacity).toBe(20);
   });
 });
 
