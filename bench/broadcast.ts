@@ -116,6 +116,16 @@ async function main(): Promise<void> {
     ['losses', String(losses)],
     ['incident accepted to last delivery (s)', ((finished - started) / 1000).toFixed(2)],
   ];
+  if (process.argv.includes('--timeline')) {
+    const times = calls.map((call) => call.at).sort((a, b) => a - b);
+    const tenth = Math.floor(times.length / 10);
+    const rates = Array.from({ length: 10 }, (_, index) => {
+      const from = times[index * tenth];
+      const to = times[Math.min(times.length - 1, (index + 1) * tenth)];
+      return (tenth / ((to - from) / 1000) / RATE).toFixed(2);
+    });
+    rows.push(['rate / limit in each tenth of the requests', rates.join(' ')]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length));
   process.stdout.write(`| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|\n`);
   for (const [name, value] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} |\n`);
