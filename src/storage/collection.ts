@@ -87,6 +87,14 @@ export class Collection<T extends { id: string }> {
     return record && structuredClone(record);
   }
 
+  /**
+   * The stored live record itself, without a copy, for hot read-only paths (a 10,000-person
+   * audience read every few seconds). Never change what it returns: use `put`.
+   */
+  peekLive(id: string): Readonly<T> | undefined {
+    return this.live.get(id);
+  }
+
   get liveCount(): number {
     return this.live.size;
   }

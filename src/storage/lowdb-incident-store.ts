@@ -51,8 +51,8 @@ export class LowdbIncidentStore implements IncidentStore {
     this.byRef.set(incident.ref, incident.id);
   }
 
-  broadcast(id: string): Broadcast | undefined {
-    return this.broadcasts.getLive(id);
+  broadcast(id: string): Readonly<Broadcast> | undefined {
+    return this.broadcasts.peekLive(id);
   }
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {

@@ -70,7 +70,8 @@ export interface IncidentStore {
   findArchivedByRef(ref: string): Promise<Incident | undefined>;
   live(): Incident[];
   save(incident: Incident): Promise<void>;
-  broadcast(id: string): Broadcast | undefined;
+  /** The audience as stored, read-only (not copied: it can hold 10,000 targets); save a new one to change it. */
+  broadcast(id: string): Readonly<Broadcast> | undefined;
   saveBroadcast(broadcast: Broadcast): Promise<void>;
   /** Moves a finished incident to the archive and drops its audience from the live records. */
   archive(incident: Incident): Promise<void>;

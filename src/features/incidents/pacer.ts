@@ -35,7 +35,8 @@ export class Pacer {
 
   constructor(limits: PacerLimits, private readonly now: () => number = () => performance.now()) {
     this.sizes = bucketsFor(limits);
-    this.global = new TokenBucket(this.sizes.global.capacity, this.sizes.global.perSecond, now());
+    // Empty at start: after a restart the bot cannot know what it sent in the last second.
+    this.global = new TokenBucket(this.sizes.global.capacity, this.sizes.global.perSecond, now(), 0);
   }
 
   private bucketOf(conversationId: string, now: number): TokenBucket {

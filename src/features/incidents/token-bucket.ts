@@ -7,8 +7,8 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(readonly capacity: number, readonly perSecond: number, now: number) {
-    this.tokens = capacity;
+  constructor(readonly capacity: number, readonly perSecond: number, now: number, initial = capacity) {
+    this.tokens = initial;
     this.last = now;
   }
 
