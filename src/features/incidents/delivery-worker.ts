@@ -22,6 +22,9 @@ export interface WorkerDeps {
   wallClock?: () => number;
 }
 
+/** How often a running pass looks for retries that have fallen due. */
+const RECOLLECT_MS = 1000;
+
 interface WorkItem {
   incidentId: string;
   target: DeliveryTarget;
@@ -112,11 +115,29 @@ export class DeliveryWorker {
     const { items, next } = this.collect();
     if (items.length === 0) return next;
     let cursor = 0;
+    const keyOf = (item: WorkItem) => deliveryId(item.incidentId, item.target.key);
+    const queued = new Set(items.map(keyOf));
+    const inFlight = new Set<string>();
+    let collectedAt = this.now();
+    // Retries that fall due during a long pass join it next instead of waiting for its end.
+    const takeInRetries = () => {
+      if (this.now() - collectedAt < RECOLLECT_MS) return;
+      collectedAt = this.now();
+      const waiting = new Set(items.slice(cursor).map(keyOf));
+      const due = this.collect().items.filter((item) => queued.has(keyOf(item)) && !waiting.has(keyOf(item)) && !inFlight.has(keyOf(item)));
+      items.splice(cursor, 0, ...due);
+    };
     const reporter = setInterval(() => void this.deps.report().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'progress report failed')), 2000);
     const slot = async () => {
       while (!this.stopped && cursor < items.length) {
+        takeInRetries();
         const item = items[cursor++];
-        await this.deliver(item.incidentId, item.target);
+        inFlight.add(keyOf(item));
+        try {
+          await this.deliver(item.incidentId, item.target);
+        } finally {
+          inFlight.delete(keyOf(item));
+        }
       }
     };
     try {
