@@ -1,3 +1,4 @@
+import { detectSystems } from '../knowledge/index.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { newId } from '../../shared/ids.js';
 import type { CardAction, Sender, TurnTools } from '../../shared/messaging.js';
@@ -28,10 +29,8 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** The system a question names, if exactly one. */
 export function systemNamedIn(text: string): CaseSystem | undefined {
-  const skais = /\bskais/i.test(text);
-  const star = /\bstar(i|is|ist|iga|ile|il|ga)?\b/i.test(text);
-  if (skais === star) return undefined;
-  return skais ? 'SKAIS' : 'STAR';
+  const named = detectSystems(text);
+  return named.length === 1 ? (named[0] as CaseSystem) : undefined;
 }
 
 async function showIncidentNotice(ctx: CasesContext, system: string | undefined, lang: Lang, tools: TurnTools): Promise<boolean> {

@@ -26,6 +26,7 @@ export type { KnowledgeDeps, KnowledgeSearch, BeforeAnswer } from './knowledge-d
 export { KnowledgeBase, type KnowledgeBaseOptions, type ReloadResult } from './knowledge-base.js';
 export type { FeedbackStore, FeedbackEntry, ArticleFeedback, UnansweredQuestion } from './feedback-store.js';
 export { maskedQuestion, questionKey } from './clean-question.js';
+export { detectSystems } from './detect-systems.js';
 export type { Article, ArticleSystem } from './article.js';
 export type { Decision, SearchOutcome, SearchResult, Thresholds } from './search-knowledge.js';
 export { VERBS as KNOWLEDGE_VERBS } from './answer-card.js';
