@@ -67,7 +67,7 @@ const schema = z.object({
   BROADCAST_RATE_PER_CONVERSATION: int(7, 1, 1000),
   BROADCAST_MAX_ATTEMPTS: int(8, 1, 100),
   ACCESS_REMINDER_DAYS: int(3, 0, 90),
-  SCHEDULER_INTERVAL_SECONDS: int(60, 1, 86_400),
+  SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
 });
 
 export type Config = Readonly<{
