@@ -1,10 +1,9 @@
 import type { Lang } from '../../shared/i18n.js';
+import { tallinnDay } from '../../shared/tallinn-time.js';
 
 /** Access dates are Estonian calendar days (`YYYY-MM-DD`), whatever the server's time zone. */
-const TALLINN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 export function dayOf(at: Date): string {
-  return TALLINN.format(at);
+  return tallinnDay(at);
 }
 
 export function addDays(day: string, days: number): string {

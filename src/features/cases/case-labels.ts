@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../../shared/i18n.js';
+import { tallinnDay, tallinnParts, tallinnTime } from '../../shared/tallinn-time.js';
 import type { CaseEvent, CaseKind, CaseStatus, CaseSystem, Urgency } from './case.js';
 
 export const SYSTEM_LABELS: Record<CaseSystem, Text> = {
@@ -58,15 +59,12 @@ export const SPECIALIST_ROLE: Text = { et: 'kasutajatugi', en: 'support desk' };
 
 /** A time as people in Estonia read it: `26.11.2026 10:00`. */
 export function formatTime(iso: string, lang: Lang): string {
-  const format = new Intl.DateTimeFormat(lang === 'et' ? 'et-EE' : 'en-GB', {
-    timeZone: 'Europe/Tallinn', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  });
-  return format.format(new Date(iso)).replace(',', '');
+  if (lang === 'et') return tallinnTime(new Date(iso));
+  const { year, month, day, hour, minute } = tallinnParts(new Date(iso));
+  return `${day}/${month}/${year} ${hour}:${minute}`;
 }
 
 /** The date and hour in Tallinn, for the daily digest. */
 export function tallinnDayAndHour(at: Date): { day: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  return { day: tallinnDay(at), hour: Number(tallinnParts(at).hour) };
 }

@@ -1,4 +1,5 @@
 import { say, type Lang, type Text } from '../../shared/i18n.js';
+import { tallinnTime } from '../../shared/tallinn-time.js';
 import type { IncidentStatus, Severity } from './incident.js';
 
 export const SEVERITY_TEXT: Record<Severity, Text> = {
@@ -25,13 +26,9 @@ export const FACT: Record<'systems' | 'severity' | 'status' | 'started' | 'expec
   ref: { et: 'Tunnus', en: 'Id' },
 };
 
-const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tallinn', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** A time as people in Estonia read it (Europe/Tallinn), e.g. `26.11.2026 10:00`, in both languages. */
 export function formatTime(iso: string | undefined, _lang: Lang): string | undefined {
-  if (!iso) return undefined;
-  const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+  return iso ? tallinnTime(new Date(iso)) : undefined;
 }
 
 export const severityOf = (severity: Severity, lang: Lang): string => say(SEVERITY_TEXT[severity], lang);
