@@ -13,11 +13,7 @@ import type { ConversationAddress } from '../src/shared/messaging.js';
 import { DataDir } from '../src/storage/data-dir.js';
 import { LowdbIncidentStore } from '../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../src/storage/lowdb-outbox-store.js';
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
+import { argument } from './argument.js';
 
 const PEOPLE = argument('people', 10_000);
 const INCIDENTS = argument('incidents', 3);

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { signIncident } from '../src/http/incident-signature.js';
 import { fork, type ChildProcess } from 'node:child_process';
+import { argument } from './argument.js';
 
 interface ConnectorCall { conversationId: string; at: number; status: number }
 
@@ -29,11 +30,6 @@ async function startConnector(): Promise<{ url: string; ask<T>(question: string)
       return answer;
     },
   };
-}
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
 const PEOPLE = argument('people', 10_000);

@@ -19,13 +19,10 @@ import type { Case } from '../src/features/cases/index.js';
 import { KATI, SIIM, cardSubmit, installationUpdate } from '../test/support/activities.js';
 import { startBot } from '../test/support/bot-harness.js';
 import { FakeConnector } from '../test/support/fake-connector.js';
+import { argument } from './argument.js';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const OPENS = arg('opens', 200);
-const HISTORY = arg('history', 100_000);
+const OPENS = argument('opens', 200);
+const HISTORY = argument('history', 100_000);
 const SEGMENT = 1000;
 const signer = new CardSigner('test-secret-test-secret-test-secret');
 

@@ -8,6 +8,7 @@ import { DataDir } from '../src/storage/data-dir.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { Collection } from '../src/storage/collection.js';
 import { JsonDoc } from '../src/storage/json-doc.js';
+import { argument } from './argument.js';
 
 interface CaseLike {
   id: string;
@@ -16,11 +17,6 @@ interface CaseLike {
   system: string;
   description: string;
   history: Array<{ at: string; by: string; event: string }>;
-}
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
 const HISTORY = argument('history', 100_000);
