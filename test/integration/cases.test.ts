@@ -163,7 +163,7 @@ describe('support cases through HTTP', () => {
     const note = bot.connector.sends(`${CHANNEL_ID};messageid=${maris}`).map((call) => textOf(call.body)).join('\n');
     expect(note).toMatch(/Edastatud: Tarnija OÜ \(JIRA-7\)/);
     expect(note).not.toContain('39001010000');
-    expect(note).toContain('[isikukood]');
+    expect(note).toMatch(/\\?\[isikukood\\?\]/);
     expect(personalTexts(bot, MARI).join('\n')).toMatch(new RegExp(`Sinu pöördumine ${opened.number} edastati lahendamiseks: Tarnija OÜ`));
     expect(textOf(channelCardOf(bot, maris))).toMatch(/Edastatud: Tarnija OÜ \(JIRA-7\)/);
 
@@ -277,5 +277,63 @@ describe('support cases across a restart and without a known channel', () => {
     expect(second.number).toBe('TUGI-2026-00002');
     await bot.close();
     await bot.connector.stop();
+  });
+});
+
+/** Fails when typed text came through as Markdown or a mention: a live link, bold, an `<at>` tag. */
+function expectShownAsText(text: string, typed: { link?: boolean; bold?: string; mention?: boolean }): void {
+  if (typed.link) {
+    expect(text).toContain('http://evil.example/login');
+    expect(text).not.toMatch(/(^|[^\\])\[Klõpsa siia, et kinnitada[^\\]?\]\(/);
+  }
+  if (typed.bold) expect(text).not.toMatch(new RegExp(`(^|[^\\\\])\\*\\*${typed.bold}`));
+  if (typed.mention) expect(text).not.toMatch(/<at>/i);
+}
+
+describe('text a person typed is shown to others as text, never as Markdown or a mention', () => {
+  const hostile = '[Klõpsa siia, et kinnitada](http://evil.example/login) **KIIRE** <at>Siim Spetsialist</at>';
+  let bot: Harness;
+  let serviceUrl: string;
+
+  beforeAll(async () => {
+    bot = await startBot({}, { clock: new ManualClock('2026-11-26T06:00:00.000Z') });
+    serviceUrl = bot.connector.url;
+    await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+    await bot.post(installationUpdate(MARI, { serviceUrl }));
+  });
+  afterAll(() => bot.close());
+
+  it('in the case card, the relayed chat, the escalation and the notes to the requester', async () => {
+    await openCase(bot, MARI, hostile);
+    const [thread] = threadIds(bot);
+    const threadConv = `${CHANNEL_ID};messageid=${thread}`;
+    expectShownAsText(textOf(channelCardOf(bot, thread)), { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Võta enda peale'), {}, serviceUrl, thread));
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Vasta pöördujale'), {}, serviceUrl, thread));
+    await bot.ask(personalMessage(MARI, hostile, { serviceUrl }));
+    const relayedToThread = bot.connector.sends(threadConv).map((call) => textOf(call.body)).find((text) => text.startsWith('Mari Maasikas (pöörduja)'));
+    expectShownAsText(relayedToThread ?? '', { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelMention(SIIM, '**Tähtis:** [ava see](http://evil.example/login) <at>Mari</at>', { serviceUrl, threadRootId: thread }));
+    const relayedToRequester = personalTexts(bot, MARI).find((text) => text.startsWith('Siim Spetsialist (kasutajatugi)'));
+    expect(relayedToRequester).toBeDefined();
+    expect(relayedToRequester).not.toMatch(/(^|[^\\])\*\*Tähtis/);
+    expect(relayedToRequester).not.toMatch(/(^|[^\\])\[ava see[^\\]?\]\(/);
+    expect(relayedToRequester).not.toMatch(/<at>/);
+    await bot.ask(personalMessage(MARI, 'lõpeta vestlus', { serviceUrl }));
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Edasta pöördumine'), { escalateTo: 'third_party', escalateName: '**Tarnija** [OÜ](http://evil.example/login)', escalateRef: '<at>JIRA</at>' }, serviceUrl, thread));
+    const note = bot.connector.sends(threadConv).map((call) => textOf(call.body)).find((text) => text.startsWith('Edastatud'));
+    expectShownAsText(note ?? '', { link: true, bold: 'KIIRE', mention: true });
+    expect(note).not.toMatch(/(^|[^\\])\*\*Tarnija/);
+    const told = personalTexts(bot, MARI).find((text) => /edastati lahendamiseks/.test(text));
+    expect(told).not.toMatch(/(^|[^\\])\*\*Tarnija|(^|[^\\])\[OÜ[^\\]?\]\(/);
+    expectShownAsText(textOf(channelCardOf(bot, thread)), { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Küsi pöördujalt'), { waitNote: '[Kinnita siin](http://evil.example/login)' }, serviceUrl, thread));
+    const asked = personalTexts(bot, MARI).find((text) => /lisainfot/.test(text));
+    expect(asked).toContain('http://evil.example/login');
+    expect(asked).not.toMatch(/(^|[^\\])\[Kinnita siin[^\\]?\]\(/);
   });
 });

@@ -4,6 +4,7 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { isActive, type Case } from './case.js';
 import { KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
 
 const T = {
   status: { et: 'Olek', en: 'Status' },
@@ -39,13 +40,13 @@ export function caseStatusCard(item: Case, lang: Lang, signer: CardSigner, reope
       [say(T.urgency, lang), say(URGENCY_LABELS[item.urgency], lang)],
       [say(T.opened, lang), formatTime(item.openedAt, lang)],
       [say(T.due, lang), isActive(item) ? formatTime(item.dueAt, lang) : undefined],
-      [say(T.assignee, lang), item.assignee?.name],
-      [say(T.escalated, lang), item.status === 'escalated' ? item.escalation?.name : undefined],
-      [say(T.waiting, lang), item.status === 'waiting_for_user' ? item.waitingFor : undefined],
+      [say(T.assignee, lang), plainOptional(item.assignee?.name)],
+      [say(T.escalated, lang), item.status === 'escalated' ? plainOptional(item.escalation?.name) : undefined],
+      [say(T.waiting, lang), item.status === 'waiting_for_user' ? plainOptional(item.waitingFor) : undefined],
     ]),
-    paragraph(item.description, { isSubtle: true }),
+    paragraph(plainText(item.description), { isSubtle: true }),
   ];
-  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${item.resolution.text}`));
+  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${plainText(item.resolution.text)}`));
   const actions: Element[] = [];
   if (item.status === 'resolved') {
     body.push(paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }));
@@ -61,7 +62,7 @@ export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenD
   const rating = [1, 2, 3, 4, 5].map((score) => submitButton(String(score), signer.sign('cases.rate', { n: item.id, r: score })));
   const body: Element[] = [
     heading(title),
-    paragraph(item.resolution?.text ?? ''),
+    paragraph(plainText(item.resolution?.text ?? '')),
     paragraph(say(T.rate, lang)),
     { type: 'ActionSet', actions: rating },
     paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }),
@@ -72,7 +73,7 @@ export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenD
 
 /** Told to the requester when a specialist joins: who is talking, and how to end it. */
 export function chatStartedCard(item: Case, specialist: string, role: string, lang: Lang, signer: CardSigner): Reply {
-  const text = say(T.chatStarted, lang, { name: specialist, role, number: item.id });
+  const text = say(T.chatStarted, lang, { name: plainText(specialist), role, number: item.id });
   return { kind: 'card', card: adaptiveCard([paragraph(text)], [submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id }))]), summary: text };
 }
 
