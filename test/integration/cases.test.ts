@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, channelMention, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
@@ -180,8 +180,10 @@ describe('support cases through HTTP', () => {
     const resolved = bot.connector.sends(personalConversationId(KATI)).map((call) => call.body).find((body) => /on lahendatud/.test(textOf(body)));
     expect(resolved).toBeDefined();
     expect(textOf(resolved!)).toMatch(/Tühjendage vahemälu/);
-    const draft = join(knowledgeDir, 'drafts', 'TUGI-2026-00001.md');
+    // Drafts go under DATA_DIR (not into the knowledge folder the bot reads and git tracks).
+    const draft = join(bot.dataDir, 'drafts', 'TUGI-2026-00001.md');
     expect(existsSync(draft)).toBe(true);
+    expect(existsSync(join(knowledgeDir, 'drafts'))).toBe(false);
     expect(readFileSync(draft, 'utf8')).toMatch(/sources:\n {2}- "pöördumine TUGI-2026-00001"\ndraft: true/);
     expect(textOf(channelCardOf(bot, thread))).not.toMatch(/\[Võta enda peale\]/);
 
@@ -335,5 +337,41 @@ describe('text a person typed is shown to others as text, never as Markdown or a
     const asked = personalTexts(bot, MARI).find((text) => /lisainfot/.test(text));
     expect(asked).toContain('http://evil.example/login');
     expect(asked).not.toMatch(/(^|[^\\])\[Kinnita siin[^\\]?\]\(/);
+  });
+
+  it('writes a draft under DATA_DIR with personal codes masked (a mistyped one too) and Markdown escaped', async () => {
+    const typo = '39001010001'; // the valid code is 39001010000 + checksum; this one has a wrong last digit
+    const opened = await openCase(bot, MARI, `**Tähtis** [vaata](http://evil.example/login) isik ${typo}`);
+    const [, thread] = threadIds(bot);
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: `Parandasin isiku ${typo} andmed.`, saveDraft: 'true' }, serviceUrl, thread));
+    const draft = readFileSync(join(bot.dataDir, 'drafts', `${opened.number}.md`), 'utf8');
+    expect(draft).not.toContain(typo);
+    // Masked before escaping, so a code followed by '(http://…)' cannot turn the mask into a link.
+    expect(draft).toContain('\\[isikukood\\]');
+    expect(draft).toMatch(/^## \\\*\\\*Tähtis/m);
+    expect(draft).not.toMatch(/(^|[^\\])\[vaata[^\\]?\]\(/);
+    expect(draft).not.toMatch(/(^|[^\\])\*\*Tähtis/);
+  });
+});
+
+describe('a draft that cannot be written', () => {
+  it('is told to the specialist in words, and the case is still resolved and the requester told', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'tugibot-drafts-')), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the drafts folder should be');
+    const bot = await startBot({ DRAFTS_DIR: join(blocker, 'drafts') }, { clock: new ManualClock('2026-11-26T06:00:00.000Z') });
+    try {
+      const serviceUrl = bot.connector.url;
+      await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+      await bot.post(installationUpdate(KATI, { serviceUrl }));
+      const opened = await openCase(bot, KATI, 'SKAIS ei salvesta');
+      const [thread] = threadIds(bot);
+      const click = channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: 'Tühjendage vahemälu.', saveDraft: 'true' }, serviceUrl, thread);
+      const replies = await bot.ask(click);
+      expect(replies.map(textOf).join('\n')).toMatch(new RegExp(`Pöördumine ${opened.number} on lahendatud ja pöördujale teatatud, kuid artikli mustandit ei saanud salvestada: mustandite kausta asukohas on fail, mitte kaust`));
+      expect(personalTexts(bot, KATI).join('\n')).toMatch(/on lahendatud/);
+      expect((await storedCase(bot, opened.number)).status).toBe('resolved');
+    } finally {
+      await bot.close();
+    }
   });
 });

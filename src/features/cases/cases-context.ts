@@ -16,6 +16,7 @@ export interface CasesContext {
   logger: Logger;
   incidents: IncidentNotices;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
-  knowledgeDir: string;
+  /** Where draft articles from solved cases go (under DATA_DIR unless DRAFTS_DIR says otherwise). */
+  draftsDir: string;
   reopenDays: number;
 }
