@@ -216,6 +216,20 @@ describe('support cases through HTTP', () => {
     expect(textOf(work)).toMatch(/Minu tööd \(2\)/);
   });
 
+  it('shows a specialist the whole case only in the specialists\' channel; elsewhere the status only', async () => {
+    const general = '19:general000000000000000000000000@thread.tacv2';
+    const [inGeneral] = await bot.ask(channelMention(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl, channelId: general }));
+    expect(textOf(inGeneral)).toMatch(/TUGI-2026-00001: töös/);
+    expect(textOf(inGeneral)).not.toMatch(/SKAIS ei salvesta avaldust|Tühjendage vahemälu|Siim Spetsialist/);
+    expect(textOf(inGeneral)).toMatch(/Siin näitan ainult olekut/);
+    const [inOwnChat] = await bot.ask(personalMessage(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(inOwnChat)).not.toMatch(/SKAIS ei salvesta avaldust/);
+    const [inDesk] = await bot.ask(channelMention(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(inDesk)).toMatch(/SKAIS ei salvesta avaldust/);
+    const [requester] = await bot.ask(personalMessage(KATI, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(requester)).toMatch(/SKAIS ei salvesta avaldust/);
+  });
+
   it('reminds before and after the due time once each, and posts the digest once a day', async () => {
     const threadConv = `${CHANNEL_ID};messageid=${thread}`;
     const count = () => bot.connector.sends(threadConv).map((call) => textOf(call.body));

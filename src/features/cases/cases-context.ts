@@ -18,5 +18,7 @@ export interface CasesContext {
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   /** Where draft articles from solved cases go (under DATA_DIR unless DRAFTS_DIR says otherwise). */
   draftsDir: string;
+  /** The specialists' channel (a Teams channel id); the only channel where a case is shown whole. */
+  specialistsChannelId: string;
   reopenDays: number;
 }

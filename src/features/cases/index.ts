@@ -39,7 +39,7 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules });
   const ctx: CasesContext = {
     router: deps.router, service, notifier, signer: deps.signer, clock: deps.clock, logger: deps.logger,
-    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, reopenDays: config.cases.reopenDays,
+    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, specialistsChannelId: config.specialistsChannelId, reopenDays: config.cases.reopenDays,
   };
   registerCaseCommands(ctx);
   registerRequesterActions(ctx);

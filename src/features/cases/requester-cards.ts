@@ -26,6 +26,10 @@ const T = {
     et: '{name} ({role}) tegeleb sinu pöördumisega {number} ja vestleb nüüd sinuga siin. Kuni vestlus kestab, lähevad sinu sõnumid temale. Vestluse lõpetamiseks kirjuta „lõpeta vestlus“ või vajuta nuppu.',
     en: '{name} ({role}) is handling your case {number} and is now chatting with you here. Until the chat ends, your messages go to them. To end the chat, type "end chat" or press the button.',
   },
+  statusOnly: {
+    et: 'Siin näitan ainult olekut. Pöördumise sisu näeb pöörduja oma vestluses robotiga ja kasutajatugi spetsialistide kanalis.',
+    en: 'Only the status is shown here. The requester sees the whole case in their own chat with the bot, the support desk in the specialists\' channel.',
+  },
   listTitle: { et: 'Sinu pöördumised', en: 'Your cases' },
   none: { et: 'Sul ei ole avatud pöördumisi.', en: 'You have no open cases.' },
 } satisfies Record<string, Text>;
@@ -54,6 +58,24 @@ export function caseStatusCard(item: Case, lang: Lang, signer: CardSigner, reope
   }
   if (item.handoff) actions.push(submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id })));
   return { kind: 'card', card: adaptiveCard(body, actions), summary: `${item.id}: ${say(STATUS_LABELS[item.status], lang)}` };
+}
+
+/**
+ * The status of a case without its content: what is shown where others may read along (a channel
+ * other than the specialists', a group chat) or in a chat that is not the requester's own.
+ */
+export function caseStatusOnlyCard(item: Case, lang: Lang): Reply {
+  const title = `${item.id}: ${say(STATUS_LABELS[item.status], lang)}`;
+  const body: Element[] = [
+    heading(title),
+    facts([
+      [say(T.system, lang), say(SYSTEM_LABELS[item.system], lang)],
+      [say(T.status, lang), say(STATUS_LABELS[item.status], lang)],
+      [say(T.due, lang), isActive(item) ? formatTime(item.dueAt, lang) : undefined],
+    ]),
+    paragraph(say(T.statusOnly, lang), { isSubtle: true }),
+  ];
+  return { kind: 'card', card: adaptiveCard(body), summary: title };
 }
 
 /** Told to the requester on resolution: the text, the 1–5 satisfaction question and a reopen button. */
