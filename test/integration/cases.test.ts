@@ -389,3 +389,53 @@ describe('a draft that cannot be written', () => {
     }
   });
 });
+
+describe('closed cases past CASE_RETENTION_DAYS', () => {
+  it('have their texts masked once, with an audit entry, in the archive on disk', async () => {
+    const clock = new ManualClock('2026-01-05T06:00:00.000Z');
+    const bot = await startBot({ CASE_RETENTION_DAYS: '30', CASE_REOPEN_DAYS: '14' }, { clock });
+    try {
+      const serviceUrl = bot.connector.url;
+      await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+      await bot.post(installationUpdate(KATI, { serviceUrl }));
+      const code = '37605030299';
+      const opened = await openCase(bot, KATI, `Isiku ${code} pension on vale`);
+      const [thread] = threadIds(bot);
+      await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: `Parandasin ${code} andmed.` }, serviceUrl, thread));
+      const archive = async (): Promise<string> => {
+        await bot.app.dataDir.flush();
+        const dir = join(bot.dataDir, 'cases');
+        return readdirSync(dir).filter((name) => name.startsWith('archive-')).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+      };
+      const archived = async (): Promise<Case> => {
+        await archive();
+        const dir = join(bot.dataDir, 'cases');
+        const records = readdirSync(dir).filter((name) => name.startsWith('archive-')).flatMap((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { records: Case[] }).records);
+        return records.find((record) => record.id === opened.number)!;
+      };
+
+      clock.set(new Date('2026-01-20T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      expect(await archive()).toContain(code);
+
+      clock.set(new Date('2026-02-18T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      expect(await archive()).toContain(code);
+
+      clock.set(new Date('2026-02-20T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      const item = await archived();
+      expect(JSON.stringify(item)).not.toContain(code);
+      expect(item.description).toBe('Isiku [isikukood] pension on vale');
+      expect(item.resolution?.text).toBe('Parandasin [isikukood] andmed.');
+      expect(item.history.at(-1)).toMatchObject({ event: 'retention', by: { name: 'tugibot' }, at: '2026-02-20T06:00:00.000Z' });
+
+      clock.set(new Date('2026-02-21T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      const again = await archived();
+      expect(again.history.filter((entry) => entry.event === 'retention')).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});

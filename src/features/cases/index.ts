@@ -45,7 +45,9 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   registerRequesterActions(ctx);
   registerSpecialistActions(ctx);
   registerHandoffRelay(ctx);
-  const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour };
+  const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour,
+    retentionDays: config.cases.retentionDays, logger: deps.logger, retention: {},
+  };
   return {
     name: 'cases',
     tick: (now) => tickCases(tickerDeps, now),
