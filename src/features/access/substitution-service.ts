@@ -7,6 +7,7 @@ import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
 import type { TaskService } from './task-service.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const W = {
   imported: { et: 'Asendusi kirja pandud: {count}.', en: 'Substitutions recorded: {count}.' },
@@ -84,7 +85,7 @@ export class SubstitutionService {
   }
 
   line(item: Substitution, lang: Lang): string {
-    return `${item.id}: ${item.person.name} → ${item.substitute.name}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
+    return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
   }
 
   upcoming(lang: Lang): string {
