@@ -59,7 +59,7 @@ export class RequestService {
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
     const request: AccessRequest = {
-      id: await stores.requests.nextId('LIG', this.ctx.now().getUTCFullYear()),
+      id: await stores.requests.nextId('LIG', Number(this.ctx.today().slice(0, 4))),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,

@@ -2,7 +2,7 @@ import type { DirectoryPerson } from '../../shared/directory.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { findRole } from './catalogue.js';
 import type { AccessContext } from './context.js';
-import { showDay } from './dates.js';
+import { dayOf, showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
@@ -62,7 +62,7 @@ export class SubstitutionService {
   private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef): Promise<Substitution> {
     const now = this.ctx.now();
     const substitution: Substitution = {
-      id: await this.ctx.stores.requests.nextId('ASE', now.getUTCFullYear()),
+      id: await this.ctx.stores.requests.nextId('ASE', Number(dayOf(now).slice(0, 4))),
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
     };
