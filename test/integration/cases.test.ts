@@ -244,6 +244,7 @@ describe('support cases through HTTP', () => {
     expect(count().filter((text) => /TUGI-2026-00001 tähtaeg .* on möödas/.test(text))).toHaveLength(1);
     const digests = bot.connector.ofKind('create').filter((call) => /Pöördumiste ülevaade/.test(JSON.stringify(call.body)));
     expect(digests).toHaveLength(1);
+    expect(JSON.stringify(digests[0].body)).toMatch(/Pöördumiste ülevaade \d{2}\.\d{2}\.2026"/);
   });
 
   it('takes a case once when "take" is clicked twice at the same moment', async () => {
@@ -261,7 +262,8 @@ describe('support cases through HTTP', () => {
     const [form] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     expect(textOf(form)).toMatch(/New case for the support desk/);
     const replies = await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Submit the case'), { system: 'other', kind: 'access', urgency: 'critical', description: 'No access to the register' }, { serviceUrl, locale: 'en-US' }));
-    expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by/);
+    // The same unambiguous Tallinn time as in Estonian, never 26/11/2026.
+    expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by \d{2}\.\d{2}\.2026 \d{2}:\d{2};/);
     const [again] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     const [empty] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(again), 'Submit the case'), { system: 'nonsense', kind: 'access', urgency: 'low', description: 'x' }, { serviceUrl, locale: 'en-US' }));
     expect(textOf(empty)).toBe('The value of "System" is not valid. Please choose one from the list.');
