@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { KATI, MARI, SIIM, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -72,5 +74,10 @@ describe('typed text and times shown to others, across features', () => {
     expect(text).toMatch(/KÜSIMUS/);
     expectNoMarkup(text, 'KÜSIMUS');
     expect(text).not.toContain('39001010001');
+    // Stored masked too (not only masked when shown): no file of the data folder holds it.
+    await bot.app.dataDir.flush();
+    const files = readdirSync(bot.dataDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain('39001010001');
   });
 });
