@@ -341,10 +341,11 @@ describe('text a person typed is shown to others as text, never as Markdown or a
     expect(relayedToRequester).not.toMatch(/<at>/);
     await bot.ask(personalMessage(MARI, 'lõpeta vestlus', { serviceUrl }));
 
-    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Edasta pöördumine'), { escalateTo: 'third_party', escalateName: '**Tarnija** [OÜ](http://evil.example/login)', escalateRef: '<at>JIRA</at>' }, serviceUrl, thread));
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Edasta pöördumine'), { escalateTo: 'third_party', escalateName: '**Tarnija** [OÜ](http://evil.example/login)', escalateRef: '<at>JIRA</at> isik 39001010001' }, serviceUrl, thread));
     const note = bot.connector.sends(threadConv).map((call) => textOf(call.body)).find((text) => text.startsWith('Edastatud'));
     expectShownAsText(note ?? '', { link: true, bold: 'KIIRE', mention: true });
     expect(note).not.toMatch(/(^|[^\\])\*\*Tarnija/);
+    expect(note).not.toContain('39001010001');
     const told = personalTexts(bot, MARI).find((text) => /edastati lahendamiseks/.test(text));
     expect(told).not.toMatch(/(^|[^\\])\*\*Tarnija|(^|[^\\])\[OÜ[^\\]?\]\(/);
     expectShownAsText(textOf(channelCardOf(bot, thread)), { link: true, bold: 'KIIRE', mention: true });

@@ -26,12 +26,12 @@ export async function refuseStale(ctx: CasesContext, action: CardAction, tools: 
 function escalationOf(item: Case, action: CardAction): Escalation {
   const to = text(action, 'escalateTo') || 'specialist';
   if (to !== 'specialist' && to !== 'third_party') throw caseErrors.badInput(FIELD_LABELS.escalateTo);
-  const name = text(action, 'escalateName');
+  const name = maskPersonalCodes(text(action, 'escalateName'));
   if (!name) throw caseErrors.missingInput(action.lang === 'et' ? 'Nimi või ettevõte' : 'Name or company');
   const body = [item.question && item.question !== item.description ? item.question : '', item.description].filter(Boolean).join('\n\n');
   // The text is meant to be passed on, so personal codes are masked whoever receives it.
   const summary = `${item.id} (${item.system}): ${maskPersonalCodes(body)}`;
-  const reference = text(action, 'escalateRef');
+  const reference = maskPersonalCodes(text(action, 'escalateRef'));
   return { to, name, summary, ...(reference ? { reference } : {}) };
 }
 
