@@ -25,8 +25,9 @@ import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incid
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
 import { registerCases } from './features/cases/index.js';
-import { KnowledgeBase, registerKnowledge } from './features/knowledge/index.js';
+import { KnowledgeBase, PhrasingWriter, registerKnowledge } from './features/knowledge/index.js';
 import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
+import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
 
 export interface AppOverrides {
@@ -136,6 +137,8 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   registerKnowledge(deps.router, {
     knowledge,
     feedback: await LowdbFeedbackStore.open(dataDir),
+    proposals: await LowdbProposalStore.open(dataDir),
+    phrasings: new PhrasingWriter(deps.config.knowledgeDir),
     signer: deps.signer,
     logger: deps.logger,
     clock: deps.clock,

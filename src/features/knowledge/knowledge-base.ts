@@ -125,6 +125,15 @@ export class KnowledgeBase {
     return this.running;
   }
 
+  /**
+   * Re-reads the folder after a change the bot made itself: waits for a reload already running
+   * (it may have read the files before the change), then checks the folder again.
+   */
+  async refresh(): Promise<ReloadResult> {
+    await this.running;
+    return this.reload();
+  }
+
   /** Stops watching the folder. */
   close(): void {
     if (this.timer) clearInterval(this.timer);
