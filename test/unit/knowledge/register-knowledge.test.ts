@@ -111,6 +111,19 @@ describe('registerKnowledge', () => {
     expect(deps.feedback.feedbackFor('star-parool')).toMatchObject({ helpful: 1, unhelpful: 0 });
   });
 
+  it('proposes a phrasing only for a picked suggestion that helped, and not one the article already has', async () => {
+    const answered = cardOf((await ask('unustasin STARi parooli')).replies[0]);
+    await click(answered?.actions?.[0].data as SignedActionData);
+    const pickedNo = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'parool ei lähe läbi' }))).replies[0]);
+    await click(pickedNo?.actions?.[1].data as SignedActionData);
+    const known = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'Kuidas STARi parooli vahetada?' }))).replies[0]);
+    await click(known?.actions?.[0].data as SignedActionData);
+    expect(deps.proposals.pending(10)).toEqual([]);
+    const picked = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'parool ei lähe läbi, isikukood 38001085718' }))).replies[0]);
+    await click(picked?.actions?.[0].data as SignedActionData);
+    expect(deps.proposals.pending(10)).toMatchObject([{ articleId: 'star-parool', question: 'parool ei lähe läbi, isikukood [isikukood]', origins: { helpful: 1, linked: 0 } }]);
+  });
+
   it('says sorry for a No and offers a case with the question and the article shown', async () => {
     const answer = cardOf((await ask('I forgot my STAR password', 'en')).replies[0]);
     const no = await click(answer?.actions?.[1].data as SignedActionData, 'en');
