@@ -14,6 +14,7 @@ import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
 import type { Directory } from './shared/directory.js';
+import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
 import { graphDirectoryFor } from './features/directory/index.js';
@@ -126,13 +127,16 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
   );
   // --- incidents (end) ---
-  // --- cases (begin) ---
-  const caseStore = await LowdbCaseStore.open(dataDir);
-  wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents }));
-  // --- cases (end) ---
-  // --- knowledge (begin) ---
+  // --- knowledge base (begin): opened before cases, whose cards name the articles shown ---
   const knowledge = await KnowledgeBase.open({ dir: deps.config.knowledgeDir, logger: deps.logger, thresholds: deps.config.kb });
   wiring.handles.push({ name: 'knowledge', ready: () => knowledge.readiness(), close: async () => knowledge.close() });
+  // --- knowledge base (end) ---
+  // --- cases (begin) ---
+  const caseStore = await LowdbCaseStore.open(dataDir);
+  const articleTitles: ArticleTitles = (id, lang) => knowledge.titleOf(id, lang);
+  wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents, articleTitles }));
+  // --- cases (end) ---
+  // --- knowledge (begin) ---
   const notices = wiring.incidents;
   registerKnowledge(deps.router, {
     knowledge,

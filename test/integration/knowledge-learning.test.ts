@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { KATI, SIIM, cardSubmit, personalConversationId, personalMessage, type Person } from '../support/activities.js';
+import { CHANNEL_ID, KATI, SIIM, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { temporaryFileOf } from '../../src/features/knowledge/write-phrasing.js';
 
@@ -145,5 +145,20 @@ describe('the knowledge base learns from use, reviewed by specialists (through H
     const [form] = await click(SIIM, buttonData(cardOf(report.activity), 'Seo artikliga'), report);
     const [refusal] = await click(SIIM, buttonData(cardOf(form.activity), 'Tee ettepanek'), form, { articleId: 'no-such-article' });
     expect(textOf(refusal.activity)).toMatch(/Artiklit no-such-article teadmusbaasis ei ole/);
+  });
+
+  it('a case opened after the suggestions names the articles shown by their titles, not their ids', async () => {
+    await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+    const [suggestions] = await say(KATI, 'uus kolleeg vajab ligipääsu');
+    const noneFits = buttons(cardOf(suggestions.activity)).find((button) => button.data.verb === 'cases.start');
+    expect(noneFits).toBeDefined();
+    const shown = String(noneFits?.data.args.shown).split(',');
+    expect(shown.length).toBeGreaterThan(0);
+    const [form] = await click(KATI, noneFits?.data as Data, suggestions);
+    await click(KATI, buttonData(cardOf(form.activity), 'Saada pöördumine'), form, { system: 'STAR', kind: 'usage', urgency: 'low', description: 'Ei pääse süsteemi' });
+    const [thread] = bot.connector.ofKind('create').filter((call) => call.conversationId === CHANNEL_ID);
+    const card = textOf(thread.body.activity as Record<string, unknown>);
+    expect(card).toMatch(/\*\*Robot näitas artikleid:\*\* Kuidas/);
+    for (const id of shown) expect(card).not.toContain(id);
   });
 });

@@ -1,3 +1,4 @@
+import type { ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IncidentNotices } from '../../shared/incident-notices.js';
@@ -18,4 +19,5 @@ export interface CasesContext {
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   knowledgeDir: string;
   reopenDays: number;
+  articleTitles?: ArticleTitles;
 }

@@ -114,6 +114,12 @@ export class KnowledgeBase {
     return this.current?.index.docs.find((doc) => doc.article.id === id)?.article;
   }
 
+  /** The title of the article `id` in the language (its translation when there is one); for other features. */
+  titleOf(id: string, lang: Lang): string | undefined {
+    const article = this.articleById(id);
+    return article && this.article(article.topic, lang)?.title;
+  }
+
   /** Every article in the index in use. */
   articles(): Article[] {
     return this.current?.index.docs.map((doc) => doc.article) ?? [];
