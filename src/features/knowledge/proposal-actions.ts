@@ -1,6 +1,7 @@
 import { say, type Lang } from '../../shared/i18n.js';
 import { cardReply, textReply, type ActionHandler, type CardAction } from '../../shared/messaging.js';
 import type { Article } from './article.js';
+import type { ReloadResult } from './knowledge-base.js';
 import type { KnowledgeDeps, KnowledgeSearch } from './knowledge-deps.js';
 import { knowledgeErrors } from './knowledge-errors.js';
 import { linkCard, linkedCard, proposalCard, type LinkChoice, type ProposalTarget } from './proposal-cards.js';
@@ -28,6 +29,13 @@ async function showDecided(deps: KnowledgeDeps, proposal: Proposal, lang: Lang, 
   await tools.reply(textReply(say(T.alreadyDecided, lang)));
 }
 
+/** What to tell the specialist after an accept: whether the question is now answered with the article. */
+function acceptedText(knowledge: KnowledgeSearch, reload: ReloadResult, question: string, article: Article) {
+  if (reload === 'kept-previous' || reload === 'failed') return T.acceptedNotSearched;
+  const outcome = knowledge.search(question);
+  return outcome.decision === 'answer' && outcome.results[0]?.id === article.topic ? T.acceptedReply : T.acceptedNotAnswered;
+}
+
 /**
  * `knowledge.acceptPhrasing` (specialists): writes the question into the article's `phrasings:`,
  * reloads the index so it is searched at once, and replaces the card with the decision. When the
@@ -53,7 +61,7 @@ export function acceptPhrasing(deps: KnowledgeDeps): ActionHandler {
     log.info({ activityId: action.id, proposalId: proposal.id, articleId: article.id, reload }, 'phrasing accepted');
     await tools.replaceCard(cardReply(proposalCard(decided, targetOf(deps.knowledge, decided), action.lang, deps.signer)));
     const vars = { question: decided.question, title: article.title, file: `knowledge/${article.file}` };
-    await tools.reply(textReply(say(reload === 'kept-previous' ? T.acceptedNotSearched : T.acceptedReply, action.lang, vars)));
+    await tools.reply(textReply(say(acceptedText(deps.knowledge, reload, decided.question, article), action.lang, vars)));
   };
 }
 

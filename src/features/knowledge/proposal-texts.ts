@@ -21,6 +21,10 @@ export const PROPOSAL_TEXTS = {
     et: 'Lisasin küsimuse „{question}“ artikli „{title}“ sõnastuseks ja kirjutasin selle faili {file}. Robot vastab sellele küsimusele nüüd selle artikliga.',
     en: 'I added the question "{question}" as a phrasing of "{title}" and wrote it to {file}. The bot now answers this question with that article.',
   },
+  acceptedNotAnswered: {
+    et: 'Lisasin küsimuse „{question}“ artikli „{title}“ sõnastuseks ja kirjutasin selle faili {file}. Otsing leiab selle artikli nüüd, kuid küsimus sobib ka teiste artiklitega, seega pakub robot seda soovituste hulgas, mitte ei vasta sellega kohe.',
+    en: 'I added the question "{question}" as a phrasing of "{title}" and wrote it to {file}. Search now finds that article, but the question also fits other articles, so the bot offers it among suggestions rather than answering with it directly.',
+  },
   acceptedNotSearched: {
     et: 'Lisasin küsimuse „{question}“ artikli „{title}“ sõnastuseks ja kirjutasin selle faili {file}. Teadmusbaasis on aga katkisi artikleid, seega jääb otsingusse eelmine versioon, kuni need on parandatud (vaata `npm run kb -- lint`).',
     en: 'I added the question "{question}" as a phrasing of "{title}" and wrote it to {file}. The knowledge base has broken articles, though, so search keeps the previous version until they are fixed (see `npm run kb -- lint`).',
