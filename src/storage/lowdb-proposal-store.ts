@@ -66,6 +66,10 @@ export class LowdbProposalStore implements ProposalStore {
       .map((proposal) => structuredClone(proposal));
   }
 
+  countPending(): number {
+    return Object.values(this.doc.data.proposals).filter((proposal) => proposal.status === 'pending').length;
+  }
+
   async decide(id: string, { status, by, at }: ProposalDecision): Promise<Proposal | undefined> {
     let result: Proposal | undefined;
     await this.doc.update((data) => {

@@ -19,7 +19,7 @@ export const knowledgeErrors = {
     }),
   writeFailed: (file: string) =>
     new DomainError('KNOWLEDGE_PHRASING_WRITE_FAILED', {
-      et: 'Sõnastust ei õnnestunud artikli faili {file} kirjutada. Midagi ei läinud kaduma: ettepanek ootab endiselt otsust ja fail on muutmata. Palun proovi hiljem uuesti või anna teada botti haldavale meeskonnale.',
+      et: 'Sõnastust ei õnnestunud artikli faili {file} kirjutada. Midagi ei läinud kaduma: ettepanek ootab endiselt otsust ja fail on muutmata. Palun proovi hiljem uuesti või anna sellest teada robotit haldavale meeskonnale.',
       en: 'I could not write the phrasing to the article file {file}. Nothing was lost: the proposal is still awaiting a decision and the file is unchanged. Please try again later or tell the team that runs the bot.',
     }, { file }),
 };

@@ -46,6 +46,8 @@ export interface ProposalStore {
   get(id: string): Proposal | undefined;
   /** Proposals awaiting a decision, most often proposed first. */
   pending(limit: number): Proposal[];
+  /** How many proposals await a decision. */
+  countPending(): number;
   /** Decides a pending proposal; returns it, or undefined when it is not pending (any more). */
   decide(id: string, decision: ProposalDecision): Promise<Proposal | undefined>;
 }

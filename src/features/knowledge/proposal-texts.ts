@@ -32,7 +32,12 @@ export const PROPOSAL_TEXTS = {
   rejectedReply: { et: 'Ettepanek on tagasi lükatud ega tule enam aruandesse.', en: 'The proposal is rejected and will not come back in the report.' },
   alreadyDecided: { et: 'Selle ettepaneku üle on juba otsustatud.', en: 'This proposal has already been decided.' },
   reportProposals: { et: 'Sõnastuse ettepanekud, mis ootavad otsust', en: 'Proposed phrasings awaiting a decision' },
-  reportProposalsCount: { et: '{count} ettepanekut, igaüks eraldi kaardil allpool.', en: '{count} proposals, each on its own card below.' },
+  reportProposalsOne: { et: 'Otsust ootab 1 ettepanek, see on allpool eraldi kaardil.', en: '1 proposal awaits a decision; it follows below on its own card.' },
+  reportProposalsAll: { et: 'Otsust ootab {count} ettepanekut, igaüks on allpool eraldi kaardil.', en: '{count} proposals await a decision, each on its own card below.' },
+  reportProposalsSome: {
+    et: 'Otsust ootab {count} ettepanekut. Allpool on {shown} sagedasemat, igaüks eraldi kaardil; ülejäänud näitab järgmine aruanne.',
+    en: '{count} proposals await a decision. The {shown} most frequent follow below, each on its own card; the next report shows the rest.',
+  },
   link: { et: 'Seo artikliga', en: 'Link to an article' },
   linkTitle: { et: 'Seo küsimus artikliga', en: 'Link the question to an article' },
   linkIntro: {

@@ -10,8 +10,8 @@ import { PROPOSAL_TEXTS } from './proposal-texts.js';
 export interface ReportInput {
   unanswered: UnansweredQuestion[];
   unhelpful: Array<ArticleFeedback & { title?: string }>;
-  /** How many proposed phrasings await a decision (their cards follow the report). */
-  pendingProposals: number;
+  /** How many proposed phrasings await a decision, and how many of them follow as cards. */
+  proposals: { pending: number; shown: number };
   lang: Lang;
   signer: CardSigner;
 }
@@ -29,7 +29,12 @@ function unansweredItem(entry: UnansweredQuestion, lang: Lang, signer: CardSigne
 }
 
 /** For specialists: what the bot found nothing for, which articles did not help, and proposals. */
-export function reportCard({ unanswered, unhelpful, pendingProposals, lang, signer }: ReportInput): AdaptiveCard {
+function proposalsLine({ pending, shown }: ReportInput['proposals'], lang: Lang): string {
+  if (pending === 1) return say(PROPOSAL_TEXTS.reportProposalsOne, lang);
+  return say(shown < pending ? PROPOSAL_TEXTS.reportProposalsSome : PROPOSAL_TEXTS.reportProposalsAll, lang, { count: pending, shown });
+}
+
+export function reportCard({ unanswered, unhelpful, proposals, lang, signer }: ReportInput): AdaptiveCard {
   const nothing = paragraph(say(TEXTS.reportNothing, lang), { isSubtle: true });
   const body: Element[] = [heading(say(TEXTS.reportTitle, lang)), paragraph(say(TEXTS.reportUnanswered, lang), { weight: 'Bolder' })];
   if (unanswered.length === 0) body.push(nothing);
@@ -40,6 +45,6 @@ export function reportCard({ unanswered, unhelpful, pendingProposals, lang, sign
     say(TEXTS.reportCounts, lang, { unhelpful: entry.unhelpful, helpful: entry.helpful }),
   ])));
   body.push(paragraph(say(PROPOSAL_TEXTS.reportProposals, lang), { weight: 'Bolder', spacing: 'Medium' }));
-  body.push(pendingProposals === 0 ? nothing : paragraph(say(PROPOSAL_TEXTS.reportProposalsCount, lang, { count: pendingProposals })));
+  body.push(proposals.pending === 0 ? nothing : paragraph(proposalsLine(proposals, lang)));
   return adaptiveCard(body);
 }

@@ -17,7 +17,8 @@ export function showReport(deps: KnowledgeDeps) {
     const { lang } = message;
     const unhelpful = deps.feedback.mostUnhelpful(REPORT_SIZE).map((entry) => ({ ...entry, title: deps.knowledge.articleById(entry.articleId)?.title }));
     const proposals = deps.proposals.pending(REPORT_SIZE);
-    const card = reportCard({ unanswered: deps.feedback.mostAskedUnanswered(REPORT_SIZE), unhelpful, pendingProposals: proposals.length, lang, signer: deps.signer });
+    const counts = { pending: deps.proposals.countPending(), shown: proposals.length };
+    const card = reportCard({ unanswered: deps.feedback.mostAskedUnanswered(REPORT_SIZE), unhelpful, proposals: counts, lang, signer: deps.signer });
     await tools.reply(cardReply(card));
     for (const proposal of proposals) {
       await tools.reply(cardReply(proposalCard(proposal, targetOf(deps.knowledge, proposal), lang, deps.signer), say(PROPOSAL_TEXTS.title, lang)));

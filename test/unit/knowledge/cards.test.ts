@@ -96,7 +96,7 @@ describe('reportCard', () => {
     const card = reportCard({
       unanswered: [{ key: 'printer', question: 'printer?', count: 3, lastAskedAt: '2026-11-26T08:00:00Z' }],
       unhelpful: [{ articleId: 'star-parool', title: 'Parool', helpful: 1, unhelpful: 4, lastAt: '2026-11-26T08:00:00Z' }],
-      pendingProposals: 2,
+      proposals: { pending: 12, shown: 10 },
       lang: 'et',
       signer,
     }) as unknown as Card;
@@ -104,7 +104,7 @@ describe('reportCard', () => {
     expect(json).toContain('"text":"3× printer?"');
     expect(json).toContain('"title":"Parool","value":"4 ei aidanud, 1 aitas"');
     expect(json).not.toContain('star-parool');
-    expect(json).toContain('2 ettepanekut, igaüks eraldi kaardil allpool.');
+    expect(json).toContain('Otsust ootab 12 ettepanekut. Allpool on 10 sagedasemat, igaüks eraldi kaardil; ülejäänud näitab järgmine aruanne.');
     type Item = { type: string; items: Array<{ actions?: Array<{ title: string; data: SignedActionData }> }> };
     const item = (card.body as unknown as Item[]).find((element) => element.type === 'Container');
     const button = item?.items[1].actions?.[0];
@@ -112,7 +112,7 @@ describe('reportCard', () => {
     const data = button?.data as SignedActionData;
     expect(data).toMatchObject({ verb: 'knowledge.linkForm', args: { key: 'printer' } });
     expect(verified(data)).toBe(true);
-    const empty = reportCard({ unanswered: [], unhelpful: [], pendingProposals: 0, lang: 'en', signer }) as unknown as Card;
+    const empty = reportCard({ unanswered: [], unhelpful: [], proposals: { pending: 0, shown: 0 }, lang: 'en', signer }) as unknown as Card;
     expect(texts(empty).filter((text) => text === TEXTS.reportNothing.en)).toHaveLength(3);
   });
 });

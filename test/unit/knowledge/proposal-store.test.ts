@@ -48,6 +48,7 @@ describe('LowdbProposalStore', () => {
     const again = await store.propose({ articleId: 'star-parool', question: 'Parool kadus!', origin: 'helpful', at });
     expect(again).toMatchObject({ id: proposal.id, status: 'rejected' });
     expect(store.pending(10)).toEqual([]);
+    expect(store.countPending()).toBe(0);
     await dataDir.close();
   });
 
@@ -58,6 +59,7 @@ describe('LowdbProposalStore', () => {
     await store.propose({ articleId: 'a', question: 'often', origin: 'helpful', at });
     for (const question of ['one', 'two', 'three']) await store.propose({ articleId: 'a', question, origin: 'helpful', at: new Date(at.getTime() + question.length) });
     expect(store.pending(10).map((proposal) => proposal.question).sort()).toEqual(['often', 'three', 'two']);
+    expect(store.countPending()).toBe(3);
     const [first, second] = store.pending(2);
     await store.decide(first.id, { status: 'accepted', by: siim, at });
     await store.decide(second.id, { status: 'accepted', by: siim, at: new Date(at.getTime() + 1000) });
