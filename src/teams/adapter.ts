@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import { tenantOf } from './address.js';
+import { handOverIdentityEndpoint } from '../shared/identity-endpoint.js';
 
 export type ScreenResult = { ok: true } | { ok: false; status: number; reason: string };
 
@@ -21,6 +22,8 @@ export class TeamsEdge {
   private readonly auth: ConfigurationBotFrameworkAuthentication;
 
   constructor(private readonly config: Config) {
+    // A UserAssignedMSI bot gets its connector tokens from the managed identity endpoint.
+    if (config.bot.appType === 'UserAssignedMSI') handOverIdentityEndpoint(config.identityEndpoint);
     this.auth = new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId,
       MicrosoftAppPassword: config.bot.appPassword,

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   at: number;
   status: number;
+  /** The Authorization header the bot sent (a connector token unless in local mode). */
+  authorization?: string;
 }
 
 export interface Fault {
@@ -160,7 +162,7 @@ export class FakeConnector {
     const activityId = kind === 'update' || kind === 'delete' ? parts[4] : undefined;
     const now = Date.now();
     const target = kind === 'create' ? this.createdId(body) : conversationId;
-    const call: Omit<ConnectorCall, 'status' | 'at'> = { method, kind, conversationId: target, activityId, body };
+    const call: Omit<ConnectorCall, 'status' | 'at'> = { method, kind, conversationId: target, activityId, body, authorization: req.headers.authorization };
     const record = (status: number): ConnectorCall => {
       const done = { ...call, at: now, status };
       this.calls.push(done);
