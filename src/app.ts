@@ -17,7 +17,9 @@ import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
-import { graphDirectoryFor } from './features/directory/index.js';
+import { graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
+import { registerCredentials, type GraphGet } from './features/credentials/index.js';
+import { LowdbCredentialStore } from './storage/lowdb-credential-store.js';
 import { openAccessStores } from './storage/lowdb-access-stores.js';
 import { registerIncidents } from './features/incidents/index.js';
 import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
@@ -36,6 +38,8 @@ export interface AppOverrides {
   clock?: Clock;
   messenger?: Messenger;
   directory?: Directory;
+  /** App-only Graph reads (the bot's app registration); tests point it at a fake Graph. */
+  graph?: GraphGet;
 }
 
 export interface App {
@@ -50,6 +54,8 @@ export interface App {
   features: FeatureHandle[];
   scheduler: Scheduler;
   inFlight(): number;
+  /** When the bot's client secret or certificate expires, if the bot can tell (for /metrics). */
+  credentialExpiry(): Date | undefined;
   /** Stops periodic work, closes features and flushes storage. Does not close the HTTP server. */
   close(): Promise<void>;
 }
@@ -74,18 +80,21 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
     const wiring = await registerFeatures(deps, dataDir, features);
+    const credentials = registerCredentials(deps, await LowdbCredentialStore.open(dataDir), overrides.graph ?? graphReaderFor(config));
+    features.push(credentials);
 
     const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
     const readiness = () => {
       const checks: Record<string, boolean | string> = { store: true };
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;
-      return { ok: Object.values(checks).every((value) => value === true), checks };
+      return { ok: Object.values(checks).every((value) => value === true), checks, details: { credentials: credentials.details() } };
     };
     const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
 
     return {
       server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight,
+      credentialExpiry: () => credentials.credentialExpiry(),
       async close() {
         await scheduler.stop();
         for (const feature of features) await feature.close?.();

@@ -8,6 +8,8 @@ export type HttpServer = Server;
 export interface Readiness {
   ok: boolean;
   checks: Record<string, boolean | string>;
+  /** Facts for the operator that do not decide readiness (e.g. when the client secret expires). */
+  details?: Record<string, unknown>;
 }
 
 export interface HttpDeps {
@@ -75,7 +77,8 @@ export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: ()
 
   server.get('/readyz', (req, res, next) => {
     const readiness = deps.readiness();
-    res.send(readiness.ok ? 200 : 503, readiness.ok ? { status: 'ready', checks: readiness.checks } : { status: 'not ready', checks: readiness.checks });
+    const details = readiness.details ? { details: readiness.details } : {};
+    res.send(readiness.ok ? 200 : 503, { status: readiness.ok ? 'ready' : 'not ready', checks: readiness.checks, ...details });
     return next();
   });
 

@@ -47,3 +47,11 @@ export function graphDirectoryFor(config: Config, logger: Logger): Directory {
   logger.info({ feature: 'directory', graph: graph.how }, 'directory from Microsoft Graph');
   return new GraphDirectory({ tokens: graph.tokens, baseUrl: config.graph.baseUrl });
 }
+
+/** App-only Graph reads other than people (the bot's own app registration), or undefined without credentials. */
+export function graphReaderFor(config: Config): (<T>(path: string) => Promise<T | undefined>) | undefined {
+  const graph = graphTokensFor(config);
+  if (!graph) return undefined;
+  const client = new GraphDirectory({ tokens: graph.tokens, baseUrl: config.graph.baseUrl, maxRetries: 2 });
+  return (path) => client.get(path);
+}
