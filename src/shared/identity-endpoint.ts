@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
  * one reader of the environment, so the values it validated are handed over here, before the
  * first token is asked for. Values the platform already set are left as they are.
  */
+// eslint-disable-next-line no-restricted-properties -- the one write: msal-node reads only process.env; nothing here reads it for the bot
 export function handOverIdentityEndpoint(endpoint: Config['identityEndpoint'], env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, value] of Object.entries(endpoint)) {
     if (value && !env[name]) env[name] = value;

@@ -63,12 +63,31 @@ export interface CardAction {
 /** An Adaptive Card as plain JSON (schema 1.5). */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-/** What the bot says: plain text (Teams Markdown subset) or an Adaptive Card with a text fallback. */
+/**
+ * Someone the bot @mentions so Teams notifies them: a person (Entra object id) or a Teams tag
+ * (the tag's id; everyone with the tag is notified). The text carries `<at>name</at>` for it.
+ */
+export interface Mention {
+  id: string;
+  name: string;
+  kind: 'person' | 'tag';
+}
+
+/** What the bot says: plain text (Teams Markdown subset, optionally with @mentions) or an Adaptive Card with a text fallback. */
 export type Reply =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; mentions?: Mention[] }
   | { kind: 'card'; card: AdaptiveCard; summary?: string };
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
+
+/** The `<at>` tag Teams replaces with the mention; the name without characters that would break it. */
+export const atMention = (mention: Mention): string => `<at>${mention.name.replace(/[<>&]/g, '')}</at>`;
+
+/** A text that @mentions people or a tag; `build` gets the `<at>` tag to place in the text. */
+export function mentionReply(mention: Mention | undefined, build: (who: string) => string): Reply {
+  if (!mention) return { kind: 'text', text: build('') };
+  return { kind: 'text', text: build(atMention(mention)), mentions: [mention] };
+}
 export const cardReply = (card: AdaptiveCard, summary?: string): Reply => ({ kind: 'card', card, summary });
 
 /** The id the channel gave a sent message; needed to update or delete it later. */

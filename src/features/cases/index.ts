@@ -37,6 +37,7 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const notifier = new CaseNotifier({
     messenger: deps.messenger, conversations: deps.conversations, signer: deps.signer, logger: deps.logger,
     channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang, articleTitles: deps.articleTitles,
+    deskMention: config.deskMention,
   });
   const rules = { reopenDays: config.cases.reopenDays, dueHours: config.cases.dueHours };
   const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules });
