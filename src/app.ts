@@ -12,6 +12,7 @@ import { createHttpServer, type HttpServer, type RouteMount } from './http/serve
 import { BotMessenger, TeamsEdge, createTurnHandler } from './teams/index.js';
 import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
+import { FileShelf } from './shared/file-shelf.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
 import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
@@ -75,7 +76,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const edge = new TeamsEdge(config);
     const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
     const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
+    const files = new FileShelf(clock);
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, files };
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
@@ -83,7 +85,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const credentials = registerCredentials(deps, await LowdbCredentialStore.open(dataDir), overrides.graph ?? graphReaderFor(config));
     features.push(credentials);
 
-    const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
+    const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply, files });
     const readiness = () => {
       const checks: Record<string, boolean | string> = { store: true };
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;

@@ -3,6 +3,7 @@ import type { CardSigner } from './card-signer.js';
 import type { Clock } from './clock.js';
 import type { ConversationStore } from './conversations.js';
 import type { Directory } from './directory.js';
+import type { FileShelf } from './file-shelf.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
 import type { Router } from './router.js';
@@ -18,6 +19,8 @@ export interface FeatureDeps {
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   directory: Directory;
+  /** Report files offered with Teams' file consent card, waiting for the person's answer. */
+  files: FileShelf;
 }
 
 /** A running feature: what the app asks of it after it is registered. */

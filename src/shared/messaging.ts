@@ -102,6 +102,15 @@ export interface PostedThread {
   messageId: string;
 }
 
+/** A file the bot offers in a personal chat (Teams asks the person first: the file consent card). */
+export interface FileOffer {
+  /** The key of the pending upload; comes back when the person accepts or declines. */
+  id: string;
+  name: string;
+  sizeInBytes: number;
+  description: string;
+}
+
 /**
  * Outbound messaging outside a turn (proactive). Implemented once in `src/teams/` with botbuilder;
  * in tests with the fake Bot Connector. Errors are `MessengerError`s.
@@ -114,6 +123,8 @@ export interface Messenger {
   openPersonalChat(user: { aadObjectId: string; tenantId?: string }, via: ConversationAddress): Promise<ConversationAddress>;
   /** Posts a new thread in a channel. `channel` is an address of that channel (any thread of it). */
   postToChannel(channel: ConversationAddress, reply: Reply): Promise<PostedThread>;
+  /** Offers a file in a personal chat; the upload happens when the person accepts. */
+  offerFile(address: ConversationAddress, offer: FileOffer): Promise<SentMessage>;
 }
 
 /** What the Bot Connector answered when a send failed. */

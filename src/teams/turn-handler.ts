@@ -9,6 +9,8 @@ import type { ConversationAddress, Reply, SentMessage, TurnTools } from '../shar
 import type { Router } from '../shared/router.js';
 import { addressFromActivity } from './address.js';
 import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
+import type { FileShelf } from '../shared/file-shelf.js';
+import { answerFileConsent, isFileConsent } from './file-consent.js';
 
 export const CARD_TAMPERED = new DomainError('CARD_TAMPERED', {
   et: 'Selle kaardi andmed ei ühti nendega, mille ma saatsin, seega jätan toimingu tegemata. Palun kasuta uusimat kaarti.',
@@ -31,6 +33,8 @@ export interface TurnDeps {
   defaultLocale: string;
   /** Says hello when the bot is installed or added; in the user's language. */
   welcome: (address: ConversationAddress, lang: Lang) => Reply;
+  /** Report files waiting for the person's consent. */
+  files?: FileShelf;
 }
 
 function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
@@ -105,6 +109,10 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       const address = await capture(activity);
       if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
         await welcomeIfAdded(context, address, lang);
+        return;
+      }
+      if (isFileConsent(activity) && deps.files) {
+        await answerFileConsent(context, deps.files, lang, log);
         return;
       }
       const card = cardPayloadOf(activity);
