@@ -185,4 +185,14 @@ describe('access rights through HTTP', () => {
     const [report] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(card), 'Impordi'), { csv }, { serviceUrl }));
     expect(textOf(report)).toMatch(/Asendusi kirja pandud: 1\.[\s\S]*rida 3: real on 2 välja/);
   });
+
+  it('writes report cells that look like formulas as text (formula injection)', async () => {
+    await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'STAR', roles: 'star.test-account', justification: 'Koolitus', start: '2027-01-10' });
+    const reject = buttonData(cardOf(lastSend(JUHT).body), 'Lükka tagasi');
+    await bot.ask(cardSubmit(JUHT, reject, { comment: '=HYPERLINK("http://evil.example","Klõpsa")' }, { serviceUrl }));
+    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    expect(textOf(log)).toContain('rejected,Jaan Juht,');
+    expect(textOf(log)).toContain('"\'=HYPERLINK(""http://evil.example"",""Klõpsa"")"');
+    expect(textOf(log)).not.toMatch(/,"=HYPERLINK/);
+  });
 });

@@ -1,16 +1,9 @@
+import { toCsv } from '../../shared/to-csv.js';
 import { roleName, type Catalogue } from './catalogue.js';
 import { addDays } from './dates.js';
 import type { AccessTask, AuditEntry, Grant } from './model.js';
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: Array<Array<string | number | undefined>>): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n');
-}
+export { csvField, toCsv } from '../../shared/to-csv.js';
 
 const byHolder = (a: Grant, b: Grant) => a.system.localeCompare(b.system) || a.role.localeCompare(b.role) || a.subject.name.localeCompare(b.subject.name);
 
