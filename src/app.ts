@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { CardSigner } from './shared/card-signer.js';
+import { KeyedLock } from './shared/keyed-lock.js';
 import { offsetClock, systemClock, type Clock } from './shared/clock.js';
 import type { FeatureDeps, FeatureHandle } from './shared/feature.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -67,7 +68,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const edge = new TeamsEdge(config);
     const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
     const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, locks: new KeyedLock() };
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.

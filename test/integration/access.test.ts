@@ -75,7 +75,7 @@ describe('access rights through HTTP', () => {
     expect(textOf(replaced)).not.toMatch(/\[Kooskõlasta\]/);
 
     const [twice] = await bot.ask(cardSubmit(JUHT, reject, { comment: 'Ei' }, { serviceUrl, replyToId: messageId }));
-    expect(textOf(twice)).toMatch(/kohta on otsus juba tehtud/);
+    expect(textOf(twice)).toMatch(/Taotluse LIG-2026-00001 on juba otsustanud Jaan Juht \(kooskõlastatud\)/);
     expect(sendsText(KATI)).toMatch(/Ligipääsutaotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
 
     const task = taskCard('LIG-2026-00001/1')!;

@@ -11,10 +11,10 @@ export const accessErrors = {
     et: 'Oma taotlust ei saa ise kooskõlastada. Selle otsustab teine kooskõlastaja.',
     en: 'You cannot approve your own request. Another approver decides it.',
   }),
-  alreadyDecided: (id: string) => new DomainError('ACCESS_ALREADY_DECIDED', {
-    et: 'Taotluse {id} kohta on otsus juba tehtud. Teist korda seda otsustada ei saa.',
-    en: 'Request {id} has already been decided. It cannot be decided twice.',
-  }, { id }),
+  alreadyDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_ALREADY_DECIDED', {
+    et: 'Taotluse {id} on juba otsustanud {name} ({decision}). Teist korda seda otsustada ei saa.',
+    en: 'Request {id} has already been decided by {name} ({decision}). It cannot be decided twice.',
+  }, { id, name, decision }),
   ackRequired: () => new DomainError('ACCESS_ACK_REQUIRED', {
     et: 'See taotlus on märgitud erandiks. Kooskõlastamiseks märgi palun ruut, et oled erandi põhjendusega tutvunud.',
     en: 'This request is flagged as an exception. To approve it, please tick the box to confirm that you have read the reason.',
@@ -51,10 +51,10 @@ export const accessErrors = {
     et: 'Ülesannet {id} ei leitud.',
     en: 'Task {id} was not found.',
   }, { id }),
-  taskClosed: (id: string) => new DomainError('ACCESS_TASK_CLOSED', {
-    et: 'Ülesanne {id} on juba lõpetatud.',
-    en: 'Task {id} is already closed.',
-  }, { id }),
+  taskClosed: (id: string, name: string, state: Text) => new DomainError('ACCESS_TASK_CLOSED', {
+    et: 'Ülesande {id} on juba otsustanud {name} ({state}).',
+    en: 'Task {id} has already been decided by {name} ({state}).',
+  }, { id, name, state }),
   impossibleReason: () => new DomainError('ACCESS_REASON_REQUIRED', {
     et: 'Palun kirjuta, miks seda ei saa teha.',
     en: 'Please write why this cannot be done.',

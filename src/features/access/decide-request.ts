@@ -1,5 +1,6 @@
 import { accessErrors } from './access-errors.js';
 import type { AccessRequest, PersonRef } from './model.js';
+import { T } from './texts.js';
 
 export interface DecisionInput {
   approve: boolean;
@@ -17,7 +18,7 @@ export function decideRequest(request: AccessRequest, actor: PersonRef, input: D
   const approver = request.approverIds.some((id) => id.toLowerCase() === actor.id.toLowerCase());
   if (actor.id.toLowerCase() === request.requester.id.toLowerCase()) throw accessErrors.ownRequest();
   if (!approver) throw accessErrors.notApprover();
-  if (request.state !== 'pending') throw accessErrors.alreadyDecided(request.id);
+  if (request.state !== 'pending') throw accessErrors.alreadyDecided(request.id, request.decision?.by.name ?? '-', request.state === 'approved' ? T.approved : T.rejected);
   const comment = input.comment.trim();
   if (input.approve && request.flags.length > 0 && !input.acknowledged) throw accessErrors.ackRequired();
   if (!input.approve && comment === '') throw accessErrors.commentRequired();

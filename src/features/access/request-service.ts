@@ -91,16 +91,23 @@ export class RequestService {
     await this.ctx.stores.requests.save({ ...request, approvalCards: cards });
   }
 
+  /**
+   * An approver's decision. Load, decide and save run under the request's lock and re-read the
+   * request there, so of two buttons pressed together the second is told who decided first.
+   */
   async decide(action: CardAction, tools: TurnTools): Promise<void> {
     const { catalogue, stores } = this.ctx;
     const requestId = String(action.data.requestId ?? '');
-    const request = await stores.requests.get(requestId);
-    if (!request) throw accessErrors.requestNotFound(requestId);
     const actor: PersonRef = { id: action.from.aadObjectId ?? '', name: action.from.name };
     const input = { approve: action.data.approve === true, comment: String(action.data.comment ?? ''), acknowledged: action.data.ack === true || action.data.ack === 'true' };
-    const decided = decideRequest(request, actor, input, this.ctx.now());
-    await stores.requests.finish(decided);
-    await this.ctx.audit({ actor, action: input.approve ? 'approved' : 'rejected', ref: decided.id, subject: decided.subject, system: decided.system, roles: decided.roles, detail: decided.decision?.comment || undefined });
+    const decided = await this.ctx.deps.locks.run(`access:request:${requestId}`, async () => {
+      const request = await stores.requests.get(requestId);
+      if (!request) throw accessErrors.requestNotFound(requestId);
+      const result = decideRequest(request, actor, input, this.ctx.now());
+      await stores.requests.finish(result);
+      await this.ctx.audit({ actor, action: input.approve ? 'approved' : 'rejected', ref: result.id, subject: result.subject, system: result.system, roles: result.roles, detail: result.decision?.comment || undefined });
+      return result;
+    });
     await tools.replaceCard(cardReply(decidedCard(catalogue, decided, action.lang)));
     await this.updateOtherCards(decided, actor.id);
     if (input.approve) await this.tasks.create(tasksForRequest(decided, [], this.ctx.now()));

@@ -22,6 +22,11 @@ export const caseErrors = {
       et: 'See kaart on aegunud: pöördumist {number} on vahepeal muudetud. Siin on selle praegune seis.',
       en: 'This card is out of date: case {number} has changed in the meantime. Here is its current state.',
     }, { number }),
+  decidedBy: (number: string, name: string) =>
+    new DomainError('CASE_ALREADY_DECIDED', {
+      et: 'Pöördumise {number} kohta on vahepeal juba otsustanud {name}. Siin on selle praegune seis.',
+      en: 'Case {number} has already been decided by {name} in the meantime. Here is its current state.',
+    }, { number, name }),
   alreadyYours: (number: string) =>
     new DomainError('CASE_ALREADY_YOURS', { et: 'Pöördumine {number} on juba sinu käes.', en: 'Case {number} is already assigned to you.' }, { number }),
   notSpecialist: () =>
