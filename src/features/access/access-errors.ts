@@ -15,6 +15,30 @@ export const accessErrors = {
     et: 'Taotluse {id} on juba otsustanud {name} ({decision}). Teist korda seda otsustada ei saa.',
     en: 'Request {id} has already been decided by {name} ({decision}). It cannot be decided twice.',
   }, { id, name, decision }),
+  ownGrant: () => new DomainError('ACCESS_OWN_GRANT', {
+    et: 'Sa ei saa kooskõlastada taotlust, mis annab õigused sulle endale. Selle otsustab teine kooskõlastaja.',
+    en: 'You cannot approve a request that grants rights to yourself. Another approver decides it.',
+  }),
+  ownTask: (id: string) => new DomainError('ACCESS_OWN_TASK', {
+    et: 'Ülesanne {id} puudutab sinu enda õigusi, seega ei saa sa seda ise täita ega lõpetada. Selle teeb teine spetsialist.',
+    en: 'Task {id} concerns your own rights, so you cannot carry it out or close it yourself. Another specialist does it.',
+  }, { id }),
+  ownSubstitution: (id: string) => new DomainError('ACCESS_OWN_SUBSTITUTION', {
+    et: 'Sa ei saa kinnitada asendust {id}, sest oled selles puuduja või asendaja või panid selle ise kirja. Selle kinnitab keegi teine.',
+    en: 'You cannot approve substitution {id}, because you are the absent person or the substitute in it, or you recorded it yourself. Someone else approves it.',
+  }, { id }),
+  notSubstitutionApprover: (id: string) => new DomainError('ACCESS_NOT_SUBSTITUTION_APPROVER', {
+    et: 'Sa ei ole asenduse {id} kinnitaja. Selle kinnitab puuduja juht või teine kasutajatoe spetsialist.',
+    en: 'You are not the approver of substitution {id}. The absent person\'s manager or another support desk specialist approves it.',
+  }, { id }),
+  substitutionDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_SUBSTITUTION_DECIDED', {
+    et: 'Asenduse {id} on juba otsustanud {name} ({decision}).',
+    en: 'Substitution {id} has already been decided by {name} ({decision}).',
+  }, { id, name, decision }),
+  substitutionNotFound: (id: string) => new DomainError('ACCESS_SUBSTITUTION_NOT_FOUND', {
+    et: 'Asendust {id} ei leitud.',
+    en: 'Substitution {id} was not found.',
+  }, { id }),
   ackRequired: () => new DomainError('ACCESS_ACK_REQUIRED', {
     et: 'See taotlus on märgitud erandiks. Kooskõlastamiseks märgi palun ruut, et oled erandi põhjendusega tutvunud.',
     en: 'This request is flagged as an exception. To approve it, please tick the box to confirm that you have read the reason.',

@@ -37,8 +37,23 @@ export function tasksCsv(tasks: AccessTask[], today: string): string {
   ]));
 }
 
+const SELF_FLAGS: Partial<Record<AuditEntry['action'], string>> = {
+  approved: 'self-approval', 'substitution-approved': 'self-approval',
+  granted: 'self-grant', resumed: 'self-grant',
+  'substitution-recorded': 'self-substitution',
+};
+
+/**
+ * Separation of duties, as the audit sees it: someone who approved or carried out a grant of rights
+ * to themself, or recorded themself as a substitute. Empty when the entry is in order.
+ */
+export function dutyViolation(entry: AuditEntry): string {
+  const flag = SELF_FLAGS[entry.action];
+  return flag && entry.subject && entry.subject.id.toLowerCase() === entry.actor.id.toLowerCase() ? flag : '';
+}
+
 export function auditCsv(entries: AuditEntry[]): string {
-  return toCsv(['at', 'action', 'actor', 'ref', 'person', 'system', 'roles', 'detail'], entries.map((entry) => [
-    entry.at, entry.action, entry.actor.name, entry.ref, entry.subject?.name, entry.system, entry.roles?.join(' '), entry.detail,
+  return toCsv(['at', 'action', 'actor', 'ref', 'person', 'system', 'roles', 'detail', 'violation'], entries.map((entry) => [
+    entry.at, entry.action, entry.actor.name, entry.ref, entry.subject?.name, entry.system, entry.roles?.join(' '), entry.detail, dutyViolation(entry),
   ]));
 }

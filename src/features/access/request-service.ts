@@ -57,12 +57,13 @@ export class RequestService {
     const flags = input.kind === 'grant' ? assessRoles(catalogue, subject, input.roles, held.map((grant) => grant.role)) : [];
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
+    const approvers = input.kind === 'grant' && system ? approversFor(catalogue, system, subject, me) : { ids: [], fromCatalogue: false };
     const request: AccessRequest = {
       id: await stores.requests.nextId('LIG', this.ctx.now().getUTCFullYear()),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
-      approverIds: input.kind === 'grant' && system ? approversFor(system, subject, me) : [],
+      approverIds: approvers.ids, ...(approvers.fromCatalogue ? { approversFromCatalogue: true } : {}),
       state: input.kind === 'grant' ? 'pending' : 'approved', createdAt: this.ctx.now().toISOString(), approvalCards: [], lang: action.lang,
     };
     await this.ctx.audit({ actor: request.requester, action: 'requested', ref: request.id, subject: request.subject, system: request.system || undefined, roles: request.roles, detail: request.kind });
@@ -70,7 +71,7 @@ export class RequestService {
     if (request.state === 'pending') {
       await this.sendForApproval(request, subject, action);
       const names = await Promise.all(request.approverIds.map(async (id) => (await this.ctx.person(id, id)).name));
-      await tools.reply(say(N.submitted, action.lang, { id: request.id, approvers: names.join(', ') }));
+      await tools.reply(say(request.approversFromCatalogue ? N.submittedToCatalogue : N.submitted, action.lang, { id: request.id, approvers: names.join(', ') }));
       return;
     }
     const heldRoles = held.filter((grant) => request.kind === 'close' || grant.system === request.system).map((grant) => grant.role);
