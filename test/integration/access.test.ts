@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
+import { CardSigner } from '../../src/shared/card-signer.js';
 import { ManualClock } from '../../src/shared/clock.js';
+
+/** Signs like the bot (the harness's secret): a button as a person could hold it, to test the rules behind the edge. */
+const signer = new CardSigner('test-secret-test-secret-test-secret');
 
 const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
 const EVE: Person = { aadObjectId: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve Infoturve' };
@@ -65,8 +69,11 @@ describe('access rights through HTTP', () => {
     const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
     const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
 
+    // The card was sent to Jaan: another person's click (a replayed payload) is refused at the edge.
     const [notYours] = await bot.ask(cardSubmit(MARI, approve, {}, { serviceUrl }));
-    expect(textOf(notYours)).toMatch(/Sa ei ole selle taotluse kooskõlastaja/);
+    expect(textOf(notYours)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [forged] = await bot.ask(cardSubmit(MARI, signer.sign('access.decide', { requestId: 'LIG-2026-00001', approve: true }), {}, { serviceUrl }));
+    expect(textOf(forged)).toMatch(/Sa ei ole selle taotluse kooskõlastaja/);
 
     const messageId = bot.connector.messagesIn(personal(JUHT)).at(-1)!.id;
     await bot.ask(cardSubmit(JUHT, approve, { comment: 'Sobib' }, { serviceUrl, replyToId: messageId }));
@@ -75,7 +82,9 @@ describe('access rights through HTTP', () => {
     expect(textOf(replaced)).not.toMatch(/\[Kooskõlasta\]/);
 
     const [twice] = await bot.ask(cardSubmit(JUHT, reject, { comment: 'Ei' }, { serviceUrl, replyToId: messageId }));
-    expect(textOf(twice)).toMatch(/Taotluse LIG-2026-00001 on juba otsustanud Jaan Juht \(kooskõlastatud\)/);
+    expect(textOf(twice)).toMatch(/Selle kaardi kohta on juba otsustanud Jaan Juht/);
+    const [again] = await bot.ask(cardSubmit(JUHT, signer.sign('access.decide', { requestId: 'LIG-2026-00001', approve: false }), { comment: 'Ei' }, { serviceUrl }));
+    expect(textOf(again)).toMatch(/Taotluse LIG-2026-00001 on juba otsustanud Jaan Juht \(kooskõlastatud\)/);
     expect(sendsText(KATI)).toMatch(/Ligipääsutaotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
 
     const task = taskCard('LIG-2026-00001/1')!;
@@ -110,7 +119,9 @@ describe('access rights through HTTP', () => {
     const approval = lastSend(TIINA);
     expect(textOf(approval.body)).toMatch(/⚠ Erand/);
     const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
-    const [selfApproval] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
+    const [notYours] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
+    expect(textOf(notYours)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [selfApproval] = await bot.ask(cardSubmit(JUHT, signer.sign('access.decide', { requestId: 'LIG-2026-00003', approve: true }), { ack: 'true' }, { serviceUrl }));
     expect(textOf(selfApproval)).toBe('Oma taotlust ei saa ise kooskõlastada. Selle otsustab teine kooskõlastaja.');
     const [noAck] = await bot.ask(cardSubmit(TIINA, approve, { ack: 'false' }, { serviceUrl }));
     expect(textOf(noAck)).toMatch(/märgi palun ruut/);
@@ -201,9 +212,12 @@ describe('access rights through HTTP', () => {
     expect(taskCard(`${id}/1`)).toBeUndefined();
     const card = bot.connector.sends(personal(TIINA)).map((call) => call.body).find((body) => textOf(body).includes(`Asendus ${id} ootab sinu kinnitust`))!;
     const approve = buttonData(cardOf(card), 'Kinnita');
-    const [own] = await bot.ask(cardSubmit(SIIM, approve, {}, { serviceUrl }));
+    expect(textOf((await bot.ask(cardSubmit(SIIM, approve, {}, { serviceUrl })))[0])).toMatch(/See kaart saadeti teisele inimesele/);
+    // Even with a button of his own (signed for him), neither he nor an outsider may approve it.
+    const forged = signer.sign('access.substitution.decide', { id, approve: true });
+    const [own] = await bot.ask(cardSubmit(SIIM, forged, {}, { serviceUrl }));
     expect(textOf(own)).toMatch(new RegExp(`Sa ei saa kinnitada asendust ${id}, sest oled selles puuduja või asendaja`));
-    const [other] = await bot.ask(cardSubmit(KATI, approve, {}, { serviceUrl }));
+    const [other] = await bot.ask(cardSubmit(KATI, forged, {}, { serviceUrl }));
     expect(textOf(other)).toMatch(new RegExp(`Sa ei ole asenduse ${id} kinnitaja`));
     expect(taskCard(`${id}/1`)).toBeUndefined();
     await bot.ask(cardSubmit(TIINA, approve, {}, { serviceUrl }));
@@ -234,7 +248,7 @@ describe('access rights through HTTP', () => {
     expect(bot.connector.sends(personal(TIINA)).map((call) => textOf(call.body)).join('\n')).not.toContain(`${id} ootab sinu kooskõlastust`);
     const card = bot.connector.sends(personal(EVE)).map((call) => call.body).find((body) => textOf(body).includes(`${id} ootab sinu kooskõlastust`))!;
     expect(textOf(card)).toMatch(/kataloogis nimetatud kooskõlastajana/);
-    const [bySubject] = await bot.ask(cardSubmit(TIINA, buttonData(cardOf(card), 'Kooskõlasta'), { ack: 'true' }, { serviceUrl }));
+    const [bySubject] = await bot.ask(cardSubmit(TIINA, signer.sign('access.decide', { requestId: id, approve: true }), { ack: 'true' }, { serviceUrl }));
     expect(textOf(bySubject)).toMatch(/Sa ei saa kooskõlastada taotlust, mis annab õigused sulle endale/);
     await bot.ask(cardSubmit(EVE, buttonData(cardOf(card), 'Kooskõlasta'), { ack: 'true' }, { serviceUrl }));
     expect(sendsText(SIIM)).toMatch(new RegExp(`${id} on kooskõlastatud \\(Eve Infoturve\\)`));

@@ -191,7 +191,9 @@ describe('support cases through HTTP', () => {
     expect(textOf(channelCardOf(bot, thread))).toMatch(/Hinnang: 4\/5/);
 
     const [foreign] = await bot.ask(cardSubmit(MARI, buttonData(cardOf(resolved!), 'Ava uuesti'), {}, { serviceUrl }));
-    expect(textOf(foreign)).toMatch(/Seda saab teha ainult pöördumise TUGI-2026-00001 esitaja/);
+    expect(textOf(foreign)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [forged] = await bot.ask(cardSubmit(MARI, signer.sign('cases.reopen', { n: number, v: (await storedCase(bot, number)).version }), {}, { serviceUrl }));
+    expect(textOf(forged)).toMatch(/Seda saab teha ainult pöördumise TUGI-2026-00001 esitaja/);
     const [reopened] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(resolved!), 'Ava uuesti'), {}, { serviceUrl }));
     expect(textOf(reopened)).toMatch(/Pöördumine TUGI-2026-00001 on uuesti avatud/);
     expect(textOf(channelCardOf(bot, thread))).toMatch(/Olek: töös/);

@@ -35,6 +35,16 @@ export const caseErrors = {
     new DomainError('CASE_NOT_REQUESTER', { et: 'Seda saab teha ainult pöördumise {number} esitaja.', en: 'Only the person who opened case {number} can do this.' }, { number }),
   noHandoff: () =>
     new DomainError('CASE_NO_HANDOFF', { et: 'Sul ei ole praegu pooleliolevat vestlust spetsialistiga.', en: 'You are not in a chat with a specialist right now.' }),
+  chatOver: () =>
+    new DomainError('CASE_CHAT_OVER', {
+      et: 'See vestlus on juba lõppenud, seega see nupp enam midagi ei tee.',
+      en: 'This chat has already ended, so this button no longer does anything.',
+    }),
+  alreadyRated: (number: string, rating: number) =>
+    new DomainError('CASE_ALREADY_RATED', {
+      et: 'Sa oled pöördumise {number} lahendust juba hinnanud ({rating}/5). Hinnang läheb arvesse üks kord.',
+      en: 'You have already rated the resolution of case {number} ({rating}/5). A rating counts once.',
+    }, { number, rating }),
   handoffBusy: (number: string, name: string) =>
     new DomainError('CASE_HANDOFF_BUSY', {
       et: 'Pöördumise {number} esitajaga vestleb juba {name}.',
