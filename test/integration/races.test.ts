@@ -3,6 +3,7 @@ import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/b
 import { ManualClock } from '../../src/shared/clock.js';
 
 const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
+const EVE: Person = { aadObjectId: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve Infoturve' };
 type Data = ReturnType<typeof buttonData>;
 type Replies = Array<Record<string, unknown>>;
 
@@ -46,7 +47,7 @@ describe('two buttons pressed at the same moment', () => {
     bot = await startBot({ DIRECTORY_FILE: 'test/fixtures/directory.json', BROADCAST_RATE_PER_SECOND: '50', SPECIALISTS: `${SIIM.aadObjectId},${MARI.aadObjectId}` }, { clock });
     serviceUrl = bot.connector.url;
     await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
-    for (const person of [KATI, SIIM, JUHT]) await bot.post(installationUpdate(person, { serviceUrl }));
+    for (const person of [KATI, SIIM, JUHT, EVE]) await bot.post(installationUpdate(person, { serviceUrl }));
   });
   afterAll(() => bot.close());
 
@@ -119,6 +120,45 @@ describe('two buttons pressed at the same moment', () => {
     const winner = expectOneWinner(a, b);
     expect(texts([a, b][1 - winner])).toMatch(/on vahepeal juba otsustanud Siim Spetsialist/);
     await bot.ask(personalMessage(KATI, 'lõpeta vestlus', { serviceUrl }));
+  });
+
+  it('access approval on two approvers\' cards: one decides, the other hears who decided', async () => {
+    const [form] = await bot.ask(personalMessage(KATI, 'ligipääs', { serviceUrl }));
+    await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Saada taotlus'), { kind: 'grant', subject: KATI.aadObjectId, system: 'MISP2', roles: 'misp2.query-user', justification: 'Päringud', start: '2026-11-27' }, { serviceUrl }));
+    const cardFor = (person: Person) => cardOf(bot.connector.sends(personalConversationId(person)).map((call) => call.body).filter((body) => /ootab sinu kooskõlastust/.test(textOf(body))).at(-1)!);
+    const [a, b] = await Promise.all([
+      bot.ask(cardSubmit(JUHT, buttonData(cardFor(JUHT), 'Kooskõlasta'), {}, { serviceUrl })),
+      bot.ask(cardSubmit(EVE, buttonData(cardFor(EVE), 'Lükka tagasi'), { comment: 'Ei ole vaja' }, { serviceUrl })),
+    ]);
+    const winner = expectOneWinner(a, b);
+    expect(texts([a, b][1 - winner])).toMatch(new RegExp(`on juba otsustanud ${winner === 0 ? 'Jaan Juht \\(kooskõlastatud' : 'Eve Infoturve \\(tagasi lükatud'}`));
+  });
+
+  it('substitution approval: approve and reject together decide once', async () => {
+    const csv = `person,substitute,from,to,rights\n${KATI.aadObjectId},${MARI.aadObjectId},2026-12-01,2026-12-05,star.test-account`;
+    await bot.ask(personalMessage(SIIM, `impordi asendused\n${csv}`, { serviceUrl }));
+    const card = cardOf(bot.connector.sends(personalConversationId(JUHT)).map((call) => call.body).filter((body) => /Asendus ASE-.* ootab sinu kinnitust/.test(textOf(body))).at(-1)!);
+    const [a, b] = await Promise.all([
+      bot.ask(cardSubmit(JUHT, buttonData(card, 'Kinnita'), { comment: 'x' }, { serviceUrl })),
+      bot.ask(cardSubmit(JUHT, buttonData(card, 'Lükka tagasi'), { comment: 'x' }, { serviceUrl })),
+    ]);
+    expectOneWinner(a, b);
+  });
+
+  it('requester\'s resolved card: two ratings, or a rating and "reopen", together leave one clear outcome', async () => {
+    for (const [first, second] of [['4', '2'], ['5', 'Ava uuesti'], ['Ava uuesti', '3']]) {
+      const [form] = await bot.ask(personalMessage(KATI, 'uus pöördumine', { serviceUrl }));
+      await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Saada pöördumine'), { system: 'SKAIS', kind: 'broken', urgency: 'high', description: `Hinnang ${first}/${second}` }, { serviceUrl }));
+      const { id } = channelMessages().at(-1)!;
+      await channelClick(SIIM, buttonData(latestCard(id), 'Märgi lahendatuks'), { resolution: 'Parandatud.' }, id);
+      const resolved = bot.connector.messagesIn(personalConversationId(KATI)).filter((item) => /on lahendatud/.test(textOf(item.activity))).at(-1)!;
+      const card = cardOf(resolved.activity);
+      const [a, b] = await Promise.all([first, second].map((title) => bot.ask(cardSubmit(KATI, buttonData(card, title), {}, { serviceUrl, replyToId: resolved.id }))));
+      const winner = expectOneWinner(a, b);
+      const channel = textOf(bot.connector.message(`${CHANNEL_ID};messageid=${id}`, id)!);
+      const won = [first, second][winner];
+      expect(channel).toMatch(won === 'Ava uuesti' ? /Olek: (uus|töös)/ : new RegExp(`Hinnang: ${won}/5`));
+    }
   });
 
   it('incident preview: "confirm" and "cancel" together decide once', async () => {

@@ -7,7 +7,7 @@ import { announce } from './case-announcements.js';
 import { caseErrors } from './case-errors.js';
 import { EVENT_LABELS, STATUS_LABELS, formatTime } from './case-labels.js';
 import { caseFormCard, submittedCard } from './case-form-card.js';
-import { resolvedCard } from './requester-cards.js';
+import { caseStatusCard, resolvedCard } from './requester-cards.js';
 import type { CasesContext } from './cases-context.js';
 import { refuseStale } from './specialist-actions.js';
 import type { Actor } from './transition.js';
@@ -85,6 +85,8 @@ async function reopen(ctx: CasesContext, action: CardAction, tools: TurnTools): 
   const number = str(action.data.n);
   const { before, after } = await ctx.service.change(number, { type: 'reopen' }, actor, Number(action.data.v));
   await announce({ notifier: ctx.notifier, signer: ctx.signer, reopenDays: ctx.reopenDays }, { type: 'reopen' }, before, after, actor);
+  // The resolved card is decided: its rating and reopen buttons give way to the case's state.
+  if (action.cardMessageId) await tools.replaceCard(caseStatusCard(after, action.lang, ctx.signer, ctx.reopenDays));
   await tools.reply(say(T.reopened, action.lang, { number }));
 }
 
