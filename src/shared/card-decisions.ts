@@ -2,6 +2,7 @@ import type { CardSigner } from './card-signer.js';
 import type { Clock } from './clock.js';
 import { DomainError } from './errors.js';
 import type { KeyedLock } from './keyed-lock.js';
+import { plainText } from './plain-text.js';
 import type { ConversationAddress, Messenger, PostedThread, Reply, SentMessage } from './messaging.js';
 
 /** A card that has been decided: its buttons act no more. */
@@ -27,7 +28,7 @@ export const CARD_NOT_YOURS = new DomainError('CARD_NOT_YOURS', {
 export const cardDecided = (name: string): DomainError => new DomainError('CARD_ALREADY_DECIDED', {
   et: 'Selle kaardi kohta on juba otsustanud {name}; selle nuppe ei saa uuesti kasutada.',
   en: 'This card has already been decided by {name}; its buttons cannot be used again.',
-}, { name });
+}, { name: plainText(name) });
 
 /**
  * Buttons decide once. A click on a sealed card runs under the card's lock; a card that a click

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { Text } from '../../shared/i18n.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** The access feature's expected errors: stable codes for operators, words for users. */
 export const accessErrors = {
@@ -14,7 +15,7 @@ export const accessErrors = {
   alreadyDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_ALREADY_DECIDED', {
     et: 'Taotluse {id} on juba otsustanud {name} ({decision}). Teist korda seda otsustada ei saa.',
     en: 'Request {id} has already been decided by {name} ({decision}). It cannot be decided twice.',
-  }, { id, name, decision }),
+  }, { id, name: plainText(name), decision }),
   ownGrant: () => new DomainError('ACCESS_OWN_GRANT', {
     et: 'Sa ei saa kooskõlastada taotlust, mis annab õigused sulle endale. Selle otsustab teine kooskõlastaja.',
     en: 'You cannot approve a request that grants rights to yourself. Another approver decides it.',
@@ -34,7 +35,7 @@ export const accessErrors = {
   substitutionDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_SUBSTITUTION_DECIDED', {
     et: 'Asenduse {id} on juba otsustanud {name} ({decision}).',
     en: 'Substitution {id} has already been decided by {name} ({decision}).',
-  }, { id, name, decision }),
+  }, { id, name: plainText(name), decision }),
   substitutionNotFound: (id: string) => new DomainError('ACCESS_SUBSTITUTION_NOT_FOUND', {
     et: 'Asendust {id} ei leitud.',
     en: 'Substitution {id} was not found.',
@@ -78,7 +79,7 @@ export const accessErrors = {
   taskClosed: (id: string, name: string, state: Text) => new DomainError('ACCESS_TASK_CLOSED', {
     et: 'Ülesande {id} on juba otsustanud {name} ({state}).',
     en: 'Task {id} has already been decided by {name} ({state}).',
-  }, { id, name, state }),
+  }, { id, name: plainText(name), state }),
   impossibleReason: () => new DomainError('ACCESS_REASON_REQUIRED', {
     et: 'Palun kirjuta, miks seda ei saa teha.',
     en: 'Please write why this cannot be done.',

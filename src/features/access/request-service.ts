@@ -15,6 +15,7 @@ import { readForm } from './read-form.js';
 import { requestFormCard } from './request-form-card.js';
 import type { TaskService } from './task-service.js';
 import { N, flagsText } from './texts.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** Requests: the form, submitting (with the job-description and combination checks), and the approver's decision. */
 export class RequestService {
@@ -59,7 +60,7 @@ export class RequestService {
     const system = findSystem(catalogue, input.system);
     const approvers = input.kind === 'grant' && system ? approversFor(catalogue, system, subject, me) : { ids: [], fromCatalogue: false };
     const request: AccessRequest = {
-      id: await stores.requests.nextId('LIG', this.ctx.now().getUTCFullYear()),
+      id: await stores.requests.nextId('LIG', Number(this.ctx.today().slice(0, 4))),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
@@ -71,7 +72,7 @@ export class RequestService {
     if (request.state === 'pending') {
       await this.sendForApproval(request, subject, action);
       const names = await Promise.all(request.approverIds.map(async (id) => (await this.ctx.person(id, id)).name));
-      await tools.reply(say(request.approversFromCatalogue ? N.submittedToCatalogue : N.submitted, action.lang, { id: request.id, approvers: names.join(', ') }));
+      await tools.reply(say(request.approversFromCatalogue ? N.submittedToCatalogue : N.submitted, action.lang, { id: request.id, approvers: names.map(plainText).join(', ') }));
       return;
     }
     const heldRoles = held.filter((grant) => request.kind === 'close' || grant.system === request.system).map((grant) => grant.role);
@@ -131,7 +132,7 @@ export class RequestService {
     for (const personId of people) {
       const lang = personId === request.requester.id ? request.lang : this.ctx.langOf(personId);
       const text = decision.approved ? N.approvedNotice : N.rejectedNotice;
-      await this.ctx.tellPerson(personId, textReply(say(text, lang, { id: request.id, by: decision.by.name, start: showDay(request.start, lang), comment: decision.comment })));
+      await this.ctx.tellPerson(personId, textReply(say(text, lang, { id: request.id, by: plainText(decision.by.name), start: showDay(request.start, lang), comment: plainText(decision.comment) })));
     }
   }
 }

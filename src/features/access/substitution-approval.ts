@@ -1,4 +1,5 @@
 import { say } from '../../shared/i18n.js';
+import { plainText } from '../../shared/plain-text.js';
 import { cardReply, textReply, type CardAction, type ConversationAddress, type TurnTools } from '../../shared/messaging.js';
 import { accessErrors } from './access-errors.js';
 import type { AccessContext } from './context.js';
@@ -55,7 +56,7 @@ export class SubstitutionApproval {
     if (approve) await this.tasks.create(tasksForSubstitution(this.ctx.catalogue, decided, this.ctx.now()));
     await tools.replaceCard(cardReply(substitutionDecidedCard(this.ctx.catalogue, decided, action.lang)));
     const lang = this.ctx.langOf(decided.createdBy.id);
-    await this.ctx.tellPerson(decided.createdBy.id, textReply(say(approve ? W.approvedNotice : W.rejectedNotice, lang, { id, by: actor.name, comment })));
+    await this.ctx.tellPerson(decided.createdBy.id, textReply(say(approve ? W.approvedNotice : W.rejectedNotice, lang, { id, by: plainText(actor.name), comment: plainText(comment) })));
   }
 
   /** The pure decision: who may decide, once, and a rejection needs a reason. */

@@ -2,6 +2,7 @@ import type { CardSigner } from '../../shared/card-signer.js';
 import { adaptiveCard, dateInput, facts, heading, paragraph, submitButton, textInput } from '../../shared/cards.js';
 import { say, type Lang } from '../../shared/i18n.js';
 import type { AdaptiveCard } from '../../shared/messaging.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
 import type { Catalogue } from './catalogue.js';
 import type { Substitution } from './model.js';
 import { T, periodText, rolesText } from './texts.js';
@@ -63,11 +64,11 @@ export const SUBSTITUTION_DECISION = { approved: A.approved, rejected: A.rejecte
 
 function substitutionFacts(catalogue: Catalogue, item: Substitution, lang: Lang): Array<[string, string | undefined]> {
   return [
-    [say(A.person, lang), item.person.name],
-    [say(A.substitute, lang), item.substitute.name],
+    [say(A.person, lang), plainText(item.person.name)],
+    [say(A.substitute, lang), plainText(item.substitute.name)],
     [say(T.period, lang), periodText(item.from, item.to, lang)],
     [say(T.roles, lang), rolesText(catalogue, item.roles, lang)],
-    [say(A.recordedBy, lang), item.createdBy.name],
+    [say(A.recordedBy, lang), plainText(item.createdBy.name)],
   ];
 }
 
@@ -87,6 +88,6 @@ export function substitutionDecidedCard(catalogue: Catalogue, item: Substitution
   const decision = item.decision;
   return adaptiveCard([
     heading(say(A.decidedTitle, lang, { id: item.id, decision: say(decision?.approved ? A.approved : A.rejected, lang) })),
-    facts([...substitutionFacts(catalogue, item, lang), [say(T.decidedBy, lang), decision?.by.name], [say(T.comment, lang), decision?.comment]]),
+    facts([...substitutionFacts(catalogue, item, lang), [say(T.decidedBy, lang), plainOptional(decision?.by.name)], [say(T.comment, lang), plainOptional(decision?.comment || undefined)]]),
   ]);
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { Text } from '../../shared/i18n.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** Every refusal of the cases feature, with a stable code and words in both languages. */
 export const caseErrors = {
@@ -26,7 +27,7 @@ export const caseErrors = {
     new DomainError('CASE_ALREADY_DECIDED', {
       et: 'Pöördumise {number} kohta on vahepeal juba otsustanud {name}. Siin on selle praegune seis.',
       en: 'Case {number} has already been decided by {name} in the meantime. Here is its current state.',
-    }, { number, name }),
+    }, { number, name: plainText(name) }),
   alreadyYours: (number: string) =>
     new DomainError('CASE_ALREADY_YOURS', { et: 'Pöördumine {number} on juba sinu käes.', en: 'Case {number} is already assigned to you.' }, { number }),
   notSpecialist: () =>
@@ -49,7 +50,7 @@ export const caseErrors = {
     new DomainError('CASE_HANDOFF_BUSY', {
       et: 'Pöördumise {number} esitajaga vestleb juba {name}.',
       en: '{name} is already chatting with the requester of case {number}.',
-    }, { number, name }),
+    }, { number, name: plainText(name) }),
   handoffElsewhere: (number: string) =>
     new DomainError('CASE_HANDOFF_ELSEWHERE', {
       et: 'Selle inimesega on juba pooleli vestlus pöördumise {number} kohta. Palun lõpeta kõigepealt see vestlus.',

@@ -16,6 +16,9 @@ export interface CasesContext {
   logger: Logger;
   incidents: IncidentNotices;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
-  knowledgeDir: string;
+  /** Where draft articles from solved cases go (under DATA_DIR unless DRAFTS_DIR says otherwise). */
+  draftsDir: string;
+  /** The specialists' channel (a Teams channel id); the only channel where a case is shown whole. */
+  specialistsChannelId: string;
   reopenDays: number;
 }

@@ -39,13 +39,15 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules, locks: deps.locks });
   const ctx: CasesContext = {
     router: deps.router, service, notifier, signer: deps.signer, clock: deps.clock, logger: deps.logger,
-    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, knowledgeDir: config.knowledgeDir, reopenDays: config.cases.reopenDays,
+    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, specialistsChannelId: config.specialistsChannelId, reopenDays: config.cases.reopenDays,
   };
   registerCaseCommands(ctx);
   registerRequesterActions(ctx);
   registerSpecialistActions(ctx);
   registerHandoffRelay(ctx);
-  const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour };
+  const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour,
+    retentionDays: config.cases.retentionDays, logger: deps.logger, retention: {},
+  };
   return {
     name: 'cases',
     tick: (now) => tickCases(tickerDeps, now),

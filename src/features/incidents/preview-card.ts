@@ -2,6 +2,7 @@ import type { CardSigner, SignedActionData } from '../../shared/card-signer.js';
 import { adaptiveCard, paragraph, submitButton } from '../../shared/cards.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { cardReply, textReply, type Reply } from '../../shared/messaging.js';
+import { plainText } from '../../shared/plain-text.js';
 import type { Incident } from './incident.js';
 import { noticeBody } from './notice-card.js';
 
@@ -29,5 +30,5 @@ export type ConfirmOutcome = 'sent' | 'already' | 'alreadyCancelled' | 'unchange
 
 /** What replaces the preview once it is decided (the loser of two clicks is told who decided first). */
 export function decidedCard(outcome: ConfirmOutcome, id: string, lang: Lang, name = '-'): Reply {
-  return textReply(say(TEXT[outcome], lang, { id, name }));
+  return textReply(say(TEXT[outcome], lang, { id, name: plainText(name) }));
 }
