@@ -47,7 +47,7 @@ describe('two buttons pressed at the same moment', () => {
     bot = await startBot({ DIRECTORY_FILE: 'test/fixtures/directory.json', BROADCAST_RATE_PER_SECOND: '50', SPECIALISTS: `${SIIM.aadObjectId},${MARI.aadObjectId}` }, { clock });
     serviceUrl = bot.connector.url;
     await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
-    for (const person of [KATI, SIIM, JUHT, EVE]) await bot.post(installationUpdate(person, { serviceUrl }));
+    for (const person of [KATI, MARI, SIIM, JUHT, EVE]) await bot.post(installationUpdate(person, { serviceUrl }));
   });
   afterAll(() => bot.close());
 
@@ -159,6 +159,16 @@ describe('two buttons pressed at the same moment', () => {
       const won = [first, second][winner];
       expect(channel).toMatch(won === 'Ava uuesti' ? /Olek: (uus|töös)/ : new RegExp(`Hinnang: ${won}/5`));
     }
+  });
+
+  it('knowledge answer: "Yes" and "No" together count once', async () => {
+    const [answer] = await bot.ask(personalMessage(MARI, 'unustasin STARi parooli', { serviceUrl }));
+    const [a, b] = await Promise.all(['Jah', 'Ei'].map((title) => bot.ask(cardSubmit(MARI, buttonData(cardOf(answer), title), {}, { serviceUrl }))));
+    const winner = expectOneWinner(a, b);
+    const [report] = await bot.ask(personalMessage(SIIM, 'teadmusbaasi aruanne', { serviceUrl }));
+    // The report lists articles with a "No": exactly one click counted, whichever won.
+    if (winner === 1) expect(textOf(report)).toMatch(/1 ei aidanud, 0 aitas/);
+    else expect(textOf(report)).not.toMatch(/ei aidanud, \d+ aitas/);
   });
 
   it('incident preview: "confirm" and "cancel" together decide once', async () => {
