@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { ConversationStore } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { FileShelf } from './file-shelf.js';
+import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
 import type { Router } from './router.js';
@@ -19,6 +20,8 @@ export interface FeatureDeps {
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   directory: Directory;
+  /** The one keyed lock every feature decides under (keys namespaced by feature). */
+  locks: KeyedLock;
   /** Report files offered with Teams' file consent card, waiting for the person's answer. */
   files: FileShelf;
 }

@@ -31,7 +31,7 @@ describe('reports as CSV files with Teams\' file consent card', () => {
     const answer = await bot.post(fileConsentInvoke(SIIM, 'accept', card.content.acceptContext, bot.connector.uploadInfo(card.name), { serviceUrl }));
     expect(answer.status).toBe(200);
     const upload = bot.connector.uploads.get(card.name)!;
-    expect(upload.content).toBe('at,action,actor,ref,person,system,roles,detail');
+    expect(upload.content).toMatch(/^at,action,actor,ref,person,system,roles,detail/);
     expect(upload.contentRange).toBe(`bytes 0-${card.content.sizeInBytes - 1}/${card.content.sizeInBytes}`);
     const fileCard = bot.connector.sends(siimChat).at(-1)!.body.attachments as Array<Record<string, unknown>>;
     expect(fileCard[0]).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: card.name, contentUrl: bot.connector.uploadInfo(card.name).contentUrl });
