@@ -1,0 +1,84 @@
+import { MAX_AGE_SECONDS } from './incident-signature.js';
+import type { Refusal } from './read-body.js';
+
+/** A signature accepted once, remembered until its timestamp is too old to pass the check again. */
+export interface SeenSignature {
+  key?: string;
+  /** Unix seconds after which the signature is stale anyway and may be forgotten. */
+  until: number;
+}
+
+/** Where accepted signatures are kept across a restart (a file in DATA_DIR). */
+export interface SeenSignatures {
+  find(signature: string, nowSeconds: number): SeenSignature | undefined;
+  /** How many are still inside their window. */
+  count(nowSeconds: number): number;
+  /** Remembers one and forgets the expired ones; resolves once it is on disk. */
+  remember(signature: string, seen: SeenSignature, nowSeconds: number): Promise<void>;
+}
+
+/** More accepted signatures than this inside one window means a runaway sender: refused with 429. */
+export const MAX_SEEN_SIGNATURES = 10_000;
+
+export type Claim = { ok: true; commit(): Promise<void>; release(): void } | { ok: false; refusal: Refusal };
+
+/**
+ * Refuses a signed incident call whose signature was accepted before (a replay), so a captured
+ * request cannot create incidents again with a new Idempotency-Key inside the 300 s window. A
+ * retry that carries the same Idempotency-Key as the first call passes, and gets the first answer
+ * again from the idempotency receipts. A claim is held in memory while the call runs (so two copies
+ * sent at once cannot both pass) and is remembered durably only once the call succeeded.
+ */
+export class ReplayGuard {
+  private readonly running = new Set<string>();
+
+  constructor(private readonly seen: SeenSignatures, private readonly max = MAX_SEEN_SIGNATURES) {}
+
+  claim(signature: string, key: string | undefined, timestamp: number, nowSeconds: number): Claim {
+    const sig = signature.trim().toLowerCase();
+    if (this.running.has(sig)) return refuse(409, 'ReplayedSignature', 'A call with this signature is being processed; a signed call is accepted once.');
+    const before = this.seen.find(sig, nowSeconds);
+    if (before) {
+      if (key !== undefined && before.key === key) return { ok: true, commit: async () => undefined, release: () => undefined };
+      return refuse(409, 'ReplayedSignature', 'This signature was accepted before: a signed call is accepted once. To retry, send the same Idempotency-Key, or sign the call again with a new timestamp.');
+    }
+    if (this.seen.count(nowSeconds) + this.running.size >= this.max) {
+      return refuse(429, 'TooManySignedCalls', `More than ${this.max} signed calls within ${MAX_AGE_SECONDS} seconds; please slow down.`);
+    }
+    this.running.add(sig);
+    return {
+      ok: true,
+      commit: async () => {
+        try {
+          await this.seen.remember(sig, { key, until: timestamp + MAX_AGE_SECONDS + 1 }, nowSeconds);
+        } finally {
+          this.running.delete(sig);
+        }
+      },
+      release: () => { this.running.delete(sig); },
+    };
+  }
+}
+
+function refuse(status: number, code: string, message: string): Claim {
+  return { ok: false, refusal: { status, code, message } };
+}
+
+/** Signatures kept in memory only: for tests and tools that have no data folder. */
+export class MemorySeenSignatures implements SeenSignatures {
+  private readonly entries = new Map<string, SeenSignature>();
+
+  find(signature: string, nowSeconds: number): SeenSignature | undefined {
+    const entry = this.entries.get(signature);
+    return entry && entry.until >= nowSeconds ? entry : undefined;
+  }
+
+  count(nowSeconds: number): number {
+    return [...this.entries.values()].filter((entry) => entry.until >= nowSeconds).length;
+  }
+
+  async remember(signature: string, seen: SeenSignature, nowSeconds: number): Promise<void> {
+    for (const [sig, entry] of this.entries) if (entry.until < nowSeconds) this.entries.delete(sig);
+    this.entries.set(signature, seen);
+  }
+}
