@@ -11,8 +11,12 @@ import { z } from 'zod';
  */
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
-const guid = optional(shortText(100)).transform((value) => value?.toLowerCase());
-const idText = shortText(1024);
+/**
+ * Ids travel back to the Bot Connector in URL paths and headers, so they are printable ASCII
+ * without spaces, as every Teams id is (`29:...`, `a:...`, `19:...@thread.tacv2;messageid=...`).
+ */
+const idText = shortText(1024).regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces');
+const guid = optional(idText.max(100, 'must be at most 100 characters')).transform((value) => value?.toLowerCase());
 
 const account = z.looseObject({
   id: idText,
