@@ -1,29 +1,13 @@
 import { request } from 'node:http';
-import { createGzip } from 'node:zlib';
 import { KATI, personalMessage } from '../support/activities.js';
 import { startBot, type Harness } from '../support/bot-harness.js';
+import { gzipBomb } from '../support/fuzz-run.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 import { jsonDepth } from '../../src/http/read-body.js';
 
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const SECRET = 'hostile-webhook-secret-000000';
 const TOKEN = 'hostile-alertmanager-token-0000';
-
-/** A gzip body that inflates to about `megabytes` MB of JSON-looking text (a "bomb"), built in 1 MB steps. */
-export async function gzipBomb(megabytes: number): Promise<Buffer> {
-  const gzip = createGzip({ level: 9 });
-  const parts: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => parts.push(chunk));
-  const done = new Promise((resolve) => gzip.on('end', resolve));
-  const filler = Buffer.alloc(1_048_576, 'a');
-  gzip.write('{"type":"message","text":"');
-  for (let index = 0; index < megabytes; index += 1) {
-    if (!gzip.write(filler)) await new Promise((resolve) => gzip.once('drain', resolve));
-  }
-  gzip.end('"}');
-  await done;
-  return Buffer.concat(parts);
-}
 
 interface Raw {
   status: number;
