@@ -23,8 +23,8 @@ export interface IncidentRouteDeps {
  * `POST /api/incidents`: a signed JSON incident from monitoring (contracts.md). Answers 201 for a
  * new incident, 200 for an update or a repeat, 400/401/409/413/415 with a reason, and 503 while
  * INCIDENT_WEBHOOK_SECRET is empty. A reused Idempotency-Key with a different body gets 409, and so
- * does a replayed signature (the same signed call again without its Idempotency-Key, or with
- * another). The signature's headers are checked before the body is read.
+ * does a replayed signature under another Idempotency-Key; the same request again gets the first
+ * answer. The signature's headers are checked before the body is read.
  */
 export function incidentRoutes(deps: IncidentRouteDeps): RouteMount {
   const nowSeconds = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
@@ -67,7 +67,8 @@ async function receive(req: Request, res: Response, tools: RouteTools, deps: Inc
   try {
     const result = await deps.service.intake(parsed.value, {
       by: { source: 'webhook' },
-      idempotencyKey: key && `webhook:${key}`,
+      // Without a key, the signature is the key: the same signed request again gets the first answer.
+      idempotencyKey: key ? `webhook:${key}` : `webhook-signature:${(req.header('x-tugibot-signature') ?? '').trim().toLowerCase()}`,
       bodyHash: createHash('sha256').update(raw).digest('hex'),
     });
     await claim.commit();

@@ -23,10 +23,10 @@ export const MAX_SEEN_SIGNATURES = 10_000;
 export type Claim = { ok: true; commit(): Promise<void>; release(): void } | { ok: false; refusal: Refusal };
 
 /**
- * Refuses a signed incident call whose signature was accepted before (a replay), so a captured
- * request cannot create incidents again with a new Idempotency-Key inside the 300 s window. A
- * retry that carries the same Idempotency-Key as the first call passes, and gets the first answer
- * again from the idempotency receipts. A claim is held in memory while the call runs (so two copies
+ * Refuses a signed incident call whose signature was accepted before under another Idempotency-Key
+ * (or none), so a captured request cannot create incidents again inside the 300 s window. The very
+ * same request again (same key, or none both times) is a retry and passes: it gets the first answer
+ * from the idempotency receipts (a keyless call's key is its signature). A claim is held in memory while the call runs (so two copies
  * sent at once cannot both pass) and is remembered durably only once the call succeeded.
  */
 export class ReplayGuard {
@@ -39,8 +39,9 @@ export class ReplayGuard {
     if (this.running.has(sig)) return refuse(409, 'ReplayedSignature', 'A call with this signature is being processed; a signed call is accepted once.');
     const before = this.seen.find(sig, nowSeconds);
     if (before) {
-      if (key !== undefined && before.key === key) return { ok: true, commit: async () => undefined, release: () => undefined };
-      return refuse(409, 'ReplayedSignature', 'This signature was accepted before: a signed call is accepted once. To retry, send the same Idempotency-Key, or sign the call again with a new timestamp.');
+      // The very same request again (same key, or none both times) is a retry: it gets the first answer.
+      if (before.key === key) return { ok: true, commit: async () => undefined, release: () => undefined };
+      return refuse(409, 'ReplayedSignature', 'This signature was accepted before with another Idempotency-Key: a signed call is accepted once. To retry, send it unchanged; to send the body anew, sign it again with a new timestamp.');
     }
     if (this.seen.count(nowSeconds) + this.running.size >= this.max) {
       return refuse(429, 'TooManySignedCalls', `More than ${this.max} signed calls within ${MAX_AGE_SECONDS} seconds; please slow down.`);

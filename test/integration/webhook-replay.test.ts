@@ -26,7 +26,7 @@ async function send(bot: Harness, signed: Signed, key?: string, raw = body): Pro
 }
 
 describe('a signed incident call is accepted once', () => {
-  it('refuses a replay with a new key or none (409), answers a retry with the same key, and remembers across a restart', async () => {
+  it('refuses a replay with a new key or none (409), answers a retry of the same request, and remembers across a restart', async () => {
     let bot = await startBot(ENV);
     const signed = sign(body);
     try {
@@ -37,6 +37,12 @@ describe('a signed incident call is accepted once', () => {
       expect(await send(bot, signed, 'key-1')).toMatchObject({ status: 200, body: { id: first.body.id } });
       // Signed anew (a new timestamp), the same body is a new call.
       expect((await send(bot, sign(body, Number(signed.timestamp) - 1), 'key-3')).status).toBe(201);
+      // A keyless call sent twice: the second is a retry and gets the first answer; with a key added it is a replay.
+      const keyless = sign(body, Number(signed.timestamp) - 2);
+      const once = await send(bot, keyless);
+      expect(once.status).toBe(201);
+      expect(await send(bot, keyless)).toMatchObject({ status: 200, body: { id: once.body.id } });
+      expect((await send(bot, keyless, 'key-5')).status).toBe(409);
 
       await bot.close(true);
       bot = await startBot(ENV, {}, { dataDir: bot.dataDir, connector: bot.connector });
