@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './shared/errors.js';
 
@@ -69,6 +70,8 @@ const schema = z.object({
   BROADCAST_MAX_ATTEMPTS: int(8, 1, 100),
   ACCESS_REMINDER_DAYS: int(3, 0, 90),
   SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
+  DRAFTS_DIR: text(),
+  CASE_RETENTION_DAYS: int(365, 1, 36_500),
 });
 
 export type Config = Readonly<{
@@ -84,6 +87,8 @@ export type Config = Readonly<{
   allowedTenants: readonly string[];
   dataDir: string;
   knowledgeDir: string;
+  /** Where draft articles from solved cases are written: `DRAFTS_DIR`, else `<DATA_DIR>/drafts`. */
+  draftsDir: string;
   defaultLocale: string;
   logLevel: (typeof LOG_LEVELS)[number];
   specialists: readonly string[];
@@ -97,7 +102,7 @@ export type Config = Readonly<{
   cardSigningSecret: string;
   maxBodyBytes: number;
   kb: Readonly<{ answerThreshold: number; suggestThreshold: number }>;
-  cases: Readonly<{ reopenDays: number; dueHours: Readonly<Record<'critical' | 'high' | 'normal' | 'low', number>>; reminderBeforeMinutes: number; digestHour: number }>;
+  cases: Readonly<{ reopenDays: number; dueHours: Readonly<Record<'critical' | 'high' | 'normal' | 'low', number>>; reminderBeforeMinutes: number; digestHour: number; retentionDays: number }>;
   broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
@@ -163,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
     knowledgeDir: raw.KNOWLEDGE_DIR,
+    draftsDir: raw.DRAFTS_DIR || join(raw.DATA_DIR, 'drafts'),
     defaultLocale: raw.DEFAULT_LOCALE,
     logLevel: raw.LOG_LEVEL,
     specialists: Object.freeze(list(raw.SPECIALISTS).map((id) => id.toLowerCase())),
@@ -181,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dueHours: Object.freeze({ critical: raw.CASE_DUE_HOURS_CRITICAL, high: raw.CASE_DUE_HOURS_HIGH, normal: raw.CASE_DUE_HOURS_NORMAL, low: raw.CASE_DUE_HOURS_LOW }),
       reminderBeforeMinutes: raw.CASE_REMINDER_BEFORE_MINUTES,
       digestHour: raw.DIGEST_HOUR,
+      retentionDays: raw.CASE_RETENTION_DAYS,
     }),
     broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),

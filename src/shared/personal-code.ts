@@ -18,23 +18,43 @@ export function personalCodeChecksum(firstTen: string): number {
   return second < 10 ? second : 0;
 }
 
-/** True when `value` is an 11-digit code with a valid century digit, date and checksum. */
-export function isPersonalCode(value: string): boolean {
-  if (!/^[1-8]\d{10}$/.test(value)) return false;
+const CENTURY: Record<string, number> = { 1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000, 7: 2100, 8: 2100 };
+
+/** True when the six digits after the century digit are a real calendar date of that century. */
+function hasRealDate(value: string): boolean {
+  const year = CENTURY[value[0]] + Number(value.slice(1, 3));
   const month = Number(value.slice(3, 5));
   const day = Number(value.slice(5, 7));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when `value` is an 11-digit code with a valid century digit, date and checksum. */
+export function isPersonalCode(value: string): boolean {
+  if (!/^[1-8]\d{10}$/.test(value) || !hasRealDate(value)) return false;
   return personalCodeChecksum(value.slice(0, 10)) === Number(value[10]);
+}
+
+/**
+ * True when `value` is shaped like a code of a living person (century digit 1-6 and a real date),
+ * whatever its checksum: a code with a typo in it still names a person, so it is masked too.
+ */
+export function looksLikePersonalCode(value: string): boolean {
+  return isPersonalCode(value) || (/^[1-6]\d{10}$/.test(value) && hasRealDate(value));
 }
 
 const CANDIDATE = /(?<!\d)[1-8]\d{10}(?!\d)/g;
 
-/** Replaces every valid personal code in `text` with a mask that keeps no digits. */
+/**
+ * Replaces every personal code in `text` with a mask that keeps no digits: valid ones, and any
+ * 11-digit number shaped like one (a mistyped checksum). The one rule for everything that leaves
+ * the desk: logs, escalations, drafts, exports, stored questions and reports.
+ */
 export function maskPersonalCodes(text: string): string {
-  return text.replace(CANDIDATE, (match) => (isPersonalCode(match) ? '[isikukood]' : match));
+  return text.replace(CANDIDATE, (match) => (looksLikePersonalCode(match) ? '[isikukood]' : match));
 }
 
-/** True when the text holds at least one valid personal code. */
+/** True when the text holds at least one personal code (or a number shaped like one). */
 export function containsPersonalCode(text: string): boolean {
-  return (text.match(CANDIDATE) ?? []).some(isPersonalCode);
+  return (text.match(CANDIDATE) ?? []).some(looksLikePersonalCode);
 }

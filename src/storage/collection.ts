@@ -184,6 +184,32 @@ export class Collection<T extends { id: string }> {
     return run;
   }
 
+  /**
+   * Changes archived records in place (retention: masking what may no longer be kept). `edit`
+   * returns the new record, or undefined to leave it. A segment is rewritten only when one of its
+   * records changed, whole and atomically (lowdb writes a temporary file and renames it), in the
+   * same queue as appends, so nothing appended meanwhile is lost. Ids never change.
+   */
+  async rewriteArchived(edit: (record: T) => T | undefined): Promise<string[]> {
+    const run = this.archiveQueue.then(async () => {
+      const changed: string[] = [];
+      for (const number of [...this.segments]) {
+        const doc = await this.segmentDoc(number);
+        const edited = new Map<number, T>();
+        doc.data.records.forEach((record, index) => {
+          const next = edit(structuredClone(record));
+          if (next && next.id === record.id) edited.set(index, next);
+        });
+        if (edited.size === 0) continue;
+        await doc.update((data) => { for (const [index, record] of edited) data.records[index] = record; });
+        for (const record of edited.values()) changed.push(record.id);
+      }
+      return changed;
+    });
+    this.archiveQueue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Every archived record, oldest segment first, read one segment at a time. */
   async *archived(): AsyncGenerator<T> {
     for (const number of [...this.segments]) {

@@ -81,6 +81,10 @@ export class LowdbCaseStore implements CaseStore {
     return item && structuredClone(item);
   }
 
+  rewriteClosed(edit: (item: Case) => Case | undefined): Promise<string[]> {
+    return this.cases.rewriteArchived(edit);
+  }
+
   lastDigestDay(): string | undefined {
     return this.meta.data.lastDigestDay;
   }

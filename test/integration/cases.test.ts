@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, channelMention, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
@@ -163,7 +163,7 @@ describe('support cases through HTTP', () => {
     const note = bot.connector.sends(`${CHANNEL_ID};messageid=${maris}`).map((call) => textOf(call.body)).join('\n');
     expect(note).toMatch(/Edastatud: Tarnija OÜ \(JIRA-7\)/);
     expect(note).not.toContain('39001010000');
-    expect(note).toContain('[isikukood]');
+    expect(note).toMatch(/\\?\[isikukood\\?\]/);
     expect(personalTexts(bot, MARI).join('\n')).toMatch(new RegExp(`Sinu pöördumine ${opened.number} edastati lahendamiseks: Tarnija OÜ`));
     expect(textOf(channelCardOf(bot, maris))).toMatch(/Edastatud: Tarnija OÜ \(JIRA-7\)/);
 
@@ -180,8 +180,10 @@ describe('support cases through HTTP', () => {
     const resolved = bot.connector.sends(personalConversationId(KATI)).map((call) => call.body).find((body) => /on lahendatud/.test(textOf(body)));
     expect(resolved).toBeDefined();
     expect(textOf(resolved!)).toMatch(/Tühjendage vahemälu/);
-    const draft = join(knowledgeDir, 'drafts', 'TUGI-2026-00001.md');
+    // Drafts go under DATA_DIR (not into the knowledge folder the bot reads and git tracks).
+    const draft = join(bot.dataDir, 'drafts', 'TUGI-2026-00001.md');
     expect(existsSync(draft)).toBe(true);
+    expect(existsSync(join(knowledgeDir, 'drafts'))).toBe(false);
     expect(readFileSync(draft, 'utf8')).toMatch(/sources:\n {2}- "pöördumine TUGI-2026-00001"\ndraft: true/);
     expect(textOf(channelCardOf(bot, thread))).not.toMatch(/\[Võta enda peale\]/);
 
@@ -214,6 +216,20 @@ describe('support cases through HTTP', () => {
     expect(textOf(work)).toMatch(/Minu tööd \(2\)/);
   });
 
+  it('shows a specialist the whole case only in the specialists\' channel; elsewhere the status only', async () => {
+    const general = '19:general000000000000000000000000@thread.tacv2';
+    const [inGeneral] = await bot.ask(channelMention(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl, channelId: general }));
+    expect(textOf(inGeneral)).toMatch(/TUGI-2026-00001: töös/);
+    expect(textOf(inGeneral)).not.toMatch(/SKAIS ei salvesta avaldust|Tühjendage vahemälu|Siim Spetsialist/);
+    expect(textOf(inGeneral)).toMatch(/Siin näitan ainult olekut/);
+    const [inOwnChat] = await bot.ask(personalMessage(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(inOwnChat)).not.toMatch(/SKAIS ei salvesta avaldust/);
+    const [inDesk] = await bot.ask(channelMention(SIIM, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(inDesk)).toMatch(/SKAIS ei salvesta avaldust/);
+    const [requester] = await bot.ask(personalMessage(KATI, 'pöördumine TUGI-2026-00001', { serviceUrl }));
+    expect(textOf(requester)).toMatch(/SKAIS ei salvesta avaldust/);
+  });
+
   it('reminds before and after the due time once each, and posts the digest once a day', async () => {
     const threadConv = `${CHANNEL_ID};messageid=${thread}`;
     const count = () => bot.connector.sends(threadConv).map((call) => textOf(call.body));
@@ -228,6 +244,7 @@ describe('support cases through HTTP', () => {
     expect(count().filter((text) => /TUGI-2026-00001 tähtaeg .* on möödas/.test(text))).toHaveLength(1);
     const digests = bot.connector.ofKind('create').filter((call) => /Pöördumiste ülevaade/.test(JSON.stringify(call.body)));
     expect(digests).toHaveLength(1);
+    expect(JSON.stringify(digests[0].body)).toMatch(/Pöördumiste ülevaade \d{2}\.\d{2}\.2026"/);
   });
 
   it('takes a case once when "take" is clicked twice at the same moment', async () => {
@@ -245,7 +262,8 @@ describe('support cases through HTTP', () => {
     const [form] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     expect(textOf(form)).toMatch(/New case for the support desk/);
     const replies = await bot.ask(cardSubmit(KATI, buttonData(cardOf(form), 'Submit the case'), { system: 'other', kind: 'access', urgency: 'critical', description: 'No access to the register' }, { serviceUrl, locale: 'en-US' }));
-    expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by/);
+    // The same unambiguous Tallinn time as in Estonian, never 26/11/2026.
+    expect(replies.map(textOf).join('\n')).toMatch(/Your case number is TUGI-2026-\d{5}\. A specialist will take it up by \d{2}\.\d{2}\.2026 \d{2}:\d{2};/);
     const [again] = await bot.ask(personalMessage(KATI, 'new case', { serviceUrl, locale: 'en-US' }));
     const [empty] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(again), 'Submit the case'), { system: 'nonsense', kind: 'access', urgency: 'low', description: 'x' }, { serviceUrl, locale: 'en-US' }));
     expect(textOf(empty)).toBe('The value of "System" is not valid. Please choose one from the list.');
@@ -277,5 +295,150 @@ describe('support cases across a restart and without a known channel', () => {
     expect(second.number).toBe('TUGI-2026-00002');
     await bot.close();
     await bot.connector.stop();
+  });
+});
+
+/** Fails when typed text came through as Markdown or a mention: a live link, bold, an `<at>` tag. */
+function expectShownAsText(text: string, typed: { link?: boolean; bold?: string; mention?: boolean }): void {
+  if (typed.link) {
+    expect(text).toContain('http://evil.example/login');
+    expect(text).not.toMatch(/(^|[^\\])\[Klõpsa siia, et kinnitada[^\\]?\]\(/);
+  }
+  if (typed.bold) expect(text).not.toMatch(new RegExp(`(^|[^\\\\])\\*\\*${typed.bold}`));
+  if (typed.mention) expect(text).not.toMatch(/<at>/i);
+}
+
+describe('text a person typed is shown to others as text, never as Markdown or a mention', () => {
+  const hostile = '[Klõpsa siia, et kinnitada](http://evil.example/login) **KIIRE** <at>Siim Spetsialist</at>';
+  let bot: Harness;
+  let serviceUrl: string;
+
+  beforeAll(async () => {
+    bot = await startBot({}, { clock: new ManualClock('2026-11-26T06:00:00.000Z') });
+    serviceUrl = bot.connector.url;
+    await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+    await bot.post(installationUpdate(MARI, { serviceUrl }));
+  });
+  afterAll(() => bot.close());
+
+  it('in the case card, the relayed chat, the escalation and the notes to the requester', async () => {
+    await openCase(bot, MARI, hostile);
+    const [thread] = threadIds(bot);
+    const threadConv = `${CHANNEL_ID};messageid=${thread}`;
+    expectShownAsText(textOf(channelCardOf(bot, thread)), { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Võta enda peale'), {}, serviceUrl, thread));
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Vasta pöördujale'), {}, serviceUrl, thread));
+    await bot.ask(personalMessage(MARI, hostile, { serviceUrl }));
+    const relayedToThread = bot.connector.sends(threadConv).map((call) => textOf(call.body)).find((text) => text.startsWith('Mari Maasikas (pöörduja)'));
+    expectShownAsText(relayedToThread ?? '', { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelMention(SIIM, '**Tähtis:** [ava see](http://evil.example/login) <at>Mari</at>', { serviceUrl, threadRootId: thread }));
+    const relayedToRequester = personalTexts(bot, MARI).find((text) => text.startsWith('Siim Spetsialist (kasutajatugi)'));
+    expect(relayedToRequester).toBeDefined();
+    expect(relayedToRequester).not.toMatch(/(^|[^\\])\*\*Tähtis/);
+    expect(relayedToRequester).not.toMatch(/(^|[^\\])\[ava see[^\\]?\]\(/);
+    expect(relayedToRequester).not.toMatch(/<at>/);
+    await bot.ask(personalMessage(MARI, 'lõpeta vestlus', { serviceUrl }));
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Edasta pöördumine'), { escalateTo: 'third_party', escalateName: '**Tarnija** [OÜ](http://evil.example/login)', escalateRef: '<at>JIRA</at> isik 39001010001' }, serviceUrl, thread));
+    const note = bot.connector.sends(threadConv).map((call) => textOf(call.body)).find((text) => text.startsWith('Edastatud'));
+    expectShownAsText(note ?? '', { link: true, bold: 'KIIRE', mention: true });
+    expect(note).not.toMatch(/(^|[^\\])\*\*Tarnija/);
+    expect(note).not.toContain('39001010001');
+    const told = personalTexts(bot, MARI).find((text) => /edastati lahendamiseks/.test(text));
+    expect(told).not.toMatch(/(^|[^\\])\*\*Tarnija|(^|[^\\])\[OÜ[^\\]?\]\(/);
+    expectShownAsText(textOf(channelCardOf(bot, thread)), { link: true, bold: 'KIIRE', mention: true });
+
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Küsi pöördujalt'), { waitNote: '[Kinnita siin](http://evil.example/login)' }, serviceUrl, thread));
+    const asked = personalTexts(bot, MARI).find((text) => /lisainfot/.test(text));
+    expect(asked).toContain('http://evil.example/login');
+    expect(asked).not.toMatch(/(^|[^\\])\[Kinnita siin[^\\]?\]\(/);
+  });
+
+  it('writes a draft under DATA_DIR with personal codes masked (a mistyped one too) and Markdown escaped', async () => {
+    const typo = '39001010001'; // the valid code is 39001010000 + checksum; this one has a wrong last digit
+    const opened = await openCase(bot, MARI, `**Tähtis** [vaata](http://evil.example/login) isik ${typo}`);
+    const [, thread] = threadIds(bot);
+    await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: `Parandasin isiku ${typo} andmed.`, saveDraft: 'true' }, serviceUrl, thread));
+    const draft = readFileSync(join(bot.dataDir, 'drafts', `${opened.number}.md`), 'utf8');
+    expect(draft).not.toContain(typo);
+    // Masked before escaping, so a code followed by '(http://…)' cannot turn the mask into a link.
+    expect(draft).toContain('\\[isikukood\\]');
+    expect(draft).toMatch(/^## \\\*\\\*Tähtis/m);
+    expect(draft).not.toMatch(/(^|[^\\])\[vaata[^\\]?\]\(/);
+    expect(draft).not.toMatch(/(^|[^\\])\*\*Tähtis/);
+  });
+});
+
+describe('a draft that cannot be written', () => {
+  it('is told to the specialist in words, and the case is still resolved and the requester told', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'tugibot-drafts-')), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the drafts folder should be');
+    const bot = await startBot({ DRAFTS_DIR: join(blocker, 'drafts') }, { clock: new ManualClock('2026-11-26T06:00:00.000Z') });
+    try {
+      const serviceUrl = bot.connector.url;
+      await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+      await bot.post(installationUpdate(KATI, { serviceUrl }));
+      const opened = await openCase(bot, KATI, 'SKAIS ei salvesta');
+      const [thread] = threadIds(bot);
+      const click = channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: 'Tühjendage vahemälu.', saveDraft: 'true' }, serviceUrl, thread);
+      const replies = await bot.ask(click);
+      expect(replies.map(textOf).join('\n')).toMatch(new RegExp(`Pöördumine ${opened.number} on lahendatud ja pöördujale teatatud, kuid artikli mustandit ei saanud salvestada: mustandite kausta asukohas on fail, mitte kaust`));
+      expect(personalTexts(bot, KATI).join('\n')).toMatch(/on lahendatud/);
+      expect((await storedCase(bot, opened.number)).status).toBe('resolved');
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('closed cases past CASE_RETENTION_DAYS', () => {
+  it('have their texts masked once, with an audit entry, in the archive on disk', async () => {
+    const clock = new ManualClock('2026-01-05T06:00:00.000Z');
+    const bot = await startBot({ CASE_RETENTION_DAYS: '30', CASE_REOPEN_DAYS: '14' }, { clock });
+    try {
+      const serviceUrl = bot.connector.url;
+      await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
+      await bot.post(installationUpdate(KATI, { serviceUrl }));
+      const code = '37605030299';
+      const opened = await openCase(bot, KATI, `Isiku ${code} pension on vale`);
+      const [thread] = threadIds(bot);
+      await bot.ask(channelClick(SIIM, buttonData(channelCardOf(bot, thread), 'Märgi lahendatuks'), { resolution: `Parandasin ${code} andmed.` }, serviceUrl, thread));
+      const archive = async (): Promise<string> => {
+        await bot.app.dataDir.flush();
+        const dir = join(bot.dataDir, 'cases');
+        return readdirSync(dir).filter((name) => name.startsWith('archive-')).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+      };
+      const archived = async (): Promise<Case> => {
+        await archive();
+        const dir = join(bot.dataDir, 'cases');
+        const records = readdirSync(dir).filter((name) => name.startsWith('archive-')).flatMap((name) => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { records: Case[] }).records);
+        return records.find((record) => record.id === opened.number)!;
+      };
+
+      clock.set(new Date('2026-01-20T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      expect(await archive()).toContain(code);
+
+      clock.set(new Date('2026-02-18T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      expect(await archive()).toContain(code);
+
+      clock.set(new Date('2026-02-20T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      const item = await archived();
+      expect(JSON.stringify(item)).not.toContain(code);
+      expect(item.description).toBe('Isiku [isikukood] pension on vale');
+      expect(item.resolution?.text).toBe('Parandasin [isikukood] andmed.');
+      expect(item.history.at(-1)).toMatchObject({ event: 'retention', by: { name: 'tugibot' }, at: '2026-02-20T06:00:00.000Z' });
+
+      clock.set(new Date('2026-02-21T06:00:00.000Z'));
+      await bot.app.scheduler.tick();
+      const again = await archived();
+      expect(again.history.filter((entry) => entry.event === 'retention')).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
   });
 });

@@ -5,6 +5,8 @@ import type { AdaptiveCard } from '../../shared/messaging.js';
 import type { Catalogue } from './catalogue.js';
 import type { AccessRequest } from './model.js';
 import { KIND, T, flagsText, requestFacts } from './texts.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
+import { tallinnTime } from '../../shared/tallinn-time.js';
 
 function flagBlock(catalogue: Catalogue, request: AccessRequest, jobTitle: string, lang: Lang): Element[] {
   if (request.flags.length === 0) return [];
@@ -35,8 +37,8 @@ export function decidedCard(catalogue: Catalogue, request: AccessRequest, lang: 
     heading(say(T.decidedTitle, lang, { id: request.id, decision: outcome })),
     facts([
       ...requestFacts(catalogue, request, lang),
-      [say(T.decidedBy, lang), decision && `${decision.by.name}, ${decision.at.slice(0, 16).replace('T', ' ')} UTC`],
-      [say(T.comment, lang), decision?.comment],
+      [say(T.decidedBy, lang), decision && `${plainText(decision.by.name)}, ${tallinnTime(new Date(decision.at))}`],
+      [say(T.comment, lang), plainOptional(decision?.comment)],
     ]),
   ]);
 }

@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue.js';
 import { dayOf } from './dates.js';
 import type { AuditEntry, PersonRef } from './model.js';
 import type { AccessStores } from './stores.js';
+import { maskPersonalCodes } from '../../shared/personal-code.js';
 
 /** Everything the access services share: the catalogue, the stores and the app's ports. */
 export class AccessContext {
@@ -25,8 +26,10 @@ export class AccessContext {
     return dayOf(this.now());
   }
 
+  /** The audit log goes out in reports and exports: a typed detail keeps no personal code. */
   async audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
-    await this.stores.audit.append({ at: this.now().toISOString(), ...entry });
+    const detail = entry.detail === undefined ? {} : { detail: maskPersonalCodes(entry.detail) };
+    await this.stores.audit.append({ at: this.now().toISOString(), ...entry, ...detail });
   }
 
   async person(id: string, fallbackName = ''): Promise<PersonRef> {

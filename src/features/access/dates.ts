@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/i18n.js';
-import { tallinnDay } from '../../shared/tallinn-time.js';
+import { tallinnDate, tallinnDay } from '../../shared/tallinn-time.js';
 
 /** Access dates are Estonian calendar days (`YYYY-MM-DD`), whatever the server's time zone. */
 export function dayOf(at: Date): string {
@@ -16,12 +16,9 @@ export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T12:00:00Z`)) && addDays(value, 0) === value;
 }
 
-/** `31.12.2026` in Estonian, `2026-12-31` in English. */
-export function showDay(day: string | undefined, lang: Lang): string {
-  if (!day) return '';
-  if (lang === 'en') return day;
-  const [year, month, date] = day.split('-');
-  return `${date}.${month}.${year}`;
+/** `31.12.2026` in both languages: one unambiguous format for people (never `2026-12-31` or `12/31/2026`). */
+export function showDay(day: string | undefined, _lang: Lang): string {
+  return day ? tallinnDate(day) : '';
 }
 
 /** Reads `2026-12-31` or `31.12.2026`; undefined when it is neither. */

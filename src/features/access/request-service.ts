@@ -15,6 +15,7 @@ import { readForm } from './read-form.js';
 import { requestFormCard } from './request-form-card.js';
 import type { TaskService } from './task-service.js';
 import { N, flagsText } from './texts.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** Requests: the form, submitting (with the job-description and combination checks), and the approver's decision. */
 export class RequestService {
@@ -58,7 +59,7 @@ export class RequestService {
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
     const request: AccessRequest = {
-      id: await stores.requests.nextId('LIG', this.ctx.now().getUTCFullYear()),
+      id: await stores.requests.nextId('LIG', Number(this.ctx.today().slice(0, 4))),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
@@ -123,7 +124,7 @@ export class RequestService {
     for (const personId of people) {
       const lang = personId === request.requester.id ? request.lang : this.ctx.langOf(personId);
       const text = decision.approved ? N.approvedNotice : N.rejectedNotice;
-      await this.ctx.tellPerson(personId, textReply(say(text, lang, { id: request.id, by: decision.by.name, start: showDay(request.start, lang), comment: decision.comment })));
+      await this.ctx.tellPerson(personId, textReply(say(text, lang, { id: request.id, by: plainText(decision.by.name), start: showDay(request.start, lang), comment: plainText(decision.comment) })));
     }
   }
 }

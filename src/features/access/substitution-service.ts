@@ -2,11 +2,12 @@ import type { DirectoryPerson } from '../../shared/directory.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { findRole } from './catalogue.js';
 import type { AccessContext } from './context.js';
-import { showDay } from './dates.js';
+import { dayOf, showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
 import type { TaskService } from './task-service.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const W = {
   imported: { et: 'Asendusi kirja pandud: {count}.', en: 'Substitutions recorded: {count}.' },
@@ -61,7 +62,7 @@ export class SubstitutionService {
   private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef): Promise<Substitution> {
     const now = this.ctx.now();
     const substitution: Substitution = {
-      id: await this.ctx.stores.requests.nextId('ASE', now.getUTCFullYear()),
+      id: await this.ctx.stores.requests.nextId('ASE', Number(dayOf(now).slice(0, 4))),
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
     };
@@ -84,7 +85,7 @@ export class SubstitutionService {
   }
 
   line(item: Substitution, lang: Lang): string {
-    return `${item.id}: ${item.person.name} → ${item.substitute.name}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
+    return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
   }
 
   upcoming(lang: Lang): string {

@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue.js';
 import { showDay } from './dates.js';
 import type { AccessTask } from './model.js';
 import { T, TASK_KIND, TASK_STATE, periodText, rolesText } from './texts.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
 
 const NOTE = {
   et: 'Robot ei saa selles süsteemis õigusi ise muuta, sest süsteemil pole selleks liidest. Palun tehke muudatus süsteemis ja märkige see siin tehtuks.',
@@ -14,7 +15,7 @@ const NOTE = {
 
 function taskFacts(catalogue: Catalogue, task: AccessTask, lang: Lang): Array<[string, string | undefined]> {
   return [
-    [say(T.for, lang), task.subject.name],
+    [say(T.for, lang), plainText(task.subject.name)],
     [say(T.system, lang), task.system || say(T.allSystems, lang)],
     [say(T.roles, lang), rolesText(catalogue, task.roles, lang)],
     [say(T.due, lang), showDay(task.due, lang)],
@@ -29,7 +30,7 @@ export function taskCard(catalogue: Catalogue, task: AccessTask, lang: Lang, sig
   if (task.state !== 'open') {
     return adaptiveCard([
       heading(title),
-      facts([...taskFacts(catalogue, task, lang), [say(T.closedBy, lang), task.closedBy?.name], [say(T.comment, lang), task.reason]]),
+      facts([...taskFacts(catalogue, task, lang), [say(T.closedBy, lang), plainOptional(task.closedBy?.name)], [say(T.comment, lang), plainOptional(task.reason)]]),
     ]);
   }
   return adaptiveCard(

@@ -9,6 +9,7 @@ import type { AccessTask, AuditAction, PersonRef } from './model.js';
 import { scanDue } from './scan-due.js';
 import { taskCard } from './task-card.js';
 import { N, T, TASK_KIND, taskLine } from './texts.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const DONE_ACTION: Record<AccessTask['kind'], AuditAction> = { grant: 'granted', revoke: 'revoked', suspend: 'suspended', resume: 'resumed', close: 'closed' };
 const DIGEST_LINES = 40;
@@ -96,7 +97,7 @@ export class TaskService {
     const notify = new Set([task.requesterId.toLowerCase(), task.subject.id.toLowerCase()]);
     for (const personId of notify) {
       const lang = this.ctx.langOf(personId);
-      const vars = { id: task.id, what: say(TASK_KIND[task.kind], lang), system: task.system || say(T.allSystems, lang), subject: task.subject.name, reason: task.reason ?? '' };
+      const vars = { id: task.id, what: say(TASK_KIND[task.kind], lang), system: task.system || say(T.allSystems, lang), subject: plainText(task.subject.name), reason: plainText(task.reason ?? '') };
       await this.ctx.tellPerson(personId, textReply(say(task.state === 'done' ? N.taskDone : N.taskImpossible, lang, vars)));
     }
   }

@@ -2,6 +2,7 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { roleName, type Catalogue } from './catalogue.js';
 import { showDay } from './dates.js';
 import type { AccessRequest, AccessTask, Flag, RequestKind, TaskKind, TaskState } from './model.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
 
 export const KIND: Record<RequestKind, Text> = {
   grant: { et: 'Õiguste andmine', en: 'Granting rights' },
@@ -72,20 +73,20 @@ export function flagsText(catalogue: Catalogue, flags: Flag[], jobTitle: string,
 
 export function requestFacts(catalogue: Catalogue, request: AccessRequest, lang: Lang): Array<[string, string | undefined]> {
   return [
-    [say(T.for, lang), request.subject.name],
-    [say(T.requester, lang), request.requester.name],
+    [say(T.for, lang), plainText(request.subject.name)],
+    [say(T.requester, lang), plainText(request.requester.name)],
     [say(T.system, lang), request.system || say(T.allSystems, lang)],
     [say(T.roles, lang), rolesText(catalogue, request.roles, lang)],
     [say(T.period, lang), periodText(request.start, request.end, lang)],
-    [say(T.justification, lang), request.justification],
-    [say(T.flagReason, lang), request.flagReason],
+    [say(T.justification, lang), plainText(request.justification)],
+    [say(T.flagReason, lang), plainOptional(request.flagReason)],
   ];
 }
 
 export function taskLine(catalogue: Catalogue, task: AccessTask, lang: Lang): string {
   const what = say(TASK_KIND[task.kind], lang);
   const roles = task.roles.length > 0 ? `: ${rolesText(catalogue, task.roles, lang)}` : '';
-  return `${task.id} – ${what}, ${task.subject.name}, ${task.system || say(T.allSystems, lang)}${roles}; ${say(T.due, lang).toLowerCase()} ${showDay(task.due, lang)}`;
+  return `${task.id} – ${what}, ${plainText(task.subject.name)}, ${task.system || say(T.allSystems, lang)}${roles}; ${say(T.due, lang).toLowerCase()} ${showDay(task.due, lang)}`;
 }
 
 /** Notices to people, in their language. */

@@ -6,6 +6,7 @@ import { SPECIALIST_ROLE } from './case-labels.js';
 import type { CaseNotifier } from './case-notifier.js';
 import { chatStartedCard, resolvedCard } from './requester-cards.js';
 import type { Actor } from './transition.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const T = {
   taken: { et: '{name} ({role}) võttis sinu pöördumise {number} menetlusse.', en: '{name} ({role}) has taken up your case {number}.' },
@@ -41,7 +42,8 @@ export interface AnnounceDeps {
 export async function announce(deps: AnnounceDeps, event: CaseEvent, before: Case, after: Case, actor: Actor): Promise<void> {
   const { notifier } = deps;
   const number = after.id;
-  const name = actor.name;
+  // Every name and text below was typed by a person: shown to the other side as plain text.
+  const name = plainText(actor.name);
   const role = (lang: 'et' | 'en') => say(SPECIALIST_ROLE, lang);
   switch (event.type) {
     case 'take':
@@ -50,13 +52,13 @@ export async function announce(deps: AnnounceDeps, event: CaseEvent, before: Cas
     case 'escalate': {
       const escalation = event.escalation;
       const text = escalation.to === 'specialist' ? T.escalatedSpecialist : T.escalatedThirdParty;
-      await notifier.toRequester(after, (lang) => textReply(say(text, lang, { number, name: escalation.name })));
-      const ref = escalation.reference ? ` (${escalation.reference})` : '';
-      await notifier.toThread(after, (lang) => textReply(say(T.escalationNote, lang, { name: escalation.name, ref, summary: escalation.summary })));
+      await notifier.toRequester(after, (lang) => textReply(say(text, lang, { number, name: plainText(escalation.name) })));
+      const ref = escalation.reference ? ` (${plainText(escalation.reference)})` : '';
+      await notifier.toThread(after, (lang) => textReply(say(T.escalationNote, lang, { name: plainText(escalation.name), ref, summary: plainText(escalation.summary) })));
       break;
     }
     case 'wait_for_user':
-      await notifier.toRequester(after, (lang) => textReply(say(T.waiting, lang, { name, role: role(lang), number, note: event.note })));
+      await notifier.toRequester(after, (lang) => textReply(say(T.waiting, lang, { name, role: role(lang), number, note: plainText(event.note) })));
       break;
     case 'resolve':
       await notifier.toRequester(after, (lang) => resolvedCard(after, lang, deps.signer, deps.reopenDays));
@@ -66,11 +68,11 @@ export async function announce(deps: AnnounceDeps, event: CaseEvent, before: Cas
       await notifier.toThread(after, (lang) => textReply(say(T.reopened, lang, { name })));
       break;
     case 'handoff_start':
-      await notifier.toRequester(after, (lang) => chatStartedCard(after, name, role(lang), lang, deps.signer));
+      await notifier.toRequester(after, (lang) => chatStartedCard(after, actor.name, role(lang), lang, deps.signer));
       await notifier.toThread(after, (lang) => textReply(say(T.joinedThread, lang, { name })));
       break;
     case 'handoff_end': {
-      const specialist = before.handoff?.specialist.name ?? '';
+      const specialist = plainText(before.handoff?.specialist.name ?? '');
       await notifier.toRequester(after, (lang) => textReply(say(T.endedRequester, lang, { name: specialist, number })));
       await notifier.toThread(after, (lang) => textReply(say(T.endedThread, lang, { by: name })));
       break;

@@ -4,7 +4,7 @@ import { isActive, type Case } from './case.js';
 import { caseErrors } from './case-errors.js';
 import { parseCaseNumber } from './case-number.js';
 import type { CasesContext } from './cases-context.js';
-import { caseStatusCard, myCasesCard } from './requester-cards.js';
+import { caseStatusCard, caseStatusOnlyCard, myCasesCard } from './requester-cards.js';
 import { endChat, offerForm } from './requester-actions.js';
 import { caseListCard } from './specialist-cards.js';
 
@@ -38,6 +38,13 @@ async function showCase(ctx: CasesContext, message: InboundMessage, argument: st
   return item;
 }
 
+/** The whole case only in the specialists' channel or the requester's own chat; elsewhere its status. */
+function mayShowWhole(ctx: CasesContext, message: InboundMessage, item: Case): boolean {
+  const { address } = message;
+  if (address.kind === 'channel') return Boolean(ctx.specialistsChannelId) && address.channelId === ctx.specialistsChannelId && ctx.isSpecialist(message.from.aadObjectId);
+  return address.kind === 'personal' && item.requester.aadObjectId.toLowerCase() === message.from.aadObjectId?.toLowerCase();
+}
+
 function caseInChat(ctx: CasesContext, message: InboundMessage): Case | undefined {
   if (message.address.kind === 'channel') return message.threadRootId ? ctx.service.store.findByThread(message.threadRootId) : undefined;
   return ctx.service.store.findOpenByRequester(message.from.aadObjectId ?? '').find((item) => item.handoff);
@@ -62,7 +69,8 @@ export function registerCaseCommands(ctx: CasesContext): void {
       help: { et: 'näitab pöördumise olekut, nt „pöördumine TUGI-2026-00042“', en: 'shows a case\'s status, e.g. "case TUGI-2026-00042"' },
     },
     async (message, tools, argument) => {
-      await tools.reply(caseStatusCard(await showCase(ctx, message, argument), message.lang, ctx.signer, ctx.reopenDays));
+      const item = await showCase(ctx, message, argument);
+      await tools.reply(mayShowWhole(ctx, message, item) ? caseStatusCard(item, message.lang, ctx.signer, ctx.reopenDays) : caseStatusOnlyCard(item, message.lang));
     },
   );
   router.command(

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { Text } from '../../shared/i18n.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** Every refusal of the cases feature, with a stable code and words in both languages. */
 export const caseErrors = {
@@ -34,7 +35,7 @@ export const caseErrors = {
     new DomainError('CASE_HANDOFF_BUSY', {
       et: 'Pöördumise {number} esitajaga vestleb juba {name}.',
       en: '{name} is already chatting with the requester of case {number}.',
-    }, { number, name }),
+    }, { number, name: plainText(name) }),
   handoffElsewhere: (number: string) =>
     new DomainError('CASE_HANDOFF_ELSEWHERE', {
       et: 'Selle inimesega on juba pooleli vestlus pöördumise {number} kohta. Palun lõpeta kõigepealt see vestlus.',

@@ -4,6 +4,7 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { CASE_KINDS, CASE_SYSTEMS, URGENCIES, type Case } from './case.js';
 import { FIELD_LABELS, KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const T = {
   title: { et: 'Uus pöördumine kasutajatoele', en: 'New case for the support desk' },
@@ -60,7 +61,7 @@ export function submittedCard(item: Case, lang: Lang): Reply {
       [say(T.status, lang), say(STATUS_LABELS[item.status], lang)],
       [say(T.due, lang), formatTime(item.dueAt, lang)],
     ]),
-    paragraph(item.description),
+    paragraph(plainText(item.description)),
   ];
   return { kind: 'card', card: adaptiveCard(body), summary: say(T.registered, lang, { number: item.id }) };
 }

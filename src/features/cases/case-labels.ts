@@ -57,11 +57,9 @@ export const FIELD_LABELS: Record<'system' | 'kind' | 'urgency' | 'description' 
 
 export const SPECIALIST_ROLE: Text = { et: 'kasutajatugi', en: 'support desk' };
 
-/** A time as people in Estonia read it: `26.11.2026 10:00`. */
-export function formatTime(iso: string, lang: Lang): string {
-  if (lang === 'et') return tallinnTime(new Date(iso));
-  const { year, month, day, hour, minute } = tallinnParts(new Date(iso));
-  return `${day}/${month}/${year} ${hour}:${minute}`;
+/** A time as people in Estonia read it, in either language (never `08/12/2026`): `26.11.2026 10:00`. */
+export function formatTime(iso: string, _lang: Lang): string {
+  return tallinnTime(new Date(iso));
 }
 
 /** The date and hour in Tallinn, for the daily digest. */

@@ -13,6 +13,8 @@ export interface CaseStore {
   findOpenByRequester(aadObjectId: string): Case[];
   /** The case whose card is the root of a channel thread. */
   findByThread(messageId: string): Case | undefined;
+  /** Rewrites closed cases that `edit` changes (it returns undefined to leave one); their numbers. */
+  rewriteClosed(edit: (item: Case) => Case | undefined): Promise<string[]>;
   /** The day (YYYY-MM-DD) the last daily digest went out. */
   lastDigestDay(): string | undefined;
   setLastDigestDay(day: string): Promise<void>;

@@ -5,6 +5,8 @@ import { formatTime, tallinnDayAndHour } from './case-labels.js';
 import type { CaseNotifier } from './case-notifier.js';
 import type { CaseService } from './case-service.js';
 import { digestCard } from './specialist-cards.js';
+import { maskForRetention } from './case-retention.js';
+import type { Logger } from '../../shared/logger.js';
 
 const T = {
   nearing: { et: '⏰ Pöördumise {number} tähtaeg on {due}.', en: '⏰ Case {number} is due at {due}.' },
@@ -17,6 +19,10 @@ export interface TickerDeps {
   reminderBeforeMinutes: number;
   reopenDays: number;
   digestHour: number;
+  retentionDays: number;
+  logger: Logger;
+  /** The Tallinn day retention last ran (in memory: after a restart it runs once more, harmlessly). */
+  retention: { lastDay?: string };
 }
 
 /** Statuses whose due time runs: a case waiting for its requester is not the desk's to hurry. */
@@ -48,9 +54,19 @@ async function sendDigest(deps: TickerDeps, now: Date): Promise<void> {
   if (sent) await store.setLastDigestDay(day);
 }
 
+/** Once a day: closed cases past `CASE_RETENTION_DAYS` get their texts masked, each with an audit entry. */
+async function applyRetention(deps: TickerDeps, now: Date): Promise<void> {
+  const { day } = tallinnDayAndHour(now);
+  if (deps.retention.lastDay === day) return;
+  const masked = await deps.service.store.rewriteClosed((item) => maskForRetention(item, now, deps.retentionDays));
+  deps.retention.lastDay = day;
+  if (masked.length > 0) deps.logger.info({ feature: 'cases', masked: masked.length, caseIds: masked, retentionDays: deps.retentionDays }, 'closed cases past retention: texts masked');
+}
+
 /**
  * The feature's periodic work: cards that still wait for the channel, due-time reminders (once
- * each), closing resolved cases once the reopen window has passed, and the daily digest.
+ * each), closing resolved cases once the reopen window has passed, the daily digest, and masking
+ * closed cases past their retention time.
  */
 export async function tickCases(deps: TickerDeps, now: Date): Promise<void> {
   await deps.service.retryCards();
@@ -59,4 +75,5 @@ export async function tickCases(deps: TickerDeps, now: Date): Promise<void> {
     await closeExpired(deps, item, now);
   }
   await sendDigest(deps, now);
+  await applyRetention(deps, now);
 }

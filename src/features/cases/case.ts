@@ -39,7 +39,8 @@ export interface Resolution {
 
 /** One recorded change: a status transition or a handoff event, with who and when. */
 export interface HistoryEntry {
-  event: CaseEvent['type'] | 'open';
+  /** `retention`: the case's texts were masked when its retention time had passed. */
+  event: CaseEvent['type'] | 'open' | 'retention';
   from: CaseStatus;
   to: CaseStatus;
   by: Person;
@@ -89,6 +90,8 @@ export interface Case {
   resolution?: Resolution;
   resolvedAt?: string;
   closedAt?: string;
+  /** When the texts were masked after `CASE_RETENTION_DAYS` (personal codes no longer kept). */
+  maskedAt?: string;
   rating?: number;
   handoff?: Handoff;
   thread?: CaseThread;

@@ -1,3 +1,4 @@
+import type { ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IncidentNotices } from '../../shared/incident-notices.js';
@@ -16,6 +17,10 @@ export interface CasesContext {
   logger: Logger;
   incidents: IncidentNotices;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
-  knowledgeDir: string;
+  /** Where draft articles from solved cases go (under DATA_DIR unless DRAFTS_DIR says otherwise). */
+  draftsDir: string;
+  /** The specialists' channel (a Teams channel id); the only channel where a case is shown whole. */
+  specialistsChannelId: string;
   reopenDays: number;
+  articleTitles?: ArticleTitles;
 }

@@ -1,9 +1,11 @@
+import { noArticleTitles, type ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import { adaptiveCard, choiceInput, facts, heading, paragraph, submitButton, textInput, type Element } from '../../shared/cards.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { isActive, type Case } from './case.js';
 import { KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const T = {
   requester: { et: 'Pöörduja', en: 'Requester' },
@@ -41,7 +43,7 @@ const T = {
 
 function requesterLine(item: Case): string {
   const { name, jobTitle, department } = item.requester;
-  return [name, [jobTitle, department].filter(Boolean).join(', ')].filter(Boolean).join(' — ');
+  return plainText([name, [jobTitle, department].filter(Boolean).join(', ')].filter(Boolean).join(' — '));
 }
 
 function showCard(title: string, body: Element[], submit: Element): Element {
@@ -76,10 +78,10 @@ function actionsFor(item: Case, signer: CardSigner, lang: Lang): Element[] {
 }
 
 /** The case's card in the specialists' channel; updated in place as the case changes. */
-export function channelCard(item: Case, signer: CardSigner, lang: Lang): Reply {
+export function channelCard(item: Case, signer: CardSigner, lang: Lang, titles: ArticleTitles = noArticleTitles): Reply {
   const title = `${item.id}: ${say(KIND_LABELS[item.kind], lang)} (${say(SYSTEM_LABELS[item.system], lang)})`;
   const escalation = item.escalation && item.status === 'escalated'
-    ? `${item.escalation.name}${item.escalation.reference ? ` (${item.escalation.reference})` : ''}` : undefined;
+    ? plainText(`${item.escalation.name}${item.escalation.reference ? ` (${item.escalation.reference})` : ''}`) : undefined;
   const body: Element[] = [
     heading(title),
     facts([
@@ -88,16 +90,16 @@ export function channelCard(item: Case, signer: CardSigner, lang: Lang): Reply {
       [say(T.kind, lang), say(KIND_LABELS[item.kind], lang)],
       [say(T.urgency, lang), say(URGENCY_LABELS[item.urgency], lang)],
       [say(T.status, lang), say(STATUS_LABELS[item.status], lang)],
-      [say(T.assignee, lang), item.assignee?.name ?? say(T.unassigned, lang)],
+      [say(T.assignee, lang), item.assignee ? plainText(item.assignee.name) : say(T.unassigned, lang)],
       [say(T.due, lang), isActive(item) ? formatTime(item.dueAt, lang) : undefined],
       [say(T.escalated, lang), escalation],
-      [say(T.chat, lang), item.handoff ? say(T.chatWith, lang, { name: item.handoff.specialist.name }) : undefined],
+      [say(T.chat, lang), item.handoff ? say(T.chatWith, lang, { name: plainText(item.handoff.specialist.name) }) : undefined],
       [say(T.rating, lang), item.rating ? `${item.rating}/5` : undefined],
     ]),
-    paragraph(item.description),
+    paragraph(plainText(item.description)),
   ];
-  if (item.question && item.question !== item.description) body.push(paragraph(`**${say(T.question, lang)}:** ${item.question}`, { isSubtle: true }));
-  if (item.shownArticles.length > 0) body.push(paragraph(`**${say(T.shown, lang)}:** ${item.shownArticles.join(', ')}`, { isSubtle: true }));
-  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${item.resolution.text}`));
+  if (item.question && item.question !== item.description) body.push(paragraph(`**${say(T.question, lang)}:** ${plainText(item.question)}`, { isSubtle: true }));
+  if (item.shownArticles.length > 0) body.push(paragraph(`**${say(T.shown, lang)}:** ${plainText(item.shownArticles.map((id) => titles(id, lang) ?? id).join(', '))}`, { isSubtle: true }));
+  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${plainText(item.resolution.text)}`));
   return { kind: 'card', card: adaptiveCard(body, actionsFor(item, signer, lang)), summary: title };
 }

@@ -3,6 +3,7 @@ import { textReply, type InboundMessage, type TurnTools } from '../../shared/mes
 import { SPECIALIST_ROLE } from './case-labels.js';
 import { caseErrors } from './case-errors.js';
 import type { CasesContext } from './cases-context.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const T = {
   requesterRole: { et: 'pöörduja', en: 'requester' },
@@ -26,7 +27,7 @@ async function relayFromRequester(ctx: CasesContext, message: InboundMessage, to
   if (!item) return false;
   const by = { aadObjectId: aad, name: message.from.name };
   const saved = await ctx.service.addMessage(item.id, { from: 'requester', by, text: message.text });
-  const sent = await ctx.notifier.toThread(saved, (lang) => textReply(`${message.from.name} (${say(T.requesterRole, lang)}): ${message.text}`));
+  const sent = await ctx.notifier.toThread(saved, (lang) => textReply(`${plainText(message.from.name)} (${say(T.requesterRole, lang)}): ${plainText(message.text)}`));
   if (waiting) {
     await ctx.service.change(item.id, { type: 'user_replied' }, ctx.service.actorOf(message.from, 'requester'));
     if (sent) await tools.reply(say(T.passedOn, message.lang, { number: item.id }));
@@ -47,7 +48,7 @@ async function relayFromSpecialist(ctx: CasesContext, message: InboundMessage, t
   }
   const by = { aadObjectId: message.from.aadObjectId ?? '', name: message.from.name };
   const saved = await ctx.service.addMessage(item.id, { from: 'specialist', by, text: message.text });
-  const sent = await ctx.notifier.toRequester(saved, (lang) => textReply(`${message.from.name} (${say(SPECIALIST_ROLE, lang)}): ${message.text}`));
+  const sent = await ctx.notifier.toRequester(saved, (lang) => textReply(`${plainText(message.from.name)} (${say(SPECIALIST_ROLE, lang)}): ${plainText(message.text)}`));
   if (!sent) await tools.reply(say(T.requesterUnreachable, message.lang));
   return true;
 }

@@ -4,6 +4,7 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { isActive, type Case } from './case.js';
 import { KIND_LABELS, STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { plainOptional, plainText } from '../../shared/plain-text.js';
 
 const T = {
   status: { et: 'Olek', en: 'Status' },
@@ -25,6 +26,10 @@ const T = {
     et: '{name} ({role}) tegeleb sinu pöördumisega {number} ja vestleb nüüd sinuga siin. Kuni vestlus kestab, lähevad sinu sõnumid temale. Vestluse lõpetamiseks kirjuta „lõpeta vestlus“ või vajuta nuppu.',
     en: '{name} ({role}) is handling your case {number} and is now chatting with you here. Until the chat ends, your messages go to them. To end the chat, type "end chat" or press the button.',
   },
+  statusOnly: {
+    et: 'Siin näitan ainult olekut. Pöördumise sisu näeb pöörduja oma vestluses robotiga ja kasutajatugi spetsialistide kanalis.',
+    en: 'Only the status is shown here. The requester sees the whole case in their own chat with the bot, the support desk in the specialists\' channel.',
+  },
   listTitle: { et: 'Sinu pöördumised', en: 'Your cases' },
   none: { et: 'Sul ei ole avatud pöördumisi.', en: 'You have no open cases.' },
 } satisfies Record<string, Text>;
@@ -39,13 +44,13 @@ export function caseStatusCard(item: Case, lang: Lang, signer: CardSigner, reope
       [say(T.urgency, lang), say(URGENCY_LABELS[item.urgency], lang)],
       [say(T.opened, lang), formatTime(item.openedAt, lang)],
       [say(T.due, lang), isActive(item) ? formatTime(item.dueAt, lang) : undefined],
-      [say(T.assignee, lang), item.assignee?.name],
-      [say(T.escalated, lang), item.status === 'escalated' ? item.escalation?.name : undefined],
-      [say(T.waiting, lang), item.status === 'waiting_for_user' ? item.waitingFor : undefined],
+      [say(T.assignee, lang), plainOptional(item.assignee?.name)],
+      [say(T.escalated, lang), item.status === 'escalated' ? plainOptional(item.escalation?.name) : undefined],
+      [say(T.waiting, lang), item.status === 'waiting_for_user' ? plainOptional(item.waitingFor) : undefined],
     ]),
-    paragraph(item.description, { isSubtle: true }),
+    paragraph(plainText(item.description), { isSubtle: true }),
   ];
-  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${item.resolution.text}`));
+  if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${plainText(item.resolution.text)}`));
   const actions: Element[] = [];
   if (item.status === 'resolved') {
     body.push(paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }));
@@ -55,13 +60,31 @@ export function caseStatusCard(item: Case, lang: Lang, signer: CardSigner, reope
   return { kind: 'card', card: adaptiveCard(body, actions), summary: `${item.id}: ${say(STATUS_LABELS[item.status], lang)}` };
 }
 
+/**
+ * The status of a case without its content: what is shown where others may read along (a channel
+ * other than the specialists', a group chat) or in a chat that is not the requester's own.
+ */
+export function caseStatusOnlyCard(item: Case, lang: Lang): Reply {
+  const title = `${item.id}: ${say(STATUS_LABELS[item.status], lang)}`;
+  const body: Element[] = [
+    heading(title),
+    facts([
+      [say(T.system, lang), say(SYSTEM_LABELS[item.system], lang)],
+      [say(T.status, lang), say(STATUS_LABELS[item.status], lang)],
+      [say(T.due, lang), isActive(item) ? formatTime(item.dueAt, lang) : undefined],
+    ]),
+    paragraph(say(T.statusOnly, lang), { isSubtle: true }),
+  ];
+  return { kind: 'card', card: adaptiveCard(body), summary: title };
+}
+
 /** Told to the requester on resolution: the text, the 1–5 satisfaction question and a reopen button. */
 export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenDays: number): Reply {
   const title = say(T.resolvedTitle, lang, { number: item.id });
   const rating = [1, 2, 3, 4, 5].map((score) => submitButton(String(score), signer.sign('cases.rate', { n: item.id, r: score })));
   const body: Element[] = [
     heading(title),
-    paragraph(item.resolution?.text ?? ''),
+    paragraph(plainText(item.resolution?.text ?? '')),
     paragraph(say(T.rate, lang)),
     { type: 'ActionSet', actions: rating },
     paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }),
@@ -72,7 +95,7 @@ export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenD
 
 /** Told to the requester when a specialist joins: who is talking, and how to end it. */
 export function chatStartedCard(item: Case, specialist: string, role: string, lang: Lang, signer: CardSigner): Reply {
-  const text = say(T.chatStarted, lang, { name: specialist, role, number: item.id });
+  const text = say(T.chatStarted, lang, { name: plainText(specialist), role, number: item.id });
   return { kind: 'card', card: adaptiveCard([paragraph(text)], [submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id }))]), summary: text };
 }
 

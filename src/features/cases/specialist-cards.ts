@@ -3,6 +3,8 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Reply } from '../../shared/messaging.js';
 import { ACTIVE_STATUSES, type Case } from './case.js';
 import { STATUS_LABELS, SYSTEM_LABELS, URGENCY_LABELS, formatTime } from './case-labels.js';
+import { plainText } from '../../shared/plain-text.js';
+import { tallinnDate } from '../../shared/tallinn-time.js';
 
 const T = {
   none: { et: 'Selliseid pöördumisi ei ole.', en: 'There are no such cases.' },
@@ -16,7 +18,7 @@ const T = {
 
 function line(item: Case, now: Date, lang: Lang): string {
   const late = Date.parse(item.dueAt) < now.getTime() ? ` **${say(T.overdue, lang)}**` : '';
-  const who = item.assignee ? `, ${item.assignee.name}` : '';
+  const who = item.assignee ? `, ${plainText(item.assignee.name)}` : '';
   return `- **${item.id}** ${say(SYSTEM_LABELS[item.system], lang)}, ${say(URGENCY_LABELS[item.urgency], lang)}, ${say(STATUS_LABELS[item.status], lang)}${who}; ${formatTime(item.dueAt, lang)}${late}`;
 }
 
@@ -33,7 +35,7 @@ export function digestCard(items: Case[], now: Date, day: string, lang: Lang): R
   const active = items.filter((item) => ACTIVE_STATUSES.includes(item.status));
   const overdue = active.filter((item) => Date.parse(item.dueAt) < now.getTime());
   const soon = active.filter((item) => Date.parse(item.dueAt) >= now.getTime() && Date.parse(item.dueAt) < now.getTime() + 86_400_000);
-  const title = say(T.digestTitle, lang, { day });
+  const title = say(T.digestTitle, lang, { day: tallinnDate(day) });
   const body = [
     heading(title),
     facts([

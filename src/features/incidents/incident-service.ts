@@ -10,6 +10,7 @@ import { followedSystemsOf, openIncident, reviseIncident, type Incident, type In
 import { contentOfInput, type IncidentInput } from './incident-input.js';
 import type { BroadcastReport, IncidentStore, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
 import { countAudience, planAudience, widenAudience } from './plan-audience.js';
+import { tallinnDay } from '../../shared/tallinn-time.js';
 
 export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
   et: 'Sama võtmega saadeti varem teistsugune teade.',
@@ -191,7 +192,7 @@ export class IncidentService {
 
 const answerOf = (incident: Incident): IntakeAnswer => ({ id: incident.id, ref: incident.ref, status: incident.status });
 
-/** `RIKE-20261126-3F9A`: the day it opened and a random part people can read out. */
+/** `RIKE-20261126-3F9A`: the day it opened (in Tallinn) and a random part people can read out. */
 function newIncidentId(now: Date): string {
-  return `RIKE-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
+  return `RIKE-${tallinnDay(now).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
 }

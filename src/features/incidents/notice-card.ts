@@ -4,6 +4,7 @@ import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { cardReply, textReply, type Reply } from '../../shared/messaging.js';
 import type { Incident } from './incident.js';
 import { FACT, formatTime, severityOf, statusOf } from './incident-texts.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const HEADING: Record<'open' | 'resolved', Text> = {
   open: { et: 'Rike: {systems}', en: 'Incident: {systems}' },
@@ -27,12 +28,15 @@ const ACTIVE_END: Text = { et: ', eeldatav lõpp {time}', en: ', expected end {t
 export const titleOf = (incident: Pick<Incident, 'title' | 'titleEn'>, lang: Lang): string => (lang === 'en' && incident.titleEn) || incident.title;
 const descriptionOf = (incident: Incident, lang: Lang): string => (lang === 'en' && incident.descriptionEn) || incident.description;
 
+/** Systems, title and description were typed (by a specialist or monitoring): shown as text. */
+const systemsOf = (incident: Incident): string => plainText(incident.systems.join(', '));
+
 /** The facts and text of a notice, shared by the notice itself, the preview and the list. */
 export function noticeBody(incident: Incident, lang: Lang): Element[] {
   const state = incident.status === 'resolved' ? 'resolved' : 'open';
   return [
-    heading(say(HEADING[state], lang, { systems: incident.systems.join(', ') })),
-    paragraph(`**${titleOf(incident, lang)}**`, { spacing: 'Small' }),
+    heading(say(HEADING[state], lang, { systems: systemsOf(incident) })),
+    paragraph(`**${plainText(titleOf(incident, lang))}**`, { spacing: 'Small' }),
     facts([
       [say(FACT.severity, lang), severityOf(incident.severity, lang)],
       [say(FACT.status, lang), statusOf(incident.status, lang)],
@@ -42,7 +46,7 @@ export function noticeBody(incident: Incident, lang: Lang): Element[] {
       [say(FACT.updated, lang), incident.version > 1 ? formatTime(incident.updatedAt, lang) : undefined],
       [say(FACT.ref, lang), incident.id],
     ]),
-    paragraph(descriptionOf(incident, lang)),
+    paragraph(plainText(descriptionOf(incident, lang))),
   ];
 }
 
@@ -66,8 +70,8 @@ export function noticeCard(incident: Incident, lang: Lang, buttons: Element[] = 
 export function activeNotice(incidents: Incident[], lang: Lang): Reply | undefined {
   if (incidents.length === 0) return undefined;
   const lines = incidents.map((incident) => `- ${say(ACTIVE_LINE, lang, {
-    systems: incident.systems.join(', '),
-    title: titleOf(incident, lang),
+    systems: systemsOf(incident),
+    title: plainText(titleOf(incident, lang)),
     status: statusOf(incident.status, lang),
     end: incident.expectedEnd ? say(ACTIVE_END, lang, { time: formatTime(incident.expectedEnd, lang) ?? '' }) : '',
   })}`);

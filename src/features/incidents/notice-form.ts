@@ -2,6 +2,7 @@ import type { CardSigner } from '../../shared/card-signer.js';
 import { adaptiveCard, choiceInput, dateInput, heading, submitButton, textInput, type Element } from '../../shared/cards.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
+import { tallinnInputs, tallinnToIso } from '../../shared/tallinn-time.js';
 import { cardReply, type Reply } from '../../shared/messaging.js';
 import { SEVERITIES, STATUSES, type IncidentContent } from './incident.js';
 import { incidentInputSchema, type IncidentInput } from './incident-input.js';
@@ -29,27 +30,10 @@ export const FORM_INVALID: Text = {
 
 const choices = <T extends string>(values: readonly T[], texts: Record<T, Text>, lang: Lang) => values.map((value) => ({ title: say(texts[value], lang), value }));
 
-/** Wall-clock time in Tallinn as an ISO instant (the offset is looked up for that very day). */
-export function tallinnToIso(date: string, time: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const clock = /^(\d{1,2}):(\d{2})/.exec(time || '00:00');
-  if (!match || !clock) return undefined;
-  const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(clock[1]), Number(clock[2]));
-  const shown = new Date(new Date(guess).toLocaleString('en-US', { timeZone: 'Europe/Tallinn' }) + ' UTC').getTime();
-  return new Date(guess - (shown - guess)).toISOString();
-}
-
-function tallinnParts(iso: string | undefined): { date?: string; time?: string } {
-  if (!iso) return {};
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  const [date, time] = parts.split(' ');
-  return { date, time };
-}
-
 /** The form a specialist fills in; `incidentId` when it updates an incident. */
 export function noticeForm(signer: CardSigner, lang: Lang, prefill?: IncidentContent, incidentId?: string): Reply {
   const known = new Set(['SKAIS', 'STAR']);
-  const end = tallinnParts(prefill?.expectedEnd);
+  const end = tallinnInputs(prefill?.expectedEnd);
   const body: Element[] = [
     heading(incidentId ? say(LABEL.editTitle, lang, { id: incidentId }) : say(LABEL.newTitle, lang)),
     choiceInput('systems', say(LABEL.systems, lang), [{ title: 'SKAIS', value: 'SKAIS' }, { title: 'STAR', value: 'STAR' }], { isMultiSelect: true, style: 'expanded', value: prefill?.systems.filter((s) => known.has(s)).join(',') }),
@@ -82,7 +66,8 @@ export function parseNoticeForm(data: Record<string, unknown>, lang: Lang, ref?:
     description: str(data.description),
     titleEn: str(data.titleEn),
     descriptionEn: str(data.descriptionEn),
-    expectedEnd: date ? tallinnToIso(date, str(data.expectedEndTime) ?? '23:59') : undefined,
+    // A date or time that cannot be read stays as typed, so the schema names the field to fix.
+    expectedEnd: date ? (tallinnToIso(date, str(data.expectedEndTime) ?? '23:59') ?? `${date} ${str(data.expectedEndTime) ?? ''}`) : undefined,
   };
   const parsed = incidentInputSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== undefined)));
   if (parsed.success) return parsed.data;

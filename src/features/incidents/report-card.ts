@@ -4,6 +4,7 @@ import { cardReply, type Reply } from '../../shared/messaging.js';
 import type { DeliveryProgress } from './delivery-progress.js';
 import type { Incident } from './incident.js';
 import { titleOf } from './notice-card.js';
+import { plainText } from '../../shared/plain-text.js';
 
 const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | 'failed' | 'dropped' | 'why' | 'webhook' | 'alertmanager', Text> = {
   starting: { et: 'Saadan teadet „{title}“ ({total} vestlust)…', en: 'Sending the notice "{title}" ({total} conversations)…' },
@@ -20,7 +21,7 @@ const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | '
 
 /** The first version of the author's progress message, before the worker has counted anything. */
 export function startingReport(incident: Pick<Incident, 'title' | 'titleEn'>, total: number, lang: Lang): Reply {
-  return cardReply(adaptiveCard([paragraph(say(TEXT.starting, lang, { title: titleOf(incident, lang), total }))]));
+  return cardReply(adaptiveCard([paragraph(say(TEXT.starting, lang, { title: plainText(titleOf(incident, lang)), total }))]));
 }
 
 /** Progress and, once nothing is waiting, the final count with the reasons for failures; says when monitoring sent the notice. */
@@ -28,7 +29,7 @@ export function progressReport(incident: Incident, progress: DeliveryProgress, l
   const finished = progress.pending === 0;
   const reasons = Object.entries(progress.reasons).map(([reason, count]) => `- ${reason}: ${count}`);
   const body = [
-    heading(say(finished ? TEXT.done : TEXT.running, lang, { title: titleOf(incident, lang) })),
+    heading(say(finished ? TEXT.done : TEXT.running, lang, { title: plainText(titleOf(incident, lang)) })),
     facts([
       [say(TEXT.delivered, lang), `${progress.delivered} / ${progress.total}`],
       [say(TEXT.pending, lang), finished ? undefined : String(progress.pending)],

@@ -33,14 +33,24 @@ describe('Estonian personal codes', () => {
     expect(containsPersonalCode('arve 12345678901')).toBe(false);
   });
 
+  it('masks a code with a mistyped checksum too, but not numbers that cannot be a code', () => {
+    const typo = `${valid.slice(0, 10)}${(Number(valid[10]) + 1) % 10}`;
+    expect(maskPersonalCodes(`Isik ${typo} ja ${valid}`)).toBe('Isik [isikukood] ja [isikukood]');
+    expect(containsPersonalCode(`isik ${typo}`)).toBe(true);
+    // Not a date (30 February, month 13) or not a living person's century digit: left as it is.
+    expect(maskPersonalCodes('arve 39002300001, 39013010000, 90001010000')).toBe('arve 39002300001, 39013010000, 90001010000');
+  });
+
   it('keeps codes and secrets out of the log, whatever field they arrive in', () => {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
     const log = createLogger('info', sink);
     log.info({ caseId: 'TUGI-2026-00001', detail: { text: `isik ${valid}` }, password: 'hunter2' }, `opened for ${valid}`);
     log.error({ err: new Error(`lookup failed for ${valid}`) }, 'failed');
+    log.warn({ question: 'isik 39001010001' }, 'mistyped code 49912310002');
     const output = lines.join('');
     expect(output).not.toContain(valid);
+    expect(output).not.toMatch(/39001010001|49912310002/);
     expect(output).not.toContain('hunter2');
     expect(output).toContain('[isikukood]');
     expect(output).toContain('TUGI-2026-00001');

@@ -11,6 +11,25 @@ describe('Collection', () => {
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('rewrites archived records in place (retention), losing nothing appended meanwhile', async () => {
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 3 });
+    for (let i = 0; i < 7; i += 1) await items.append({ id: `a${i}`, state: `secret ${i}` });
+    const [changed] = await Promise.all([
+      items.rewriteArchived((item) => (Number(item.id.slice(1)) % 2 === 0 ? { ...item, state: 'masked' } : undefined)),
+      items.append({ id: 'late', state: 'secret late' }),
+    ]);
+    expect(changed.sort()).toEqual(['a0', 'a2', 'a4', 'a6']);
+    await dataDir.close();
+
+    const reopened = await DataDir.open(dir, silentLogger());
+    const again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 3 });
+    const all = [];
+    for await (const item of again.archived()) all.push(item);
+    expect(all.map((item) => `${item.id}:${item.state}`).sort()).toEqual(['a0:masked', 'a1:secret 1', 'a2:masked', 'a3:secret 3', 'a4:masked', 'a5:secret 5', 'a6:masked', 'late:secret late']);
+    await reopened.close();
+  });
+
   it('keeps live records in shards and finished ones in bounded archive segments', async () => {
     const dataDir = await DataDir.open(dir, silentLogger());
     const items = await dataDir.collection<Item>('items', { shards: 4, segmentSize: 10 });
