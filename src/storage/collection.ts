@@ -43,7 +43,7 @@ export class Collection<T extends { id: string }> {
 
   static async open<T extends { id: string }>(dir: string, options: CollectionOptions = {}): Promise<Collection<T>> {
     const collection = new Collection<T>(dir, options);
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     await collection.load();
     return collection;
   }
