@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { ArchiveIndex } from './archive-index.js';
 import { JsonDoc } from './json-doc.js';
 
 interface Bucket<T> {
@@ -32,6 +33,7 @@ export class Collection<T extends { id: string }> {
   private readonly archiveIndex = new Map<string, number>();
   private segments: number[] = [];
   private current?: JsonDoc<Bucket<T>>;
+  private index?: ArchiveIndex;
   private readonly shardCount: number;
   private readonly segmentSize: number;
   private archiveQueue: Promise<unknown> = Promise.resolve();
@@ -63,10 +65,13 @@ export class Collection<T extends { id: string }> {
       .filter((match): match is RegExpExecArray => match !== null)
       .map((match) => Number(match[1]))
       .sort((a, b) => a - b);
-    for (const number of this.segments) {
-      const doc = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
-      for (const record of doc.data.records) this.archiveIndex.set(record.id, number);
-      if (number === this.segments[this.segments.length - 1]) this.current = doc;
+    // History is read through its index (one small file), not segment by segment: opening costs the same at 300,000 records.
+    const newest = this.segments.at(-1);
+    const readIds = async (number: number) => (await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] })).data.records.map((record) => record.id);
+    this.index = await ArchiveIndex.load(this.dir, this.segments.slice(0, -1), readIds, this.archiveIndex);
+    if (newest !== undefined) {
+      this.current = await JsonDoc.open<Bucket<T>>(this.segmentFile(newest), { records: [] });
+      for (const record of this.current.data.records) this.archiveIndex.set(record.id, newest);
     }
     for (let shard = 0; shard < this.shardCount; shard += 1) {
       const doc = await JsonDoc.open<Bucket<T>>(join(this.dir, `live-${String(shard).padStart(3, '0')}.json`), { records: [] });
@@ -172,7 +177,9 @@ export class Collection<T extends { id: string }> {
     const run = this.archiveQueue.then(async () => {
       if (this.archiveIndex.has(record.id)) throw new Error(`${record.id} is already archived.`);
       if (!this.current || this.current.data.records.length >= this.segmentSize) {
-        const number = (this.segments[this.segments.length - 1] ?? 0) + 1;
+        const full = this.segments.at(-1);
+        if (this.current && full !== undefined) await this.index?.seal(full, this.current.data.records.map((item) => item.id));
+        const number = (full ?? 0) + 1;
         this.current = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
         this.segments.push(number);
       }
