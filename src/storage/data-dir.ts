@@ -109,6 +109,11 @@ export class DataDir {
     return collection;
   }
 
+  /** Includes a store's own files in `flush` and `close`. */
+  track(store: { flush(): Promise<void> }): void {
+    this.docs.push(store);
+  }
+
   /** Waits for every pending write. */
   async flush(): Promise<void> {
     await Promise.all(this.docs.map((doc) => doc.flush()));
