@@ -62,6 +62,15 @@ export class JsonDoc<T> {
     return run;
   }
 
+  /** Deletes the file, in turn with the writes, if `empty` says it holds nothing (a later write creates it again). */
+  deleteIfEmpty(empty: (data: T) => boolean): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (empty(this.db.data)) await rm(this.file, { force: true });
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Waits for every queued write. */
   async flush(): Promise<void> {
     await this.queue;

@@ -21,7 +21,8 @@ describe('Collection', () => {
 
     const files = readdirSync(join(dir, 'items')).sort();
     expect(files.filter((name) => name.startsWith('archive-'))).toEqual(['archive-000001.json', 'archive-000002.json', 'archive-000003.json']);
-    expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(4);
+    // Shards that emptied are deleted: only the one holding 'live' is left.
+    expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(1);
 
     const reopened = await DataDir.open(dir, silentLogger());
     const again = await reopened.collection<Item>('items', { shards: 4, segmentSize: 10 });
@@ -68,6 +69,26 @@ describe('Collection', () => {
     expect(await again.get('i15')).toBeUndefined();
     await reopened.close();
     expect(lines().map((line) => line.segment)).toEqual([1, 3]);
+  });
+
+  it('moves live records to their own shard when the shard count changes', async () => {
+    let dataDir = await DataDir.open(dir, silentLogger());
+    let items = await dataDir.collection<Item>('items', { shards: 4 });
+    for (let i = 0; i < 60; i += 1) await items.put({ id: `i${i}`, state: `v${i}` });
+    await dataDir.close();
+    dataDir = await DataDir.open(dir, silentLogger());
+    items = await dataDir.collection<Item>('items', { shards: 64 });
+    expect(items.liveCount).toBe(60);
+    await items.put({ id: 'i7', state: 'changed' });
+    await dataDir.close();
+    dataDir = await DataDir.open(dir, silentLogger());
+    items = await dataDir.collection<Item>('items', { shards: 64 });
+    expect(items.liveRecords().sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))).toEqual(
+      Array.from({ length: 60 }, (_, i) => ({ id: `i${i}`, state: i === 7 ? 'changed' : `v${i}` })));
+    const onDisk = readdirSync(join(dir, 'items')).filter((name) => name.startsWith('live-'))
+      .flatMap((name) => (JSON.parse(readFileSync(join(dir, 'items', name), 'utf8')) as { records: Item[] }).records);
+    expect(onDisk).toHaveLength(60);
+    await dataDir.close();
   });
 
   it('returns copies, so callers cannot change stored data by accident', async () => {
