@@ -57,7 +57,7 @@ export class DeliveryWorker {
   private readonly now: () => number;
   /** Retries scheduled during the current pass: taken back in when due, without re-reading the audience. */
   private retries: Array<WorkItem & { at: number }> = [];
-  /** Smoothed connector latency (ms), from the calls so far. */
+  /** Smoothed time (ms) a slot is busy with one send (connector latency and the two writes), without the pacer's wait. */
   private latencyMs = 0;
 
   constructor(private readonly deps: WorkerDeps) {
@@ -178,18 +178,19 @@ export class DeliveryWorker {
     const editing = Boolean(existing?.messageId);
     const address = existing?.messageId ? existing.address : target.address;
     const paceKey = target.kind === 'channel' && !editing ? (address.channelId ?? address.conversationId) : address.conversationId;
-    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
     const attempts = existing && existing.sendingVersion === incident.version ? existing.attempts + 1 : 1;
     const entry: DeliveryEntry = {
       id, incidentId, key: target.key, address, deliveredVersion: 0, ...existing,
       state: 'sending', sendingVersion: incident.version, attempts, nextAttemptAt: undefined, updatedAt: new Date(this.now()).toISOString(),
     };
+    const writingAt = this.now();
     await this.deps.deliveries.put(entry);
+    const writing = this.now() - writingAt;
+    // The token is taken right before the call, after the disk write: a slow write must not bunch calls past the limit.
+    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
     const calledAt = this.now();
     try {
       await this.call(entry, incident, target);
-      const took = this.now() - calledAt;
-      this.latencyMs = this.latencyMs === 0 ? took : this.latencyMs * 0.9 + took * 0.1;
       Object.assign(entry, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
     } catch (error) {
       await this.settleFailure(entry, error, editing);
@@ -197,6 +198,9 @@ export class DeliveryWorker {
     }
     entry.updatedAt = new Date(this.now()).toISOString();
     await this.deps.deliveries.put(entry);
+    // How long a slot is busy with one send, without its wait for a token: the latency to cover.
+    const busy = writing + this.now() - calledAt;
+    this.latencyMs = this.latencyMs === 0 ? busy : this.latencyMs * 0.9 + busy * 0.1;
   }
 
   private async call(entry: DeliveryEntry, incident: Incident, target: DeliveryTarget): Promise<void> {
