@@ -13,7 +13,7 @@ import { installationUpdate } from '../test/support/activities.js';
 import { startBot, type Harness } from '../test/support/bot-harness.js';
 import { FakeConnector } from '../test/support/fake-connector.js';
 import { argument } from './argument.js';
-import { percentile, person, seedPeople } from './people-seed.js';
+import { percentile, person, seedPeopleApart } from './people-seed.js';
 
 const TURNS = argument('turns', 300);
 const STORED = argument('stored', 100_000);
@@ -34,7 +34,7 @@ async function withBot<T>(stored: number, run: (bot: Harness) => Promise<T>): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-people-'));
   const connector = new FakeConnector();
   await connector.start();
-  await seedPeople(dataDir, stored, connector.url);
+  seedPeopleApart(dataDir, stored, connector.url);
   const bot = await startBot({}, {}, { dataDir, connector });
   try {
     await firstTurns(bot, 20, 1_000_000); // warm-up

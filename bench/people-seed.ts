@@ -1,4 +1,7 @@
 // Shared by the people benchmarks: synthetic people and a data folder that already knows them.
+// Also runs on its own (`tsx bench/people-seed.ts DIR COUNT SERVICE_URL`), so that a benchmark can
+// seed in another process and measure with a heap that never held the 100,000 seeded people.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationAddress } from '../src/shared/messaging.js';
@@ -39,3 +42,14 @@ export async function seedPeople(dataDir: string, count: number, serviceUrl: str
 }
 
 export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Seeds in a child process (see above). */
+export function seedPeopleApart(dataDir: string, count: number, serviceUrl: string): void {
+  if (count === 0) return;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/people-seed.ts', dataDir, String(count), serviceUrl], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`seeding ${count} people failed`);
+}
+
+if (process.argv[1]?.endsWith('people-seed.ts') && process.argv.length >= 5) {
+  await seedPeople(process.argv[2], Number(process.argv[3]), process.argv[4]);
+}

@@ -17,7 +17,7 @@ import { DataDir } from '../src/storage/data-dir.js';
 import { LowdbCaseStore } from '../src/storage/lowdb-case-store.js';
 import { KATI, SIIM } from '../test/support/activities.js';
 import { argument } from './argument.js';
-import { seedPeople } from './people-seed.js';
+import { seedPeopleApart } from './people-seed.js';
 
 const CASES = argument('cases', 300_000);
 const PEOPLE = argument('people', 100_000);
@@ -76,7 +76,7 @@ const fresh = mkdtempSync(join(tmpdir(), 'tugibot-bench-start-'));
 const seeded = mkdtempSync(join(tmpdir(), 'tugibot-bench-start-'));
 try {
   seedCases(seeded, CASES);
-  await seedPeople(seeded, PEOPLE, 'https://smba.trafficmanager.net/emea/');
+  seedPeopleApart(seeded, PEOPLE, 'https://smba.trafficmanager.net/emea/');
   const indexStarted = performance.now();
   const data = await DataDir.open(seeded, silentLogger());
   const cases = await LowdbCaseStore.open(data);
