@@ -36,6 +36,7 @@ import { KnowledgeBase, PhrasingWriter, registerKnowledge } from './features/kno
 import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
 import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
+import { LowdbSeenSignatures } from './storage/lowdb-seen-signatures.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -140,7 +141,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(
-    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger }),
+    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger, seen: await LowdbSeenSignatures.open(dataDir) }),
     alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
   );
   // --- incidents (end) ---

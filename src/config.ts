@@ -36,6 +36,7 @@ const text = (fallback = '') => z.string().optional().transform((value) => (valu
 const schema = z.object({
   NODE_ENV: text('development'),
   PORT: int(3978, 0, 65535),
+  HOST: text(),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
@@ -85,6 +86,10 @@ export type Config = Readonly<{
   env: string;
   production: boolean;
   port: number;
+  /** The address to listen on: HOST, else 127.0.0.1 in local mode (no token checks) and 0.0.0.0 otherwise. */
+  host: string;
+  /** True when HOST was set by the operator. */
+  hostExplicit: boolean;
   localMode: boolean;
   bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
   allowedTenants: readonly string[];
@@ -152,6 +157,8 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (mi && mi.toLowerCase() !== 'system' && !GUID.test(mi)) problems.push(`GRAPH_MANAGED_IDENTITY: must be "system" or the client id (GUID) of a user-assigned identity, got "${mi}"`);
   if (raw.GRAPH_BASE_URL && !/^https?:\/\/\S+$/.test(raw.GRAPH_BASE_URL)) problems.push(`GRAPH_BASE_URL: must be an http(s) address, got "${raw.GRAPH_BASE_URL}"`);
   if (raw.DESK_MENTION && !/^[^|]+\|[^|]+$/.test(raw.DESK_MENTION)) problems.push(`DESK_MENTION: must be "<id>|<name>" (an Entra object id or a Teams tag id, then the name shown), got "${raw.DESK_MENTION}"`);
+  for (const id of list(raw.ALLOWED_TENANTS)) if (!GUID.test(id)) problems.push(`ALLOWED_TENANTS: "${id}" is not a tenant id (GUID)`);
+  if (raw.HOST && !/^[0-9A-Za-z.:[\]-]+$/.test(raw.HOST)) problems.push(`HOST: must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, got "${raw.HOST}"`);
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
   return problems;
 }
@@ -185,14 +192,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = crossCheck(raw);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const allowedTenants = list(raw.ALLOWED_TENANTS);
-  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId);
+  // GUIDs are normalised to lower case once, here and at the edge, so comparisons never miss on case.
+  const allowedTenants = list(raw.ALLOWED_TENANTS).map((id) => id.toLowerCase());
+  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId.toLowerCase());
+  const localMode = raw.MicrosoftAppId === '';
 
   return Object.freeze({
     env: raw.NODE_ENV,
     production: raw.NODE_ENV === 'production',
     port: raw.PORT,
-    localMode: raw.MicrosoftAppId === '',
+    host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: raw.HOST !== '',
+    localMode,
     bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
