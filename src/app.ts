@@ -28,6 +28,11 @@ import { registerCases } from './features/cases/index.js';
 import { KnowledgeBase, registerKnowledge } from './features/knowledge/index.js';
 import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
+import type { Server as NodeServer } from 'node:http';
+import { noMetrics, type Metrics } from './shared/metrics.js';
+import { meterMessenger } from './shared/metered-messenger.js';
+import { PrometheusMetrics } from './http/prometheus-metrics.js';
+import { createMetricsServer, metricsRoutes } from './http/metrics-routes.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -47,6 +52,10 @@ export interface App {
   conversations: ConversationStore;
   features: FeatureHandle[];
   scheduler: Scheduler;
+  /** What features and the edge record to; `noMetrics` unless METRICS_TOKEN or METRICS_PORT is set. */
+  metrics: Metrics;
+  /** The loopback-only `/metrics` listener for METRICS_PORT, built but not listening (`main.ts` listens). */
+  metricsServer?: NodeServer;
   inFlight(): number;
   /** Stops periodic work, closes features and flushes storage. Does not close the HTTP server. */
   close(): Promise<void>;
@@ -58,6 +67,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? (config.startAt ? offsetClock(config.startAt) : systemClock);
   const dataDir = await DataDir.open(config.dataDir, logger);
   const features: FeatureHandle[] = [];
+  const exporter = config.metrics.token || config.metrics.port ? new PrometheusMetrics() : undefined;
+  const metrics: Metrics = exporter ?? noMetrics;
   try {
     const conversations = await LowdbConversationStore.open(dataDir);
     const signer = new CardSigner(config.cardSigningSecret || (await dataDir.cardSigningSecret()));
@@ -65,25 +76,28 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const isSpecialist = (id: string | undefined): boolean => id !== undefined && specialists.has(id.toLowerCase());
     const router = new Router(isSpecialist);
     const edge = new TeamsEdge(config);
-    const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
+    const connector = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
+    const messenger = exporter ? meterMessenger(connector, exporter) : connector;
     const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, metrics };
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
     const wiring = await registerFeatures(deps, dataDir, features);
 
-    const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
+    const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply, metrics });
+    if (exporter && config.metrics.token) wiring.routes.push(metricsRoutes({ metrics: exporter, token: config.metrics.token, logger }));
     const readiness = () => {
       const checks: Record<string, boolean | string> = { store: true };
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;
       return { ok: Object.values(checks).every((value) => value === true), checks };
     };
-    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes });
+    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes, metrics });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
 
     return {
-      server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight,
+      server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight, metrics,
+      metricsServer: exporter && config.metrics.port ? createMetricsServer(exporter, logger) : undefined,
       async close() {
         await scheduler.stop();
         for (const feature of features) await feature.close?.();
@@ -139,6 +153,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     signer: deps.signer,
     logger: deps.logger,
     clock: deps.clock,
+    metrics: deps.metrics,
     // An outage is shown first only when the question names an affected system.
     beforeAnswer: async (message, systems) => (systems.length > 0 ? notices.activeFor(systems, message.lang) : undefined),
   });

@@ -71,6 +71,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
   DRAFTS_DIR: text(),
   CASE_RETENTION_DAYS: int(365, 1, 36_500),
+  METRICS_TOKEN: text(),
+  METRICS_PORT: int(0, 0, 65535),
 });
 
 export type Config = Readonly<{
@@ -101,6 +103,8 @@ export type Config = Readonly<{
   broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
+  /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
+  metrics: Readonly<{ token: string; port: number }>;
 }>;
 
 /** The variable names the loader reads; the test compares them with `.env.example`. */
@@ -127,6 +131,8 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.CARD_SIGNING_SECRET && raw.CARD_SIGNING_SECRET.length < 16) problems.push('CARD_SIGNING_SECRET: must be at least 16 characters');
   if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
   for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
+  if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
+  if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
   return problems;
 }
@@ -181,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
     schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
+    metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
   });
 }

@@ -27,6 +27,11 @@ async function main(): Promise<void> {
   app.scheduler.start();
   await new Promise<void>((resolve) => app.server.listen(config.port, '0.0.0.0', resolve));
   logger.info({ port: app.server.address().port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${app.server.address().port}`);
+  const metricsServer = app.metricsServer;
+  if (metricsServer) {
+    await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port, '127.0.0.1', resolve));
+    logger.info({ metricsPort: config.metrics.port }, `metrics on http://127.0.0.1:${config.metrics.port}/metrics (loopback only)`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing running turns');
     const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+    app.metricsServer?.close();
     app.server.server.closeIdleConnections?.();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

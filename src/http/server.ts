@@ -2,6 +2,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../shared/logger.js';
 import type { TeamsEdge } from '../teams/adapter.js';
 import type { TurnHandler } from '../teams/index.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
+import { observeRequests } from './observe-requests.js';
 
 export type HttpServer = Server;
 
@@ -18,6 +20,8 @@ export interface HttpDeps {
   maxBodyBytes: number;
   /** Further routes (webhooks) mounted by their own modules in src/http/. */
   routes?: RouteMount[];
+  /** Request latency goes here; off when absent. */
+  metrics?: Metrics;
 }
 
 export type RouteMount = (server: Server, tools: RouteTools) => void;
@@ -55,6 +59,7 @@ const jsonBody = (maxBytes: number): restify.RequestHandler[] => [
 export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: () => number } {
   const server = restify.createServer({ name: 'tugibot', handleUncaughtExceptions: false });
   let running = 0;
+  observeRequests(server, { metrics: deps.metrics ?? noMetrics });
   server.pre((req, res, next) => {
     running += 1;
     res.once('close', () => { running -= 1; });

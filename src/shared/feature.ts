@@ -5,6 +5,7 @@ import type { ConversationStore } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
+import type { Metrics } from './metrics.js';
 import type { Router } from './router.js';
 
 /** What every feature gets when the app is built. */
@@ -18,6 +19,8 @@ export interface FeatureDeps {
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   directory: Directory;
+  /** Where features record counts and register gauges read on scrape; off when absent. */
+  metrics?: Metrics;
 }
 
 /** A running feature: what the app asks of it after it is registered. */

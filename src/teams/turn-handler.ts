@@ -4,9 +4,11 @@ import type { ConversationStore } from '../shared/conversations.js';
 import { DomainError, isDomainError } from '../shared/errors.js';
 import { langOf, say, type Lang } from '../shared/i18n.js';
 import { newReferenceId } from '../shared/ids.js';
+import { noMetrics, secondsSince, type Metrics } from '../shared/metrics.js';
+import { currentRequestId } from '../shared/request-context.js';
 import type { Logger } from '../shared/logger.js';
 import type { ConversationAddress, Reply, SentMessage, TurnTools } from '../shared/messaging.js';
-import type { Router } from '../shared/router.js';
+import type { MessageRoute, Router } from '../shared/router.js';
 import { addressFromActivity } from './address.js';
 import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
 
@@ -31,9 +33,14 @@ export interface TurnDeps {
   defaultLocale: string;
   /** Says hello when the bot is installed or added; in the user's language. */
   welcome: (address: ConversationAddress, lang: Lang) => Reply;
+  /** Turns by kind and outcome, and their duration; off when absent. */
+  metrics?: Metrics;
 }
 
-function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
+/** The `kind` label of a turn: what the router did with a message, or the activity's kind. */
+const ROUTE_KIND: Record<MessageRoute, string> = { command: 'command', intercepted: 'handoff', fallback: 'question', ignored: 'ignored' };
+
+function toolsFor(context: TurnContext, log: Logger, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
   let finished = false;
   let typed = false;
   const timer = setTimeout(() => {
@@ -42,6 +49,7 @@ function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<voi
     context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
   }, TYPING_AFTER_MS);
   return {
+    log,
     async reply(reply: Reply | string): Promise<SentMessage> {
       const activity = typeof reply === 'string' ? toActivity({ kind: 'text', text: reply }) : toActivity(reply);
       const response = await context.sendActivity(activity);
@@ -68,6 +76,7 @@ function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<voi
  */
 export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Promise<void> {
   const { router, conversations, signer, logger, defaultLocale } = deps;
+  const metrics = deps.metrics ?? noMetrics;
 
   async function capture(activity: Activity): Promise<ConversationAddress> {
     const address = addressFromActivity(activity);
@@ -91,8 +100,11 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     const activity = context.activity;
     const lang = langOf(activity.locale, langOf(defaultLocale));
     const log = logger.child({ activityId: activity.id, type: activity.type, conversationKind: activity.conversation?.conversationType });
+    const started = performance.now();
+    let kind = 'other';
+    let outcome = 'ok';
     let invokeReply: Reply | undefined;
-    const tools = toolsFor(context, async (reply) => {
+    const tools = toolsFor(context, log, async (reply) => {
       if (activity.type === ActivityTypes.Invoke) {
         invokeReply = reply;
       } else if (activity.replyToId) {
@@ -104,11 +116,13 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     try {
       const address = await capture(activity);
       if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
+        kind = 'install';
         await welcomeIfAdded(context, address, lang);
         return;
       }
       const card = cardPayloadOf(activity);
       if (card) {
+        kind = 'card';
         if (!signer.verify(card.payload.verb, card.payload.args ?? {}, card.payload.sig)) {
           log.warn({ verb: typeof card.payload.verb === 'string' ? card.payload.verb : undefined }, 'refused a card action with a bad signature');
           throw CARD_TAMPERED;
@@ -118,17 +132,20 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
         await router.dispatchAction(action, tools);
       } else if (activity.type === ActivityTypes.Message) {
         const message = toInboundMessage(activity, defaultLocale);
+        kind = 'ignored';
         if (!message.text) return;
-        await router.dispatchMessage(message, tools);
+        kind = ROUTE_KIND[await router.dispatchMessage(message, tools)];
       } else {
         log.debug('ignored activity');
       }
     } catch (error) {
+      outcome = isDomainError(error) ? 'refused' : 'failed';
       if (isDomainError(error)) {
         log.info({ code: error.code }, 'domain error');
         await context.sendActivity(toActivity({ kind: 'text', text: say(error.userText, lang, error.vars) }));
       } else {
-        const ref = newReferenceId();
+        // The reference the user quotes is the request id, so it finds every line of this turn.
+        const ref = currentRequestId() ?? newReferenceId();
         log.error({ err: error, ref }, 'turn failed');
         await context.sendActivity(toActivity({ kind: 'text', text: say(APOLOGY, lang, { ref }) })).catch((sendError: unknown) =>
           log.error({ err: sendError, ref }, 'could not send the apology'),
@@ -136,6 +153,8 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       }
     } finally {
       tools.done();
+      metrics.count('turns', { kind, outcome });
+      metrics.observe('turn', secondsSince(started), { kind });
       if (activity.type === ActivityTypes.Invoke) {
         const response: InvokeResponse = invokeReply
           ? { status: 200, body: invokeReply.kind === 'card'

@@ -38,6 +38,8 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   const tasks = new TaskService(ctx);
   const requests = new RequestService(ctx, tasks);
   const substitutions = new SubstitutionService(ctx, tasks);
+  deps.metrics?.gauge('accessTasksOpen', () => stores.tasks.open().length);
+  deps.metrics?.gauge('accessTasksOverdue', () => stores.tasks.open().filter((task) => task.due < ctx.today()).length);
 
   router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });
