@@ -1,6 +1,19 @@
-import type { Request, Response, Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import { secondsSince, type Metrics } from '../shared/metrics.js';
-import { enterRequest, newRequestId } from '../shared/request-context.js';
+import { enterRequest, newRequestId, runInRequest } from '../shared/request-context.js';
+
+const REQUEST_ID = Symbol('requestId');
+type ObservedRequest = Request & { [REQUEST_ID]?: string };
+
+/**
+ * Re-enters the request's context after its body was read: the body reader's callbacks run outside
+ * it (they come from the socket), so the handlers after it would lose the id without this.
+ */
+export function resumeRequest(req: Request, res: Response, next: Next): void {
+  const id = (req as ObservedRequest)[REQUEST_ID];
+  if (id) runInRequest(id, next);
+  else next();
+}
 
 /**
  * Gives every request an id, before routing: it is answered in `X-Request-Id`, carried by every
@@ -13,6 +26,7 @@ export function observeRequests(server: Server, deps: { metrics: Metrics }): voi
     const started = performance.now();
     const reqId = newRequestId();
     enterRequest(reqId);
+    (req as ObservedRequest)[REQUEST_ID] = reqId;
     res.setHeader('X-Request-Id', reqId);
     res.once('finish', () => {
       const route = req.getRoute?.()?.path;

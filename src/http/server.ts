@@ -3,7 +3,7 @@ import type { Logger } from '../shared/logger.js';
 import type { TeamsEdge } from '../teams/adapter.js';
 import type { TurnHandler } from '../teams/index.js';
 import { noMetrics, type Metrics } from '../shared/metrics.js';
-import { observeRequests } from './observe-requests.js';
+import { observeRequests, resumeRequest } from './observe-requests.js';
 
 export type HttpServer = Server;
 
@@ -49,6 +49,7 @@ function requireJson(req: Request, res: Response, next: restify.Next): void {
 const jsonBody = (maxBytes: number): restify.RequestHandler[] => [
   requireJson,
   ...(restify.plugins.jsonBodyParser({ maxBodySize: maxBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions) as restify.RequestHandler[]),
+  resumeRequest,
 ];
 
 /**
