@@ -92,6 +92,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;
       return { ok: Object.values(checks).every((value) => value === true), checks };
     };
+    metrics.gauge('ready', () => (readiness().ok ? 1 : 0));
     const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes, metrics });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
 

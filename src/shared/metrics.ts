@@ -28,6 +28,7 @@ export const HISTOGRAMS = {
 
 /** Gauges are read when Prometheus scrapes, from the stores' own counts: nothing is counted per turn. */
 export const GAUGES = {
+  ready: { name: 'tugibot_ready', help: '1 when GET /readyz would answer 200 (every feature ready), else 0.' },
   casesOpen: { name: 'tugibot_cases_open', help: 'Cases not yet closed (resolved ones included).' },
   casesOverdue: { name: 'tugibot_cases_overdue', help: 'Cases waiting for the desk past their due time.' },
   accessTasksOpen: { name: 'tugibot_access_tasks_open', help: 'Open access tasks of the specialists.' },
