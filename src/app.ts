@@ -14,6 +14,7 @@ import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
 import type { Directory } from './shared/directory.js';
+import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
 import { graphDirectoryFor } from './features/directory/index.js';
@@ -25,8 +26,9 @@ import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incid
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
 import { registerCases } from './features/cases/index.js';
-import { KnowledgeBase, registerKnowledge } from './features/knowledge/index.js';
+import { KnowledgeBase, PhrasingWriter, registerKnowledge } from './features/knowledge/index.js';
 import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
+import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
 import type { Server as NodeServer } from 'node:http';
 import { noMetrics, type Metrics } from './shared/metrics.js';
@@ -140,17 +142,22 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
   );
   // --- incidents (end) ---
-  // --- cases (begin) ---
-  const caseStore = await LowdbCaseStore.open(dataDir);
-  wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents }));
-  // --- cases (end) ---
-  // --- knowledge (begin) ---
+  // --- knowledge base (begin): opened before cases, whose cards name the articles shown ---
   const knowledge = await KnowledgeBase.open({ dir: deps.config.knowledgeDir, logger: deps.logger, thresholds: deps.config.kb });
   wiring.handles.push({ name: 'knowledge', ready: () => knowledge.readiness(), close: async () => knowledge.close() });
+  // --- knowledge base (end) ---
+  // --- cases (begin) ---
+  const caseStore = await LowdbCaseStore.open(dataDir);
+  const articleTitles: ArticleTitles = (id, lang) => knowledge.titleOf(id, lang);
+  wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents, articleTitles }));
+  // --- cases (end) ---
+  // --- knowledge (begin) ---
   const notices = wiring.incidents;
   registerKnowledge(deps.router, {
     knowledge,
     feedback: await LowdbFeedbackStore.open(dataDir),
+    proposals: await LowdbProposalStore.open(dataDir),
+    phrasings: new PhrasingWriter(deps.config.knowledgeDir),
     signer: deps.signer,
     logger: deps.logger,
     clock: deps.clock,

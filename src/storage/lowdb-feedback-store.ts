@@ -85,9 +85,23 @@ export class LowdbFeedbackStore implements FeedbackStore {
   }
 
   mostAskedUnanswered(limit: number): UnansweredQuestion[] {
-    return Object.values(this.doc.data.unanswered)
-      .map(({ question, count, lastAskedAt }) => ({ question, count, lastAskedAt }))
+    return Object.entries(this.doc.data.unanswered)
+      .map(([key, { question, count, lastAskedAt }]) => ({ key, question, count, lastAskedAt }))
       .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
       .slice(0, limit);
+  }
+
+  findUnanswered(key: string): UnansweredQuestion | undefined {
+    const entry = this.doc.data.unanswered[key];
+    return entry && { key, question: entry.question, count: entry.count, lastAskedAt: entry.lastAskedAt };
+  }
+
+  async removeUnanswered(key: string): Promise<boolean> {
+    let removed = false;
+    await this.doc.update((data) => {
+      removed = key in data.unanswered;
+      delete data.unanswered[key];
+    });
+    return removed;
   }
 }

@@ -1,3 +1,4 @@
+import type { ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { ConversationStore } from '../../shared/conversations.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
@@ -15,6 +16,8 @@ export interface NotifierDeps {
   /** The language of the specialists' channel. */
   channelLang: Lang;
   defaultLang: Lang;
+  /** Titles for the articles the bot showed, so the card shows no internal ids. */
+  articleTitles?: ArticleTitles;
 }
 
 /**
@@ -67,7 +70,7 @@ export class CaseNotifier {
    * one was posted, `true` when the card is current, `false` when it must be tried again later.
    */
   async showCard(item: Case): Promise<Case['thread'] | boolean> {
-    const card = channelCard(item, this.deps.signer, this.deps.channelLang);
+    const card = channelCard(item, this.deps.signer, this.deps.channelLang, this.deps.articleTitles);
     const log = this.deps.logger.child({ feature: 'cases', caseId: item.id });
     try {
       if (item.thread) {

@@ -1,3 +1,4 @@
+import type { ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IncidentNotices } from '../../shared/incident-notices.js';
@@ -21,4 +22,5 @@ export interface CasesContext {
   /** The specialists' channel (a Teams channel id); the only channel where a case is shown whole. */
   specialistsChannelId: string;
   reopenDays: number;
+  articleTitles?: ArticleTitles;
 }

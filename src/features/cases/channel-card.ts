@@ -1,3 +1,4 @@
+import { noArticleTitles, type ArticleTitles } from '../../shared/article-titles.js';
 import type { CardSigner } from '../../shared/card-signer.js';
 import { adaptiveCard, choiceInput, facts, heading, paragraph, submitButton, textInput, type Element } from '../../shared/cards.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
@@ -77,7 +78,7 @@ function actionsFor(item: Case, signer: CardSigner, lang: Lang): Element[] {
 }
 
 /** The case's card in the specialists' channel; updated in place as the case changes. */
-export function channelCard(item: Case, signer: CardSigner, lang: Lang): Reply {
+export function channelCard(item: Case, signer: CardSigner, lang: Lang, titles: ArticleTitles = noArticleTitles): Reply {
   const title = `${item.id}: ${say(KIND_LABELS[item.kind], lang)} (${say(SYSTEM_LABELS[item.system], lang)})`;
   const escalation = item.escalation && item.status === 'escalated'
     ? plainText(`${item.escalation.name}${item.escalation.reference ? ` (${item.escalation.reference})` : ''}`) : undefined;
@@ -98,7 +99,7 @@ export function channelCard(item: Case, signer: CardSigner, lang: Lang): Reply {
     paragraph(plainText(item.description)),
   ];
   if (item.question && item.question !== item.description) body.push(paragraph(`**${say(T.question, lang)}:** ${plainText(item.question)}`, { isSubtle: true }));
-  if (item.shownArticles.length > 0) body.push(paragraph(`**${say(T.shown, lang)}:** ${plainText(item.shownArticles.join(', '))}`, { isSubtle: true }));
+  if (item.shownArticles.length > 0) body.push(paragraph(`**${say(T.shown, lang)}:** ${plainText(item.shownArticles.map((id) => titles(id, lang) ?? id).join(', '))}`, { isSubtle: true }));
   if (item.resolution) body.push(paragraph(`**${say(T.resolution, lang)}:** ${plainText(item.resolution.text)}`));
   return { kind: 'card', card: adaptiveCard(body, actionsFor(item, signer, lang)), summary: title };
 }

@@ -1,3 +1,4 @@
+import type { ArticleTitles } from '../../shared/article-titles.js';
 import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
 import { langOf } from '../../shared/i18n.js';
 import { noIncidents, type IncidentNotices } from '../../shared/incident-notices.js';
@@ -20,6 +21,8 @@ export { transition } from './transition.js';
 export interface CasesDeps extends FeatureDeps {
   store: CaseStore;
   incidents?: IncidentNotices;
+  /** Titles of the knowledge articles shown before a case was opened. */
+  articleTitles?: ArticleTitles;
 }
 
 /**
@@ -34,13 +37,13 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const defaultLang = langOf(config.defaultLocale);
   const notifier = new CaseNotifier({
     messenger: deps.messenger, conversations: deps.conversations, signer: deps.signer, logger: deps.logger,
-    channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang,
+    channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang, articleTitles: deps.articleTitles,
   });
   const rules = { reopenDays: config.cases.reopenDays, dueHours: config.cases.dueHours };
   const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules });
   const ctx: CasesContext = {
     router: deps.router, service, notifier, signer: deps.signer, clock: deps.clock, logger: deps.logger,
-    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, specialistsChannelId: config.specialistsChannelId, reopenDays: config.cases.reopenDays,
+    incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, specialistsChannelId: config.specialistsChannelId, reopenDays: config.cases.reopenDays, articleTitles: deps.articleTitles,
   };
   registerCaseCommands(ctx);
   registerRequesterActions(ctx);

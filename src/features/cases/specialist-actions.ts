@@ -17,7 +17,7 @@ const text = (action: CardAction, key: string): string => (typeof action.data[ke
 export async function refuseStale(ctx: CasesContext, action: CardAction, tools: TurnTools, error: unknown): Promise<void> {
   if (!isDomainError(error) || error.code !== 'CASE_CARD_STALE') throw error;
   const current = await ctx.service.load(String(action.data.n));
-  const card = action.address.kind === 'channel' ? channelCard(current, ctx.signer, action.lang) : caseStatusCard(current, action.lang, ctx.signer, ctx.reopenDays);
+  const card = action.address.kind === 'channel' ? channelCard(current, ctx.signer, action.lang, ctx.articleTitles) : caseStatusCard(current, action.lang, ctx.signer, ctx.reopenDays);
   await tools.reply(say(error.userText, action.lang, error.vars));
   if (action.cardMessageId) await tools.replaceCard(card);
   else await tools.reply(card);

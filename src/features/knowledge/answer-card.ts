@@ -36,10 +36,12 @@ export interface AnswerCardInput {
   signer: CardSigner;
   /** After a Yes or No: the card without its buttons, so it cannot be clicked twice. */
   feedbackGiven?: boolean;
+  /** The person picked this article from suggestions: a Yes proposes the question as a phrasing. */
+  picked?: boolean;
 }
 
 /** The answer: title, text, links and sources, and "Did this help?" with signed Yes / No buttons. */
-export function answerCard({ article, question, lang, signer, feedbackGiven = false }: AnswerCardInput): AdaptiveCard {
+export function answerCard({ article, question, lang, signer, feedbackGiven = false, picked = false }: AnswerCardInput): AdaptiveCard {
   const body: Element[] = [heading(article.title), paragraph(toTeamsMarkdown(article.body))];
   if (article.links.length > 0) {
     body.push(paragraph(say(TEXTS.links, lang, { list: article.links.map((link) => `[${link.title}](${link.url})`).join(', ') })));
@@ -48,7 +50,7 @@ export function answerCard({ article, question, lang, signer, feedbackGiven = fa
     body.push(paragraph(say(TEXTS.sources, lang, { list: sourcesLine(article.sources) }), { isSubtle: true, size: 'Small', separator: true }));
   }
   if (feedbackGiven) return adaptiveCard([...body, paragraph(say(TEXTS.feedbackReceived, lang), { isSubtle: true })]);
-  const args = { articleId: article.id, question: trimQuestion(question) };
+  const args = { articleId: article.id, question: trimQuestion(question), ...(picked ? { picked: true } : {}) };
   body.push(paragraph(say(TEXTS.didItHelp, lang), { weight: 'Bolder', spacing: 'Medium' }));
   return adaptiveCard(body, [
     submitButton(say(TEXTS.yes, lang), signer.sign(VERBS.helpful, args)),

@@ -4,6 +4,7 @@ import { answerCard } from './answer-card.js';
 import type { KnowledgeDeps } from './knowledge-deps.js';
 import { TEXTS } from './knowledge-texts.js';
 import { caseOfferCard } from './offer-cards.js';
+import { maskedQuestion, questionKey } from './clean-question.js';
 
 function stringArg(action: CardAction, key: string): string {
   const value = action.data[key];
@@ -18,8 +19,19 @@ export function showArticle(deps: KnowledgeDeps): ActionHandler {
       await tools.reply(textReply(say(TEXTS.articleGone, action.lang)));
       return;
     }
-    await tools.reply(cardReply(answerCard({ article, question: stringArg(action, 'question'), lang: action.lang, signer: deps.signer }), article.title));
+    await tools.reply(cardReply(answerCard({ article, question: stringArg(action, 'question'), lang: action.lang, signer: deps.signer, picked: true }), article.title));
   };
+}
+
+/**
+ * A suggestion the person picked and said helped: the question becomes a proposed phrasing of the
+ * article (personal codes masked), unless the article already has it.
+ */
+async function proposePicked(deps: KnowledgeDeps, articleId: string, question: string): Promise<void> {
+  const article = deps.knowledge.articleById(articleId);
+  const key = questionKey(maskedQuestion(question));
+  if (!article || key === '' || article.phrasings.some((phrasing) => questionKey(phrasing) === key)) return;
+  await deps.proposals.propose({ articleId, question, origin: 'helpful', at: deps.clock.now() });
 }
 
 /**
@@ -33,6 +45,7 @@ export function recordFeedback(deps: KnowledgeDeps, helpful: boolean): ActionHan
     const question = stringArg(action, 'question');
     await deps.feedback.recordFeedback({ articleId, helpful, question, lang: action.lang, at: deps.clock.now() });
     log.info({ activityId: action.id, articleId, helpful }, 'answer feedback');
+    if (helpful && action.data.picked === true) await proposePicked(deps, articleId, question);
     const article = deps.knowledge.articleById(articleId);
     if (article) await tools.replaceCard(cardReply(answerCard({ article, question, lang: action.lang, signer: deps.signer, feedbackGiven: true }), article.title));
     if (helpful) await tools.reply(textReply(say(TEXTS.thanks, action.lang)));

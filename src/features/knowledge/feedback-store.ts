@@ -18,6 +18,8 @@ export interface ArticleFeedback {
 }
 
 export interface UnansweredQuestion {
+  /** The question folded for matching (`questionKey`): the same question typed differently has one key. */
+  key: string;
   /** As first asked, personal codes masked. */
   question: string;
   count: number;
@@ -36,4 +38,8 @@ export interface FeedbackStore {
   mostUnhelpful(limit: number): ArticleFeedback[];
   /** Questions that found nothing, most often asked first. */
   mostAskedUnanswered(limit: number): UnansweredQuestion[];
+  /** One unanswered question by its key. */
+  findUnanswered(key: string): UnansweredQuestion | undefined;
+  /** Takes a question off the unanswered list (it was linked to an article); false when it was not there. */
+  removeUnanswered(key: string): Promise<boolean>;
 }

@@ -114,6 +114,12 @@ export class KnowledgeBase {
     return this.current?.index.docs.find((doc) => doc.article.id === id)?.article;
   }
 
+  /** The title of the article `id` in the language (its translation when there is one); for other features. */
+  titleOf(id: string, lang: Lang): string | undefined {
+    const article = this.articleById(id);
+    return article && this.article(article.topic, lang)?.title;
+  }
+
   /** Every article in the index in use. */
   articles(): Article[] {
     return this.current?.index.docs.map((doc) => doc.article) ?? [];
@@ -123,6 +129,15 @@ export class KnowledgeBase {
   reload(): Promise<ReloadResult> {
     if (!this.running) this.running = this.load().finally(() => { this.running = undefined; });
     return this.running;
+  }
+
+  /**
+   * Re-reads the folder after a change the bot made itself: waits for a reload already running
+   * (it may have read the files before the change), then checks the folder again.
+   */
+  async refresh(): Promise<ReloadResult> {
+    await this.running;
+    return this.reload();
   }
 
   /** Stops watching the folder. */

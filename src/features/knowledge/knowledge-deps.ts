@@ -6,6 +6,9 @@ import type { Metrics } from '../../shared/metrics.js';
 import type { InboundMessage, Reply } from '../../shared/messaging.js';
 import type { Article } from './article.js';
 import type { FeedbackStore } from './feedback-store.js';
+import type { ReloadResult } from './knowledge-base.js';
+import type { ProposalStore } from './proposal-store.js';
+import type { PhrasingWriter } from './write-phrasing.js';
 import type { SearchOutcome } from './search-knowledge.js';
 
 /** What the handlers need from the knowledge base; `KnowledgeBase` is the implementation. */
@@ -15,6 +18,10 @@ export interface KnowledgeSearch {
   /** A topic's article in the language, else the Estonian one. */
   article(topic: string, lang: Lang): Article | undefined;
   articleById(id: string): Article | undefined;
+  /** Every article in the index in use. */
+  articles(): Article[];
+  /** Re-reads the folder now, after the feature changed an article file itself. */
+  refresh(): Promise<ReloadResult>;
 }
 
 /**
@@ -26,6 +33,10 @@ export type BeforeAnswer = (message: InboundMessage, systems: string[]) => Promi
 export interface KnowledgeDeps {
   knowledge: KnowledgeSearch;
   feedback: FeedbackStore;
+  /** Questions proposed as new phrasings of articles, awaiting a specialist. */
+  proposals: ProposalStore;
+  /** Writes accepted phrasings into the article files of the knowledge folder. */
+  phrasings: PhrasingWriter;
   signer: CardSigner;
   logger: Logger;
   clock: Clock;

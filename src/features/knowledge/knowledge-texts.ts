@@ -45,7 +45,7 @@ export const TEXTS = {
   reportTimes: { et: '{count}×', en: '{count}×' },
   reportCounts: { et: '{unhelpful} ei aidanud, {helpful} aitas', en: '{unhelpful} not helpful, {helpful} helpful' },
   reportHelp: {
-    et: 'küsimused, millele vastust ei leitud, ja artiklid, mis ei aidanud',
-    en: 'questions with no answer found and articles that did not help',
+    et: 'küsimused, millele vastust ei leitud, artiklid, mis ei aidanud, ja sõnastuse ettepanekud',
+    en: 'questions with no answer found, articles that did not help, and proposed phrasings',
   },
 } satisfies Record<string, Text>;

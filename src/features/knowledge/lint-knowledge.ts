@@ -38,6 +38,15 @@ function markdownLinks(body: string): string[] {
   return [...body.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => match[1]);
 }
 
+/** The card shows `sources` from the front matter; a body with its own line would show two. */
+const SOURCES_LINE = /^\s*(\*\*|_)?(Allikas|Allikad|Source|Sources)(\*\*|_)?:/im;
+
+/** Article ids a body names in its text (outside link targets and web addresses): people should see titles. */
+export function idsNamedIn(body: string, ids: Iterable<string>): string[] {
+  const text = body.replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, ' ');
+  return [...ids].filter((id) => new RegExp(`(?<![\\p{L}\\p{N}/.-])${id}(?![\\p{L}\\p{N}-])`, 'u').test(text));
+}
+
 function checkArticle(article: Article, files: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const lang = expectedLang(article.file);
@@ -53,6 +62,7 @@ function checkArticle(article: Article, files: ReadonlySet<string>): string[] {
   }
   if (article.body.trim() === '') problems.push('the body is empty');
   for (const title of emptySections(article.body)) problems.push(`the section "${title}" is empty`);
+  if (SOURCES_LINE.test(article.body)) problems.push('the body has its own sources line: the card already shows the front matter\'s sources, so remove it');
   for (const link of article.links) if (!isWebAddress(link.url)) problems.push(`links: "${link.url}" is not a valid http(s) address`);
   for (const source of article.sources) if (looksLikeAddress(source) && !isWebAddress(source)) problems.push(`sources: "${source}" is not a valid http(s) address`);
   for (const target of markdownLinks(article.body)) {
@@ -70,7 +80,8 @@ function checkArticle(article: Article, files: ReadonlySet<string>): string[] {
 /**
  * Checks every article of a knowledge folder: front matter against the schema, ids, languages and
  * file names, translations pointing to existing articles, duplicate ids, empty bodies and sections,
- * malformed addresses and links to missing articles. Returns the problems, file by file.
+ * malformed addresses, links to missing articles, a sources line of the body's own (the card shows
+ * the front matter's) and article ids in the text (people see titles). Returns the problems, file by file.
  */
 export async function lintKnowledge(dir: string): Promise<LintProblem[]> {
   const files = await listArticleFiles(dir);
@@ -88,6 +99,11 @@ export async function lintKnowledge(dir: string): Promise<LintProblem[]> {
     if (first) problems.push({ file: article.file, message: `duplicate id ${article.id}: also used by ${first.file}` });
     else byId.set(article.id, article);
     problems.push(...checkArticle(article, fileSet).map((message) => ({ file: article.file, message })));
+  }
+  for (const article of articles) {
+    for (const id of idsNamedIn(article.body, byId.keys())) {
+      problems.push({ file: article.file, message: `the body names the article id ${id}: people see titles, so write "${byId.get(id)?.title}" instead` });
+    }
   }
   for (const article of articles) {
     if (!article.translationOf) continue;

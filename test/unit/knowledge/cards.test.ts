@@ -92,16 +92,28 @@ describe('offer cards', () => {
 });
 
 describe('reportCard', () => {
-  it('lists unanswered questions and unhelpful articles, or says there is no data', () => {
+  it('lists unanswered questions with a signed link button, unhelpful articles by title, or says there is no data', () => {
     const card = reportCard({
-      unanswered: [{ question: 'printer?', count: 3, lastAskedAt: '2026-11-26T08:00:00Z' }],
+      unanswered: [{ key: 'printer', question: 'printer?', count: 3, lastAskedAt: '2026-11-26T08:00:00Z' }],
       unhelpful: [{ articleId: 'star-parool', title: 'Parool', helpful: 1, unhelpful: 4, lastAt: '2026-11-26T08:00:00Z' }],
+      proposals: { pending: 12, shown: 10 },
       lang: 'et',
+      signer,
     }) as unknown as Card;
-    expect(JSON.stringify(card)).toContain('"title":"3×","value":"printer?"');
-    expect(JSON.stringify(card)).toContain('"title":"Parool (star-parool)","value":"4 ei aidanud, 1 aitas"');
-    const empty = reportCard({ unanswered: [], unhelpful: [], lang: 'en' }) as unknown as Card;
-    expect(texts(empty).filter((text) => text === TEXTS.reportNothing.en)).toHaveLength(2);
+    const json = JSON.stringify(card);
+    expect(json).toContain('"text":"3× printer?"');
+    expect(json).toContain('"title":"Parool","value":"4 ei aidanud, 1 aitas"');
+    expect(json).not.toContain('star-parool');
+    expect(json).toContain('Otsust ootab 12 ettepanekut. Allpool on 10 sagedasemat, igaüks eraldi kaardil; ülejäänud näitab järgmine aruanne.');
+    type Item = { type: string; items: Array<{ actions?: Array<{ title: string; data: SignedActionData }> }> };
+    const item = (card.body as unknown as Item[]).find((element) => element.type === 'Container');
+    const button = item?.items[1].actions?.[0];
+    expect(button?.title).toBe('Seo artikliga');
+    const data = button?.data as SignedActionData;
+    expect(data).toMatchObject({ verb: 'knowledge.linkForm', args: { key: 'printer' } });
+    expect(verified(data)).toBe(true);
+    const empty = reportCard({ unanswered: [], unhelpful: [], proposals: { pending: 0, shown: 0 }, lang: 'en', signer }) as unknown as Card;
+    expect(texts(empty).filter((text) => text === TEXTS.reportNothing.en)).toHaveLength(3);
   });
 });
 

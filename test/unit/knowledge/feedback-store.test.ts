@@ -33,9 +33,13 @@ describe('LowdbFeedbackStore', () => {
     expect(reopened.feedbackFor('star-parool')).toEqual({ articleId: 'star-parool', helpful: 1, unhelpful: 2, lastAt: at.toISOString() });
     expect(reopened.mostUnhelpful(10).map((entry) => entry.articleId)).toEqual(['star-parool', 'star-koolitus-en']);
     expect(reopened.mostAskedUnanswered(10)).toEqual([
-      { question: 'Kuidas printerit ühendada?', count: 2, lastAskedAt: '2026-11-27T08:00:00.000Z' },
-      { question: 'Minu isikukood on [isikukood], miks?', count: 1, lastAskedAt: at.toISOString() },
+      { key: 'kuidas printerit uhendada', question: 'Kuidas printerit ühendada?', count: 2, lastAskedAt: '2026-11-27T08:00:00.000Z' },
+      { key: 'minu isikukood on [isikukood], miks', question: 'Minu isikukood on [isikukood], miks?', count: 1, lastAskedAt: at.toISOString() },
     ]);
+    expect(reopened.findUnanswered('kuidas printerit uhendada')?.count).toBe(2);
+    expect(await reopened.removeUnanswered('kuidas printerit uhendada')).toBe(true);
+    expect(await reopened.removeUnanswered('kuidas printerit uhendada')).toBe(false);
+    expect(reopened.findUnanswered('kuidas printerit uhendada')).toBeUndefined();
     await second.close();
   });
 

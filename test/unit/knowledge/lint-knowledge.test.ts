@@ -82,6 +82,18 @@ describe('lintKnowledge', () => {
     expect(problems.some((problem) => problem.includes('Sammud'))).toBe(false);
   });
 
+  it('reports a sources line of the body and article ids in the text, but not in links or addresses', async () => {
+    const problems = messages(await lintWith({
+      'star-naide.md': article({}, 'Vaata ka [sisselogimine](star-teine.md) ja https://x.ee/star-teine.\n\nAllikas: STARi KKK.'),
+      'star-teine.md': article({ id: 'star-teine', title: 'Teine' }),
+      'en/star-teine.md': article({ id: 'star-teine-en', lang: 'en', translationOf: 'star-teine' }, 'Estonian version: _star-teine_'),
+    }));
+    expect(problems).toEqual([
+      'en/star-teine.md: the body names the article id star-teine: people see titles, so write "Teine" instead',
+      'star-naide.md: the body has its own sources line: the card already shows the front matter\'s sources, so remove it',
+    ]);
+  });
+
   it('reports translations of missing articles and English articles without translationOf', async () => {
     const problems = messages(await lintWith({
       'en/star-puudub.md': article({ id: 'star-puudub-en', lang: 'en', translationOf: 'star-puudub' }),

@@ -9,6 +9,8 @@ import { Router } from '../../../src/shared/router.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { KnowledgeBase, registerKnowledge, type KnowledgeDeps } from '../../../src/features/knowledge/index.js';
 import { LowdbFeedbackStore } from '../../../src/storage/lowdb-feedback-store.js';
+import { LowdbProposalStore } from '../../../src/storage/lowdb-proposal-store.js';
+import { PhrasingWriter } from '../../../src/features/knowledge/index.js';
 import { TEXTS } from '../../../src/features/knowledge/knowledge-texts.js';
 import { clicked, FIXTURE_KB, inbound, RecordingTools, SPECIALIST, THRESHOLDS } from './knowledge-test-kit.js';
 
@@ -28,6 +30,8 @@ beforeEach(async () => {
   deps = {
     knowledge,
     feedback: await LowdbFeedbackStore.open(dataDir),
+    proposals: await LowdbProposalStore.open(dataDir),
+    phrasings: new PhrasingWriter(FIXTURE_KB),
     signer,
     logger: silentLogger(),
     clock: new ManualClock('2026-11-26T08:00:00Z'),
@@ -96,7 +100,7 @@ describe('registerKnowledge', () => {
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.notFound.et);
     expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'mis ilm homme Tallinnas on', shown: '' } });
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ question: 'mis ilm homme Tallinnas on', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
+    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ key: 'mis ilm homme tallinnas on', question: 'mis ilm homme Tallinnas on', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
   });
 
   it('thanks for a Yes and takes the buttons off the answer', async () => {
@@ -105,6 +109,19 @@ describe('registerKnowledge', () => {
     expect(yes.replies).toEqual([textReply(TEXTS.thanks.et)]);
     expect(cardOf(yes.replaced[0])?.actions).toBeUndefined();
     expect(deps.feedback.feedbackFor('star-parool')).toMatchObject({ helpful: 1, unhelpful: 0 });
+  });
+
+  it('proposes a phrasing only for a picked suggestion that helped, and not one the article already has', async () => {
+    const answered = cardOf((await ask('unustasin STARi parooli')).replies[0]);
+    await click(answered?.actions?.[0].data as SignedActionData);
+    const pickedNo = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'parool ei lähe läbi' }))).replies[0]);
+    await click(pickedNo?.actions?.[1].data as SignedActionData);
+    const known = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'Kuidas STARi parooli vahetada?' }))).replies[0]);
+    await click(known?.actions?.[0].data as SignedActionData);
+    expect(deps.proposals.pending(10)).toEqual([]);
+    const picked = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'parool ei lähe läbi, isikukood 38001085718' }))).replies[0]);
+    await click(picked?.actions?.[0].data as SignedActionData);
+    expect(deps.proposals.pending(10)).toMatchObject([{ articleId: 'star-parool', question: 'parool ei lähe läbi, isikukood [isikukood]', origins: { helpful: 1, linked: 0 } }]);
   });
 
   it('says sorry for a No and offers a case with the question and the article shown', async () => {

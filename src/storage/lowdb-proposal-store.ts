@@ -1,0 +1,97 @@
+import type { DataDir } from './data-dir.js';
+import type { JsonDoc } from './json-doc.js';
+import { newId } from '../shared/ids.js';
+import { maskedQuestion, questionKey } from '../features/knowledge/index.js';
+import type { NewProposal, Proposal, ProposalDecision, ProposalStore } from '../features/knowledge/index.js';
+
+interface ProposalFile {
+  version: 1;
+  /** By id. */
+  proposals: Record<string, Proposal>;
+}
+
+/** Decided proposals kept (so a rejected question is not proposed again); beyond it the oldest go. */
+export const MAX_DECIDED = 2000;
+/** Pending proposals kept; beyond it the least proposed, then the oldest, go. */
+export const MAX_PENDING = 1000;
+
+const total = (proposal: Proposal): number => proposal.origins.helpful + proposal.origins.linked;
+
+const sameProposal = (proposal: Proposal, articleId: string, key: string): boolean =>
+  proposal.articleId === articleId && questionKey(proposal.question) === key;
+
+/** Proposed phrasings in `knowledge-proposals.json` in the data folder. */
+export class LowdbProposalStore implements ProposalStore {
+  private constructor(private readonly doc: JsonDoc<ProposalFile>, private readonly maxDecided: number, private readonly maxPending: number) {}
+
+  static async open(dataDir: DataDir, options: { maxDecided?: number; maxPending?: number } = {}): Promise<LowdbProposalStore> {
+    const doc = await dataDir.doc<ProposalFile>('knowledge-proposals', { version: 1, proposals: {} });
+    return new LowdbProposalStore(doc, options.maxDecided ?? MAX_DECIDED, options.maxPending ?? MAX_PENDING);
+  }
+
+  async propose({ articleId, question, origin, at }: NewProposal): Promise<Proposal> {
+    const masked = maskedQuestion(question);
+    const key = questionKey(masked);
+    const when = at.toISOString();
+    let result: Proposal | undefined;
+    await this.doc.update((data) => {
+      const seen = Object.values(data.proposals).find((proposal) => sameProposal(proposal, articleId, key));
+      if (seen) {
+        seen.origins[origin] += 1;
+        seen.lastAt = when;
+        result = { ...seen, origins: { ...seen.origins } };
+        return;
+      }
+      const proposal: Proposal = {
+        id: newId(), articleId, question: masked, origins: { helpful: 0, linked: 0 }, firstAt: when, lastAt: when, status: 'pending',
+      };
+      proposal.origins[origin] = 1;
+      data.proposals[proposal.id] = proposal;
+      result = { ...proposal, origins: { ...proposal.origins } };
+      this.dropSurplus(data);
+    });
+    return result as Proposal;
+  }
+
+  get(id: string): Proposal | undefined {
+    const proposal = this.doc.data.proposals[id];
+    return proposal && structuredClone(proposal);
+  }
+
+  pending(limit: number): Proposal[] {
+    return Object.values(this.doc.data.proposals)
+      .filter((proposal) => proposal.status === 'pending')
+      .sort((a, b) => total(b) - total(a) || b.lastAt.localeCompare(a.lastAt))
+      .slice(0, limit)
+      .map((proposal) => structuredClone(proposal));
+  }
+
+  countPending(): number {
+    return Object.values(this.doc.data.proposals).filter((proposal) => proposal.status === 'pending').length;
+  }
+
+  async decide(id: string, { status, by, at }: ProposalDecision): Promise<Proposal | undefined> {
+    let result: Proposal | undefined;
+    await this.doc.update((data) => {
+      const proposal = data.proposals[id];
+      if (!proposal || proposal.status !== 'pending') return;
+      proposal.status = status;
+      proposal.decidedBy = { aadObjectId: by.aadObjectId, name: by.name };
+      proposal.decidedAt = at.toISOString();
+      result = structuredClone(proposal);
+      this.dropSurplus(data);
+    });
+    return result;
+  }
+
+  /** Keeps the file bounded: the oldest decided proposals and the least proposed pending ones go. */
+  private dropSurplus(data: ProposalFile): void {
+    const all = Object.values(data.proposals);
+    const decided = all.filter((proposal) => proposal.status !== 'pending')
+      .sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));
+    const pending = all.filter((proposal) => proposal.status === 'pending')
+      .sort((a, b) => total(a) - total(b) || a.lastAt.localeCompare(b.lastAt));
+    const drop = [...decided.slice(0, Math.max(0, decided.length - this.maxDecided)), ...pending.slice(0, Math.max(0, pending.length - this.maxPending))];
+    for (const proposal of drop) delete data.proposals[proposal.id];
+  }
+}
