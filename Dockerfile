@@ -19,10 +19,11 @@ ENV NODE_ENV=production \
     PORT=3978 \
     DATA_DIR=/data
 WORKDIR /app
-# The code belongs to root and is read-only for the bot's user; only /data is writable.
+# The code belongs to root and is read-only for the bot's user. Writable: /data, and knowledge/
+# (accepted phrasings are written into the articles; mount KNOWLEDGE_DIR from a volume to keep them).
 COPY --from=build /release ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
- && mkdir -p /data && chown node:node /data
+ && mkdir -p /data && chown node:node /data && chown -R node:node /app/knowledge
 USER node
 VOLUME ["/data"]
 EXPOSE 3978
