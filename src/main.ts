@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   logger.info({ port: app.server.address().port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${app.server.address().port}`);
   const metricsServer = app.metricsServer;
   if (metricsServer) {
-    await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      metricsServer.once('error', (error) => reject(new Error(`METRICS_PORT ${config.metrics.port}: ${error.message}`)));
+      metricsServer.listen(config.metrics.port, '127.0.0.1', resolve);
+    });
     logger.info({ metricsPort: config.metrics.port }, `metrics on http://127.0.0.1:${config.metrics.port}/metrics (loopback only)`);
   }
 
