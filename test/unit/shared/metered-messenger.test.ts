@@ -18,13 +18,17 @@ const address = { conversationId: 'a:1' } as ConversationAddress;
 describe('meterMessenger', () => {
   it('counts a send that worked and a send that failed, with its cause, and passes both through', async () => {
     let calls = 0;
-    const inner = {
+    const inner: Messenger = {
       send: async () => {
         calls += 1;
         if (calls === 2) throw new MessengerError(429, 'Throttled', 'slow down', 1000);
         return { messageId: 'm1' };
       },
-    } as unknown as Messenger;
+      update: async () => undefined,
+      delete: async () => undefined,
+      openPersonalChat: async () => address,
+      postToChannel: async () => ({ address, messageId: 'root' }),
+    };
     const metrics = recordingMetrics();
     const messenger = meterMessenger(inner, metrics);
     await expect(messenger.send(address, textReply('üks'))).resolves.toEqual({ messageId: 'm1' });
