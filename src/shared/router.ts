@@ -107,22 +107,28 @@ export class Router {
     return best && { command: best.command, argument: best.argument };
   }
 
-  /** Hands a message to its command, an interceptor or the fallback; says which took it (for metrics). */
-  async dispatchMessage(message: InboundMessage, tools: TurnTools): Promise<MessageRoute> {
+  /**
+   * Hands a message to its command, an interceptor or the fallback. Says which took it (for
+   * metrics) through `routed`, before the handler runs, so a handler that throws is still counted
+   * under its route; an interceptor is named once it says it handled the message.
+   */
+  async dispatchMessage(message: InboundMessage, tools: TurnTools, routed: (route: MessageRoute) => void = () => undefined): Promise<void> {
     const matched = this.match(message);
     if (matched) {
+      routed('command');
       if (matched.command.audience === 'specialist' && !this.isSpecialist(message.from.aadObjectId)) throw NOT_SPECIALIST;
       await matched.command.handler(message, tools, matched.argument);
-      return 'command';
+      return;
     }
     for (const interceptor of this.interceptors) {
-      if (await interceptor(message, tools)) return 'intercepted';
+      if (await interceptor(message, tools)) return routed('intercepted');
     }
     if (message.address.kind === 'personal' && this.fallbackHandler) {
+      routed('fallback');
       await this.fallbackHandler(message, tools);
-      return 'fallback';
+      return;
     }
-    return 'ignored';
+    routed('ignored');
   }
 
   async dispatchAction(action: CardAction, tools: TurnTools): Promise<void> {

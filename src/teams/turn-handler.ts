@@ -134,7 +134,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
         const message = toInboundMessage(activity, defaultLocale);
         kind = 'ignored';
         if (!message.text) return;
-        kind = ROUTE_KIND[await router.dispatchMessage(message, tools)];
+        await router.dispatchMessage(message, tools, (route) => { kind = ROUTE_KIND[route]; });
       } else {
         log.debug('ignored activity');
       }

@@ -54,7 +54,12 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     await bot.ask(personalMessage(KATI, 'tere', { serviceUrl }));
     await bot.ask(personalMessage(KATI, 'kuidas parandada avalduse salvestamise viga SKAIS-is', { serviceUrl }));
     await bot.ask(cardSubmit(KATI, { verb: 'cases.take', args: { number: 'TUGI-2026-00001' }, sig: 'forged' }, {}, { serviceUrl }));
+    bot.app.router.command({ key: 'test.fail', names: { et: ['kukuta'], en: ['crash'] }, help: { et: 'kukutab', en: 'crashes' } }, async () => {
+      throw new Error('a bug');
+    });
+    await bot.ask(personalMessage(KATI, 'kukuta', { serviceUrl }));
     const { text } = await scrape(bot);
+    expect(sample(text, 'tugibot_turns_total', 'kind="command",outcome="failed"')).toBe(1);
     expect(sample(text, 'tugibot_turns_total', 'kind="command",outcome="ok"')).toBe(1);
     expect(sample(text, 'tugibot_turns_total', 'kind="question",outcome="ok"')).toBe(2);
     expect(sample(text, 'tugibot_turns_total', 'kind="card",outcome="refused"')).toBe(1);
@@ -62,8 +67,8 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(sample(text, 'tugibot_knowledge_decisions_total', 'decision="small_talk"')).toBe(1);
     const decided = ['answer', 'suggest', 'none'].map((decision) => sample(text, 'tugibot_knowledge_decisions_total', `decision="${decision}"`) ?? 0);
     expect(decided.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(sample(text, 'tugibot_http_request_duration_seconds_count', 'method="POST",route="/api/messages",status="200"')).toBe(6);
-    expect(sample(text, 'tugibot_turn_duration_seconds_count', 'kind="command"')).toBe(1);
+    expect(sample(text, 'tugibot_http_request_duration_seconds_count', 'method="POST",route="/api/messages",status="200"')).toBe(7);
+    expect(sample(text, 'tugibot_turn_duration_seconds_count', 'kind="command"')).toBe(2);
   });
 
   it('counts proactive sends, and a 429 as a failure with cause throttled', async () => {
