@@ -3,6 +3,7 @@ import type { CardSigner } from './card-signer.js';
 import type { Clock } from './clock.js';
 import type { ConversationStore } from './conversations.js';
 import type { Directory } from './directory.js';
+import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
 import type { Metrics } from './metrics.js';
@@ -19,6 +20,8 @@ export interface FeatureDeps {
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   directory: Directory;
+  /** The one keyed lock every feature decides under (keys namespaced by feature). */
+  locks: KeyedLock;
   /** Where features record counts and register gauges read on scrape; off when absent. */
   metrics?: Metrics;
 }

@@ -64,7 +64,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
   });
-  const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake() });
+  const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
   worker.start();
