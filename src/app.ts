@@ -33,6 +33,7 @@ import { KnowledgeBase, PhrasingWriter, registerKnowledge } from './features/kno
 import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
 import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
+import { LowdbSeenSignatures } from './storage/lowdb-seen-signatures.js';
 import type { Server as NodeServer } from 'node:http';
 import { noMetrics, type Metrics } from './shared/metrics.js';
 import { meterMessenger } from './shared/metered-messenger.js';
@@ -144,7 +145,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(
-    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger }),
+    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger, seen: await LowdbSeenSignatures.open(dataDir) }),
     alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
   );
   // --- incidents (end) ---

@@ -36,6 +36,7 @@ const text = (fallback = '') => z.string().optional().transform((value) => (valu
 const schema = z.object({
   NODE_ENV: text('development'),
   PORT: int(3978, 0, 65535),
+  HOST: text(),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
@@ -79,6 +80,10 @@ export type Config = Readonly<{
   env: string;
   production: boolean;
   port: number;
+  /** The address to listen on: HOST, else 127.0.0.1 in local mode (no token checks) and 0.0.0.0 otherwise. */
+  host: string;
+  /** True when HOST was set by the operator. */
+  hostExplicit: boolean;
   localMode: boolean;
   bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
   allowedTenants: readonly string[];
@@ -131,6 +136,8 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.CARD_SIGNING_SECRET && raw.CARD_SIGNING_SECRET.length < 16) problems.push('CARD_SIGNING_SECRET: must be at least 16 characters');
   if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
   for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
+  for (const id of list(raw.ALLOWED_TENANTS)) if (!GUID.test(id)) problems.push(`ALLOWED_TENANTS: "${id}" is not a tenant id (GUID)`);
+  if (raw.HOST && !/^[0-9A-Za-z.:[\]-]+$/.test(raw.HOST)) problems.push(`HOST: must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, got "${raw.HOST}"`);
   if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
   if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
@@ -151,14 +158,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = crossCheck(raw);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const allowedTenants = list(raw.ALLOWED_TENANTS);
-  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId);
+  // GUIDs are normalised to lower case once, here and at the edge, so comparisons never miss on case.
+  const allowedTenants = list(raw.ALLOWED_TENANTS).map((id) => id.toLowerCase());
+  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId.toLowerCase());
+  const localMode = raw.MicrosoftAppId === '';
 
   return Object.freeze({
     env: raw.NODE_ENV,
     production: raw.NODE_ENV === 'production',
     port: raw.PORT,
-    localMode: raw.MicrosoftAppId === '',
+    host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: raw.HOST !== '',
+    localMode,
     bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,

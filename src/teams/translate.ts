@@ -6,7 +6,8 @@ import { addressFromActivity } from './address.js';
 const RESERVED = new Set(['verb', 'args', 'sig']);
 
 function senderOf(activity: Activity): Sender {
-  return { teamsId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId, name: activity.from?.name ?? '' };
+  // GUIDs are lower-cased at the edge, so every comparison downstream may use ===.
+  return { teamsId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId?.toLowerCase(), name: activity.from?.name ?? '' };
 }
 
 function threadRootOf(activity: Activity): string | undefined {

@@ -48,6 +48,7 @@ export class FakeConnector {
   private randomFault?: { rate: number; fault: Omit<Fault, 'times' | 'match'>; random: () => number };
   private nextId = 1000;
   private delayMs = 0;
+  private latency = { fromMs: 0, toMs: 0 };
   private server?: Server;
   url = '';
 
@@ -68,6 +69,11 @@ export class FakeConnector {
   /** Makes every answer wait, like a slow connector. */
   slowDown(ms: number): void {
     this.delayMs = ms;
+  }
+
+  /** Answers after a random time from `fromMs` to `toMs`; the request counts against the limits when it arrives, as at Teams. */
+  answerAfter(fromMs: number, toMs = fromMs): void {
+    this.latency = { fromMs, toMs: Math.max(fromMs, toMs) };
   }
 
   enforce(limits: Limits | undefined): void {
@@ -138,13 +144,13 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     let body: Record<string, unknown>;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
       return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'Malformed JSON' } });
     }
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method as ConnectorCall['method'];
@@ -249,7 +255,12 @@ export class FakeConnector {
   }
 
   private answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(JSON.stringify(body));
+    const write = () => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const delay = this.latency.fromMs + Math.random() * (this.latency.toMs - this.latency.fromMs);
+    if (delay > 0) setTimeout(write, delay);
+    else write();
   }
 }

@@ -59,7 +59,7 @@ export class GraphDirectory implements Directory {
     if (cached && this.now() - cached.at < this.cacheMs) return cached.person;
     const user = await this.get<GraphUser>(`/users/${encodeURIComponent(id)}?${SELECT}`);
     const manager = user ? await this.get<GraphUser>(`/users/${encodeURIComponent(id)}/manager?$select=id`) : undefined;
-    const person = user && { ...toPerson(user), ...(manager?.id ? { managerId: manager.id } : {}) };
+    const person = user && { ...toPerson(user), ...(manager?.id ? { managerId: manager.id.toLowerCase() } : {}) };
     this.cache.set(key, { at: this.now(), person });
     return person;
   }
@@ -71,7 +71,7 @@ export class GraphDirectory implements Directory {
       const page: { value?: GraphUser[]; '@odata.nextLink'?: string } | undefined = await this.get(path);
       for (const user of page?.value ?? []) {
         if (user['@odata.type'] && user['@odata.type'] !== '#microsoft.graph.user') continue;
-        people.push({ ...toPerson(user), managerId });
+        people.push({ ...toPerson(user), managerId: managerId.toLowerCase() });
       }
       path = page?.['@odata.nextLink'];
     }
@@ -97,9 +97,10 @@ export class GraphDirectory implements Directory {
   }
 }
 
+/** Object ids are lower-cased, as at the edge, so the rest of the code compares them with ===. */
 function toPerson(user: GraphUser): DirectoryPerson {
   return {
-    id: user.id,
+    id: user.id.toLowerCase(),
     name: user.displayName ?? user.mail ?? user.id,
     ...(user.mail ? { email: user.mail } : {}),
     ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),

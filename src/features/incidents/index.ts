@@ -61,8 +61,9 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     logger: log,
     render: (incident, target) => noticeCard(incident, target.lang, target.specialists ? specialistButtons(incident, signer, target.lang) : []),
     report: () => reporter.report(),
-    // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
+    // Few calls in flight to start with (many let stalls bunch requests past the limit); more as the latency needs.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
+    ratePerSecond: config.broadcast.ratePerSecond,
   });
   const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
