@@ -80,6 +80,8 @@ const schema = z.object({
   MSI_ENDPOINT: text(),
   MSI_SECRET: text(),
   DESK_MENTION: text(),
+  METRICS_TOKEN: text(),
+  METRICS_PORT: int(0, 0, 65535),
 });
 
 export type Config = Readonly<{
@@ -121,6 +123,8 @@ export type Config = Readonly<{
   identityEndpoint: Readonly<Record<'IDENTITY_ENDPOINT' | 'IDENTITY_HEADER' | 'MSI_ENDPOINT' | 'MSI_SECRET', string>>;
   /** Who is @mentioned when the desk is called and a case has no assignee: a person (GUID) or a Teams tag. */
   deskMention?: Readonly<{ id: string; name: string; kind: 'person' | 'tag' }>;
+  /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
+  metrics: Readonly<{ token: string; port: number }>;
 }>;
 
 /** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
@@ -159,6 +163,8 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.DESK_MENTION && !/^[^|]+\|[^|]+$/.test(raw.DESK_MENTION)) problems.push(`DESK_MENTION: must be "<id>|<name>" (an Entra object id or a Teams tag id, then the name shown), got "${raw.DESK_MENTION}"`);
   for (const id of list(raw.ALLOWED_TENANTS)) if (!GUID.test(id)) problems.push(`ALLOWED_TENANTS: "${id}" is not a tenant id (GUID)`);
   if (raw.HOST && !/^[0-9A-Za-z.:[\]-]+$/.test(raw.HOST)) problems.push(`HOST: must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, got "${raw.HOST}"`);
+  if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
+  if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
   return problems;
 }
@@ -236,5 +242,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graph: Object.freeze({ baseUrl: raw.GRAPH_BASE_URL.replace(/\/$/, ''), managedIdentity: managedIdentityOf(raw) }),
     identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
     deskMention: deskMentionOf(raw.DESK_MENTION),
+    metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
   });
 }

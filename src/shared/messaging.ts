@@ -1,3 +1,4 @@
+import type { Logger } from './logger.js';
 import type { Lang } from './i18n.js';
 
 /**
@@ -159,6 +160,8 @@ export interface TurnTools {
   replaceCard(reply: Reply): Promise<void>;
   /** Shows the typing indicator while slow work runs. */
   typing(): Promise<void>;
+  /** The turn's child logger (activity id, conversation kind; every line carries the request id). */
+  log?: Logger;
 }
 
 export type MessageHandler = (message: InboundMessage, tools: TurnTools) => Promise<void>;

@@ -51,6 +51,8 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   /** A report goes as a CSV file: in the personal chat, or from a channel to the asker personally. */
   const report = (message: InboundMessage, tools: TurnTools, which: keyof typeof FILES, summary: string, csv: string) =>
     sendReport(deps, message, tools, summary, { name: `${FILES[which].name}-${ctx.today()}.csv`, content: csv, description: say(FILES[which].description, message.lang), contentType: 'text/csv' });
+  deps.metrics?.gauge('accessTasksOpen', () => stores.tasks.open().length);
+  deps.metrics?.gauge('accessTasksOverdue', () => stores.tasks.open().filter((task) => task.due < ctx.today()).length);
 
   router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });

@@ -6,6 +6,7 @@ import { registerCaseCommands } from './case-commands.js';
 import { CaseNotifier } from './case-notifier.js';
 import { CaseService } from './case-service.js';
 import type { CaseStore } from './case-store.js';
+import { isActive, type Case } from './case.js';
 import { tickCases } from './case-ticker.js';
 import type { CasesContext } from './cases-context.js';
 import { registerHandoffRelay } from './handoff-relay.js';
@@ -52,8 +53,15 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour,
     retentionDays: config.cases.retentionDays, logger: deps.logger, retention: {},
   };
+  deps.metrics?.gauge('casesOpen', () => deps.store.listOpen().length);
+  deps.metrics?.gauge('casesOverdue', () => countOverdue(deps.store.listOpen(), deps.clock.now()));
   return {
     name: 'cases',
     tick: (now) => tickCases(tickerDeps, now),
   };
+}
+
+/** Active cases past their due time, as the daily digest counts them. */
+function countOverdue(open: readonly Case[], now: Date): number {
+  return open.filter((item) => isActive(item) && Date.parse(item.dueAt) < now.getTime()).length;
 }
