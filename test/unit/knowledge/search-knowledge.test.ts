@@ -1,4 +1,5 @@
-import { calibrate, decide, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
+import { confidence, DECISION_MODEL, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
+import { decide, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
 
@@ -78,10 +79,14 @@ describe('decide and calibrate', () => {
     expect(decide([], THRESHOLDS)).toBe('none');
   });
 
-  it('lowers confidence when the runner-up is close', () => {
-    expect(calibrate(0.8, 0)).toBeCloseTo(0.8);
-    expect(calibrate(0.8, 0.8)).toBeLessThan(THRESHOLDS.answerThreshold);
-    expect(calibrate(0.8, 0.7)).toBeLessThan(calibrate(0.8, 0.4));
-    expect(calibrate(0, 0)).toBe(0);
+  it('lowers confidence when the runner-up is close or the article explains little of the question', () => {
+    const features: TopFeatures = { top: 0.8, second: 0, coverage: 1, knownWeight: 4, unknownWords: 0, unknownWeight: 1 };
+    const at = (change: Partial<TopFeatures>) => confidence({ ...features, ...change }, DECISION_MODEL);
+    expect(at({})).toBeCloseTo(0.8);
+    expect(at({ second: 0.8 })).toBeCloseTo(0.8 * DECISION_MODEL.tieFactor);
+    expect(at({ second: 0.7 })).toBeLessThan(at({ second: 0.4 }));
+    expect(at({ coverage: 0.2 })).toBeLessThan(at({ coverage: 0.9 }));
+    expect(at({ unknownWords: 6 })).toBeLessThan(at({ unknownWords: 1 }));
+    expect(at({ top: 0 })).toBe(0);
   });
 });
