@@ -16,8 +16,9 @@ type Rule = readonly [SmallTalkKind, Lang | undefined, RegExp];
  * the message ("tere, kes sa oled?" is a question about the bot, not a greeting).
  */
 const RULES: readonly Rule[] = [
-  ['robot', 'et', /\b(kas\s+)?(sa\s+|te\s+)?(oled|olete)\s+(sa\s+|te\s+)?(paris\s+)?(robot|bot|tehisintellekt|inimene|masin|ai)\b|\b(robot|bot)\s*\?|\b(kas\s+)?(ma\s+)?(raagin|suhtlen|kirjutan)\s+(robotiga|botiga|inimesega|masinaga)\b/g],
+  ['robot', 'et', /\b(kas\s+)?(sa\s+|te\s+)?(oled|olete)\s+(sa\s+|te\s+)?(paris\s+)?(robot|bot|tehisintellekt|inimene|masin|ai)\b|\b(kas\s+)?(ma\s+)?(raagin|suhtlen|kirjutan)\s+(robotiga|botiga|inimesega|masinaga)\b/g],
   ['robot', 'en', /\bare\s+(you|u)\s+(a\s+|an\s+)?(real\s+)?(robot|bot|human|person|ai|machine)\b|\b(am\s+i\s+)?(talking|chatting|speaking)\s+(to|with)\s+(a\s+)?(robot|bot|human|machine)\b/g],
+  ['robot', undefined, /\b(robot|bot|chatbot|vestlusrobot)\s*\?/g],
   ['whoAreYou', 'et', /\bkes\s+(sa|te)\s+(oled|olete)\b|\bmis\s+(sa|te)\s+(oled|olete)\b|\bmida\s+(sa|te)\s+(oskad|oskate|teed|teete|suudad)\b|\bmis\s+(su|sinu|teie)\s+nimi\b|\btutvusta\w*\s+(ennast|end)\b|\bmillega\s+(sa|te)\s+(saad|saate)\s+aidata\b/g],
   ['whoAreYou', 'en', /\bwho\s+(are|r)\s+(you|u)\b|\bwhat\s+(are|r)\s+(you|u)\b|\bwhat\s+(can|do)\s+(you|u)\s+do\b|\bwhat\s*'?s\s+your\s+name\b|\bwhat\s+is\s+your\s+name\b|\bintroduce\s+yourself\b|\bhow\s+can\s+you\s+help\b/g],
   ['howAreYou', 'et', /\bkuidas\s+(sul\s+|teil\s+)?(laheb|kaib|kasi\s+kaib|elad|elate|kaib\s+kasi)\b|\bmis\s+teed\b|\bmis\s+uudist\b/g],
@@ -30,8 +31,9 @@ const RULES: readonly Rule[] = [
   ['farewell', 'en', /\b(good\s*bye|bye(\s+bye)?|see\s+(you|ya)(\s+later)?|have\s+a\s+(nice|good|great)\s+(day|evening|weekend)|take\s+care|later)\b/g],
   ['greeting', 'et', /\b(tere(\s+(hommikust|paevast|ohtust|tere))?|tervist|tervitus\w*|tsau|tsauki|hei|hommikust|moi|ahoi|hellou)\b/g],
   ['greeting', 'en', /\b(hello|hi|hey|hiya|howdy|greetings|good\s+(morning|afternoon|evening)|yo)\b/g],
-  ['ack', 'et', /\b(ok|okei|oki|selge|hea\s+kull|sobib|super|suureparane|tore|jah|ei|vaga\s+hea|hasti|kena|arusaadav|sain\s+aru|olgu)\b/g],
-  ['ack', 'en', /\b(ok|okay|k|got\s+it|great|cool|nice|fine|sure|yes|no|alright|perfect|understood|i\s+see)\b/g],
+  ['ack', undefined, /\b(ok|okei|oki|okay|k)\b/g],
+  ['ack', 'et', /\b(selge|hea\s+kull|sobib|super|suureparane|tore|jah|ei|vaga\s+hea|hasti|kena|arusaadav|sain\s+aru|olgu)\b/g],
+  ['ack', 'en', /\b(got\s+it|great|cool|nice|fine|sure|yes|no|alright|perfect|understood|i\s+see)\b/g],
 ];
 
 /** Letters that never make an Estonian or English word together, or a run of keys of one keyboard row. */

@@ -71,9 +71,40 @@ describe('registerKnowledge', () => {
     expect(hookCalls).toEqual([{ text: 'I forgot my STAR password', systems: ['STAR'] }, { text: 'unustasin STARi parooli', systems: ['STAR'] }]);
   });
 
-  it('falls back to the Estonian article when there is no English one', async () => {
+  it('falls back to the Estonian article when there is no English one, and says so in English', async () => {
     const tools = await ask('How do I log in to STAR with Smart-ID?', 'en');
     expect(firstText(tools.replies[0])).toBe('Kuidas STARi sisse logida');
+    expect(cardOf(tools.replies[0])?.body[1].text).toBe(TEXTS.onlyInOtherLanguage.en);
+  });
+
+  it('answers in the language the question is written in, whatever the Teams locale', async () => {
+    const estonian = await ask('unustasin STARi parooli, mida teha', 'en');
+    expect(firstText(estonian.replies[0])).toBe('STARi parooli vahetamine ja sisselogimise probleemid');
+    const english = await ask('I forgot my STAR password, what do I do', 'et');
+    expect(firstText(english.replies[0])).toBe('Changing your STAR password and login problems');
+    const unclear = await ask('STAR parool', 'en');
+    expect(firstText(unclear.replies[0])).toBe('Changing your STAR password and login problems');
+  });
+
+  it('answers small talk briefly in its language, never with an article, and does not keep it as unanswered', async () => {
+    const cases: Array<[string, 'et' | 'en', string]> = [
+      ['Tere!', 'en', TEXTS.smalltalkGreeting.et],
+      ['hello', 'et', TEXTS.smalltalkGreeting.en],
+      ['aitäh!', 'et', TEXTS.smalltalkThanks.et],
+      ['are you a robot?', 'et', TEXTS.smalltalkRobot.en],
+      ['kes sa oled', 'et', TEXTS.smalltalkWhoAreYou.et],
+      ['sa oled täiesti kasutu', 'et', TEXTS.smalltalkInsult.et],
+      ['asdfgh qwrtz', 'et', TEXTS.smalltalkGibberish.et],
+      ['ok', 'en', TEXTS.smalltalkAck.en],
+    ];
+    for (const [text, lang, answer] of cases) expect((await ask(text, lang)).replies).toEqual([textReply(answer)]);
+    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
+    expect(hookCalls).toEqual([]);
+  });
+
+  it('takes a greeting with a question as a question', async () => {
+    const tools = await ask('Tere! Unustasin oma STARi parooli ära');
+    expect(firstText(tools.replies[0])).toBe('STARi parooli vahetamine ja sisselogimise probleemid');
   });
 
   it('sends the beforeAnswer reply first', async () => {
@@ -118,7 +149,7 @@ describe('registerKnowledge', () => {
 
   it('asks for a question when the message is empty, and says so when an article is gone', async () => {
     expect((await ask('   ')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
-    expect((await ask('Tere!', 'en')).replies).toEqual([textReply(TEXTS.emptyQuestion.en)]);
+    expect((await ask('kuidas?', 'en')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
     expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
     const gone = new RecordingTools();
     await router.dispatchAction(clicked('knowledge.show', { id: 'star-puudub', question: 'x' }, 'en'), gone);

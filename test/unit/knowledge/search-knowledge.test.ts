@@ -1,5 +1,5 @@
 import { confidence, DECISION_MODEL, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
-import { decide, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
+import { decide, MAX_SEARCH_CHARS, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
 
@@ -40,6 +40,26 @@ describe('searchKnowledge', () => {
     for (const question of ['mis ilm homme Tallinnas on', 'Who won the football match yesterday?', 'kuidas printerit ühendada', '?!', '']) {
       expect(ask(question).decision).toBe('none');
     }
+  });
+
+  it('never answers a question that names one system with an article about the other', () => {
+    const skais = ask('SKAISi parool aegus');
+    expect(skais.systems).toEqual(['SKAIS']);
+    expect(skais.results.map((result) => result.id)).not.toContain('star-parool');
+  });
+
+  it('recognises small talk and answers it with nothing', () => {
+    for (const text of ['tere', 'Aitäh!', 'Thanks a lot', 'are you a robot?', 'head aega', 'asdfgh']) {
+      expect(ask(text)).toMatchObject({ decision: 'none', results: [], smalltalk: expect.anything() });
+    }
+    expect(ask('tere, unustasin STARi parooli').smalltalk).toBeUndefined();
+  });
+
+  it('reads a bounded prefix of a very long message', () => {
+    const long = `unustasin STARi parooli ${'lorem ipsum dolor sit amet '.repeat(1200)}`;
+    expect(long.length).toBeGreaterThan(28_000);
+    expect(ask(long).results[0].id).toBe('star-parool');
+    expect(ask(long).results).toEqual(ask(long.slice(0, MAX_SEARCH_CHARS)).results);
   });
 
   it('does not search drafts', () => {
@@ -86,7 +106,7 @@ describe('decide and calibrate', () => {
     expect(at({ second: 0.8 })).toBeCloseTo(0.8 * DECISION_MODEL.tieFactor);
     expect(at({ second: 0.7 })).toBeLessThan(at({ second: 0.4 }));
     expect(at({ coverage: 0.2 })).toBeLessThan(at({ coverage: 0.9 }));
-    expect(at({ unknownWords: 6 })).toBeLessThan(at({ unknownWords: 1 }));
+    expect(at({ coverage: 0.6, unknownWords: 6 })).toBeLessThan(at({ coverage: 0.6, unknownWords: 1 }));
     expect(at({ top: 0 })).toBe(0);
   });
 });
