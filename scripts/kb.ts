@@ -94,7 +94,7 @@ function figuresTable(file: string, ours: EvalFigures, baseline: EvalFigures, no
 function crossValidated(base: KnowledgeBase, questions: EvalQuestion[], k: number): { figures: EvalFigures; report: string } {
   const rankings = questions.map((question) => base.rank(question.q));
   const { heldOut, perFold, onAll } = crossValidate(questions, rankings, k);
-  const show = (params: object): string => Object.entries(params).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+  const show = (params: object): string => Object.entries(params).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
   const report = [
     ...perFold.map((params, fold) => `fold ${fold + 1} chose: ${show(params)}`),
     `chosen on all questions (for the bot): ${show(onAll)}`,

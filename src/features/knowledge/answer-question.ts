@@ -19,6 +19,7 @@ const SMALL_TALK: Record<SmallTalkKind, Text> = {
   robot: TEXTS.smalltalkRobot,
   insult: TEXTS.smalltalkInsult,
   ack: TEXTS.smalltalkAck,
+  offTopic: TEXTS.smalltalkOffTopic,
   gibberish: TEXTS.smalltalkGibberish,
 };
 

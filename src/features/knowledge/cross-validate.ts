@@ -1,15 +1,11 @@
-import { confidence, type DecisionParams } from './decision-model.js';
+import { confidence, featureVector, fitWeights, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { evaluate, type EvalFigures, type EvalQuestion } from './evaluate-questions.js';
 import { decideRanking, type Ranking } from './search-knowledge.js';
 
-/** The values tried for each decision parameter. */
+/** The thresholds tried, on the model's probability scale. */
 export const GRID = {
-  answerThreshold: steps(0.3, 0.8, 0.025),
-  suggestThreshold: steps(0.1, 0.6, 0.05),
-  tieFactor: [0.3, 0.5, 0.7, 0.85],
-  closeMargin: [0.1, 0.2, 0.35, 0.5],
-  unknownShare: [0, 0.5, 1, 2, 3],
-  fullExplained: [0.3, 0.45, 0.6, 0.8, 1],
+  answerThreshold: steps(0.3, 0.95, 0.025),
+  suggestThreshold: steps(0.05, 0.6, 0.025),
 } as const;
 
 function steps(from: number, to: number, step: number): number[] {
@@ -31,19 +27,19 @@ interface Case {
   ranking: Ranking;
 }
 
-/** The best parameters on `cases` by `objective`; the model part is tried first, thresholds per model (cheap). */
+/** Fits the model on `cases` (is the top topic right?), then picks the thresholds that maximise `objective`. */
 export function chooseParams(cases: readonly Case[]): DecisionParams {
+  const ranked = cases.filter(({ ranking }) => ranking.features);
+  const weights = fitWeights(
+    ranked.map(({ ranking }) => featureVector(ranking.features as TopFeatures)),
+    ranked.map(({ question, ranking }) => (question.expect !== null && ranking.topics[0]?.id === question.expect ? 1 : 0)),
+  );
+  const confidences = cases.map(({ ranking }) => (ranking.features ? confidence(ranking.features, weights) : 0));
   let best: { params: DecisionParams; value: number } | undefined;
-  for (const tieFactor of GRID.tieFactor) for (const closeMargin of GRID.closeMargin) for (const unknownShare of GRID.unknownShare) {
-    for (const fullExplained of GRID.fullExplained) {
-      const model = { tieFactor, closeMargin, unknownShare, fullExplained };
-      const confidences = cases.map(({ ranking }) => (ranking.features ? confidence(ranking.features, model) : 0));
-      for (const answerThreshold of GRID.answerThreshold) for (const suggestThreshold of GRID.suggestThreshold) {
-        if (suggestThreshold > answerThreshold) continue;
-        const value = quickObjective(cases, confidences, answerThreshold, suggestThreshold);
-        if (!best || value > best.value + 1e-12) best = { params: { ...model, answerThreshold, suggestThreshold }, value };
-      }
-    }
+  for (const answerThreshold of GRID.answerThreshold) for (const suggestThreshold of GRID.suggestThreshold) {
+    if (suggestThreshold > answerThreshold) continue;
+    const value = quickObjective(cases, confidences, answerThreshold, suggestThreshold);
+    if (!best || value > best.value + 1e-12) best = { params: { answerThreshold, suggestThreshold, weights }, value };
   }
   if (!best) throw new Error('no questions to choose parameters on');
   return best.params;
@@ -81,7 +77,7 @@ function suggestedAmong(ranking: Ranking, expect: string): boolean {
 }
 
 /** A fixed shuffle, so that folds are the same on every run. */
-function foldOf(count: number, k: number): number[] {
+export function foldOf(count: number, k: number): number[] {
   let seed = 20261207;
   const random = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -1,31 +1,22 @@
+import { TRAINED_WEIGHTS } from './decision-weights.js';
+
 /**
- * The calibrated decision between answer, suggest and none. Its inputs are the ranking's features
- * (see `Ranking`), its parameters were chosen by k-fold cross-validation on the project's own
- * questions (`npm run kb -- eval FILE --cv 5`, which prints the held-out folds' figures and the
- * parameters it would choose on all of them).
+ * The calibrated decision between answer, suggest and none: a logistic model of "the top topic is
+ * the right answer" over features of the ranking that go beyond the top score (the lead over the
+ * second topic, how much of the question the article explains, words the base does not know,
+ * whether the question names the article's system). Its weights and the two thresholds are chosen
+ * by k-fold cross-validation on the project's own questions: `npm run kb -- eval FILE --cv 5`
+ * prints the held-out folds' figures and the weights chosen on all questions, which are the ones
+ * in `decision-weights.ts`.
  */
 export interface DecisionParams {
   /** A confidence at or above this answers with one article. */
   answerThreshold: number;
   /** At or above this (and below the answer threshold) up to three articles are suggested. */
   suggestThreshold: number;
-  /** What a tie with the second topic leaves of the top score (0..1). */
-  tieFactor: number;
-  /** The lead over the second topic (as a share of the top score) that keeps the whole score. */
-  closeMargin: number;
-  /** How much an unknown word of the question counts against the article's share of it (0 = not at all). */
-  unknownShare: number;
-  /** The share of the question the top article must explain to keep its whole score. */
-  fullExplained: number;
+  /** The logistic model's weights, one per feature and a last one for the intercept. */
+  weights: readonly number[];
 }
-
-/** The parameters in use: chosen by `kb eval --cv` on all of test/fixtures/kb-eval/own-questions.jsonl. */
-export const DECISION_MODEL: Omit<DecisionParams, 'answerThreshold' | 'suggestThreshold'> = {
-  tieFactor: 0.5,
-  closeMargin: 0.2,
-  unknownShare: 0.5,
-  fullExplained: 0.5,
-};
 
 /** The ranking's view of the best topic and its runner-up, before any decision. */
 export interface TopFeatures {
@@ -33,29 +24,61 @@ export interface TopFeatures {
   second: number;
   /** The top article's field-weighted coverage of the question's known words (0..1). */
   coverage: number;
-  /** The summed weight of the question's words the index knows. */
+  /** Its overlap with the article's closest title or sample question (0..1). */
+  similarity: number;
+  /** The summed idf weight of the question's words the index knows. */
   knownWeight: number;
+  /** How many of the question's words the index knows. */
+  knownWords: number;
   /** The question's words the index does not know (a compound half known counts half). */
   unknownWords: number;
-  /** The weight one unknown word has against the article's share (the index's `unknownWeight`). */
-  unknownWeight: number;
+  /** 1 when the question names the top article's system, 0 when it names none (other systems never rank). */
+  namesSystem: number;
 }
 
-/** The share of the question the top article explains: its coverage of the known words, less for unknown ones. */
-export function explainedShare(features: TopFeatures, params: Pick<DecisionParams, 'unknownShare'>): number {
-  const unknown = params.unknownShare * features.unknownWords * features.unknownWeight;
-  return features.knownWeight === 0 ? 0 : (features.coverage * features.knownWeight) / (features.knownWeight + unknown);
+export const FEATURE_NAMES = ['top', 'lead', 'coverage', 'similarity', 'explained', 'known', 'unknownShare', 'namesSystem', 'intercept'] as const;
+
+/** The features as the model reads them, each about 0..1. */
+export function featureVector(features: TopFeatures): number[] {
+  const { top, second, coverage, similarity, knownWeight, knownWords, unknownWords, namesSystem } = features;
+  const lead = top > 0 ? (top - second) / top : 0;
+  const words = knownWords + unknownWords;
+  const unknownShare = words === 0 ? 1 : unknownWords / words;
+  const explained = coverage * (1 - unknownShare);
+  return [top, lead, coverage, similarity, explained, Math.min(1, knownWeight / 8), unknownShare, namesSystem, 1];
+}
+
+export function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value));
+}
+
+/** The probability, 0..1, that the top topic is the one the question asks about. */
+export function confidence(features: TopFeatures, weights: readonly number[]): number {
+  if (features.top <= 0) return 0;
+  const vector = featureVector(features);
+  return sigmoid(vector.reduce((sum, value, at) => sum + value * (weights[at] ?? 0), 0));
 }
 
 /**
- * The confidence in the top topic, 0..1: its score, less when the second topic is close (a tie
- * keeps `tieFactor` of it) and less when it explains only part of the question.
+ * Fits the logistic model by gradient descent with a little L2 regularisation (the intercept is
+ * not regularised). `labels[i]` is 1 when question i's top topic is right.
  */
-export function confidence(features: TopFeatures, params: Omit<DecisionParams, 'answerThreshold' | 'suggestThreshold'>): number {
-  const { top, second } = features;
-  if (top <= 0) return 0;
-  const margin = Math.min(1, (top - second) / top / params.closeMargin);
-  const lead = params.tieFactor + (1 - params.tieFactor) * margin;
-  const explained = Math.min(1, explainedShare(features, params) / params.fullExplained);
-  return top * lead * explained;
+export function fitWeights(vectors: readonly number[][], labels: readonly number[], rounds = 3000, rate = 0.5, l2 = 0.001): number[] {
+  const size = vectors[0]?.length ?? FEATURE_NAMES.length;
+  const weights = new Array<number>(size).fill(0);
+  if (vectors.length === 0) return weights;
+  for (let round = 0; round < rounds; round += 1) {
+    const gradient = new Array<number>(size).fill(0);
+    vectors.forEach((vector, at) => {
+      const error = sigmoid(vector.reduce((sum, value, k) => sum + value * weights[k], 0)) - labels[at];
+      for (let k = 0; k < size; k += 1) gradient[k] += error * vector[k];
+    });
+    for (let k = 0; k < size; k += 1) {
+      const penalty = k === size - 1 ? 0 : l2 * weights[k];
+      weights[k] -= rate * (gradient[k] / vectors.length + penalty);
+    }
+  }
+  return weights.map((weight) => Math.round(weight * 1000) / 1000);
 }
+
+export { TRAINED_WEIGHTS };

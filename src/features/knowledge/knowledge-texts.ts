@@ -66,6 +66,10 @@ export const TEXTS = {
     et: 'Selge! Kui tekib veel küsimusi SKAISi või STARi kohta, kirjuta julgelt.',
     en: 'Alright! If you have more questions about SKAIS or STAR, just write.',
   },
+  smalltalkOffTopic: {
+    et: 'Sellega ma kahjuks aidata ei oska – vastan küsimustele SKAISi ja STARi kasutamise kohta. Kirjuta, mis sul nendega muret teeb.',
+    en: 'I am afraid I cannot help with that – I answer questions about using SKAIS and STAR. Tell me what the trouble with them is.',
+  },
   smalltalkGibberish: {
     et: 'Ma ei saanud sellest aru. Kirjuta oma küsimus SKAISi või STARi kohta, näiteks „kuidas STARi parooli vahetada“.',
     en: 'I did not understand that. Type your question about SKAIS or STAR, for example "how do I change my STAR password".',

@@ -50,7 +50,12 @@ interface DocDraft {
   article: Article;
   strengths: Map<string, number>;
   phrases: string[][];
+  /** Forms found in the title, sample questions or keywords. */
+  topical: Set<string>;
 }
+
+/** A word found only in article bodies says less about what a question is about ("piisab", "tuli"). */
+const BODY_ONLY_IDF = 0.5;
 
 interface FieldCounts {
   title: Map<string, number>;
@@ -118,7 +123,12 @@ function draftDocs(articles: readonly Article[], forms: Map<string, string>): Do
     return { article, phrases, counts: fieldCounts(article, forms, phrases) };
   });
   const averageBody = counted.reduce((sum, doc) => sum + doc.counts.bodyLength, 0) / Math.max(1, counted.length);
-  return counted.map(({ article, phrases, counts }) => ({ article, phrases, strengths: bm25fStrengths(counts, averageBody) }));
+  return counted.map(({ article, phrases, counts }) => ({
+    article,
+    phrases,
+    strengths: bm25fStrengths(counts, averageBody),
+    topical: new Set([...counts.title.keys(), ...counts.phrasing.keys(), ...counts.keyword.keys()]),
+  }));
 }
 
 /** Compounds whose two parts are words of the base also count, a little less, for each part. */
@@ -179,7 +189,11 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
   const { terms, termIds, lists } = collectPostings(drafts);
   const topicOf = drafts.map((draft) => draft.article.topic);
   const topicCount = new Set(topicOf).size;
-  const idf = Float64Array.from(lists, (list) => inverseDocumentFrequency(new Set(list.docs.map((doc) => topicOf[doc])).size, topicCount));
+  const topical = new Set(drafts.flatMap((draft) => [...draft.topical]));
+  const idf = Float64Array.from(lists, (list, term) => {
+    const plain = inverseDocumentFrequency(new Set(list.docs.map((doc) => topicOf[doc])).size, topicCount);
+    return topical.has(terms[term]) ? plain : plain * BODY_ONLY_IDF;
+  });
   const docs = drafts.map((draft) => ({
     article: draft.article,
     phrases: draft.phrases.map((phrase) => {

@@ -1,5 +1,5 @@
 import type { ArticleSystem } from './article.js';
-import { confidence, DECISION_MODEL, type DecisionParams, type TopFeatures } from './decision-model.js';
+import { confidence, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { detectSystems } from './detect-systems.js';
 import { queryUnits } from './query-units.js';
 import { scoreDocuments } from './score-documents.js';
@@ -39,6 +39,8 @@ export interface Ranking {
 }
 
 export const MAX_SUGGESTIONS = 3;
+/** What is left of a message beside its small talk is a question when its known words weigh this much (STAR alone does not). */
+const SMALL_TALK_CONTENT = 0.8;
 /** The search reads at most this much of a message (Teams allows 28 KB): the work per message is bounded. */
 export const MAX_SEARCH_CHARS = 2000;
 
@@ -65,24 +67,27 @@ function systemAllows(named: string[], system: ArticleSystem): boolean {
 export function rankTopics(index: SearchIndex, message: string): Ranking {
   const question = message.slice(0, MAX_SEARCH_CHARS);
   const systems = detectSystems(question);
-  const smalltalk = detectSmallTalk(question, (rest) => queryUnits(index, rest).some((unit) => unit.weight > 0));
+  const smalltalk = detectSmallTalk(question, (rest) => queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT);
   if (smalltalk) return { systems, smalltalk, topics: [] };
   const units = queryUnits(index, question);
-  const byTopic = new Map<string, { score: number; coverage: number }>();
+  const byTopic = new Map<string, { score: number; coverage: number; similarity: number; system: ArticleSystem }>();
   for (const scored of scoreDocuments(index, units)) {
     const { topic, system } = index.docs[scored.doc].article;
     if (!systemAllows(systems, system)) continue;
-    if (scored.score > (byTopic.get(topic)?.score ?? -1)) byTopic.set(topic, { score: scored.score, coverage: scored.coverage });
+    if (scored.score > (byTopic.get(topic)?.score ?? -1)) byTopic.set(topic, { ...scored, system });
   }
   const ranked = [...byTopic].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
   if (ranked.length === 0) return { systems, topics: [] };
+  const best = ranked[0][1];
   const features: TopFeatures = {
-    top: ranked[0][1].score,
+    top: best.score,
     second: ranked[1]?.[1].score ?? 0,
-    coverage: ranked[0][1].coverage,
+    coverage: best.coverage,
+    similarity: best.similarity,
     knownWeight: units.reduce((sum, unit) => sum + unit.weight, 0),
+    knownWords: units.filter((unit) => unit.weight > 0).length,
     unknownWords: units.reduce((sum, unit) => sum + unit.unknown, 0),
-    unknownWeight: index.unknownWeight,
+    namesSystem: systems.includes(best.system) ? 1 : 0,
   };
   return { systems, topics: ranked.map(([id, { score }]) => ({ id, score })), features };
 }
@@ -92,12 +97,12 @@ export function decideRanking(ranking: Ranking, params: DecisionParams, limit = 
   const { systems, smalltalk, features } = ranking;
   if (smalltalk) return { decision: 'none', results: [], systems, smalltalk };
   if (!features || features.top <= 0) return { decision: 'none', results: [], systems };
-  const factor = confidence(features, params) / features.top;
+  const factor = confidence(features, params.weights) / features.top;
   const results = ranking.topics.slice(0, limit).map(({ id, score }) => ({ id, score: Math.round(score * factor * 1000) / 1000 }));
   return { decision: decide(results, params), results, systems };
 }
 
 /** Ranks topics for a question and decides between answering, suggesting and saying "not found". */
 export function searchKnowledge(index: SearchIndex, question: string, thresholds: Thresholds, limit = 5): SearchOutcome {
-  return decideRanking(rankTopics(index, question), { ...DECISION_MODEL, ...thresholds }, limit);
+  return decideRanking(rankTopics(index, question), { ...thresholds, weights: TRAINED_WEIGHTS }, limit);
 }
