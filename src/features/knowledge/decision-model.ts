@@ -34,18 +34,20 @@ export interface TopFeatures {
   unknownWords: number;
   /** 1 when the question names the top article's system, 0 when it names none (other systems never rank). */
   namesSystem: number;
+  /** 1 when the question names a system or device the desk does not support (Outlook, a printer) and none of ours. */
+  namesOther: number;
 }
 
-export const FEATURE_NAMES = ['top', 'lead', 'coverage', 'similarity', 'explained', 'known', 'unknownShare', 'namesSystem', 'intercept'] as const;
+export const FEATURE_NAMES = ['top', 'lead', 'coverage', 'similarity', 'explained', 'known', 'unknownShare', 'namesSystem', 'namesOther', 'intercept'] as const;
 
 /** The features as the model reads them, each about 0..1. */
 export function featureVector(features: TopFeatures): number[] {
-  const { top, second, coverage, similarity, knownWeight, knownWords, unknownWords, namesSystem } = features;
+  const { top, second, coverage, similarity, knownWeight, knownWords, unknownWords, namesSystem, namesOther } = features;
   const lead = top > 0 ? (top - second) / top : 0;
   const words = knownWords + unknownWords;
   const unknownShare = words === 0 ? 1 : unknownWords / words;
   const explained = coverage * (1 - unknownShare);
-  return [top, lead, coverage, similarity, explained, Math.min(1, knownWeight / 8), unknownShare, namesSystem, 1];
+  return [top, lead, coverage, similarity, explained, Math.min(1, knownWeight / 8), unknownShare, namesSystem, namesOther, 1];
 }
 
 export function sigmoid(value: number): number {

@@ -1,6 +1,7 @@
 import type { ArticleSystem } from './article.js';
 import { confidence, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { detectSystems } from './detect-systems.js';
+import { namesOtherSystem } from './other-systems.js';
 import { queryUnits } from './query-units.js';
 import { scoreDocuments } from './score-documents.js';
 import type { SearchIndex } from './search-index.js';
@@ -88,6 +89,7 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
     knownWords: units.filter((unit) => unit.weight > 0).length,
     unknownWords: units.reduce((sum, unit) => sum + unit.unknown, 0),
     namesSystem: systems.includes(best.system) ? 1 : 0,
+    namesOther: systems.length === 0 && namesOtherSystem(question) ? 1 : 0,
   };
   return { systems, topics: ranked.map(([id, { score }]) => ({ id, score })), features };
 }

@@ -30,6 +30,10 @@ mul meil sul teil tal neil minul sinul
 olen olin oled olid oli olnud olev olevat
 see too need nood seesama sama samas samal
 hommikust paevast ohtust
+tahab tahaks tahtis tahtsid tahavad tuli tulid tulnud kaib kaia kais kainud enam tagasi juurde piisab piisaks
+arvan arvad arvab arvavad arvasin pakub pakuvad niisama kuskilt kusagil kusagilt kuhugi mingil moel
+uks kaks kolm neli viis kuus seitse kaheksa uheksa kumme esimene kolmas
+ometigi lihtsalt vaid niiet seega siiski tegelt vahest akki kuidagimoodi mismoodi
 `;
 
 const ENGLISH = `

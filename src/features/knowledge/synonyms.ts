@@ -45,7 +45,7 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  password: ['parool', 'paroolid', 'salasona', 'salasonad', 'password', 'passwords'],
+  password: ['parool', 'paroolid', 'salasona', 'salasonad', 'password', 'passwords', 'pass', 'passi', 'passwd', 'pw'],
   account: ['konto', 'kontod', 'kasutajakonto', 'kasutajakontod', 'account', 'accounts', 'useraccount'],
   access: ['ligipaas', 'ligipaasu', 'juurdepaas', 'juurdepaasu', 'oigus', 'oigused', 'kasutajaoigus', 'kasutajaoigused',
     'juurdepaasuoigus', 'ligipaasuoigus', 'access', 'rights', 'permission', 'permissions', 'privileges'],
