@@ -22,10 +22,15 @@ export interface DecisionParams {
 export interface TopFeatures {
   top: number;
   second: number;
+  third: number;
+  /** The second topic's coverage of the question's known words (0..1). */
+  secondCoverage: number;
   /** The top article's field-weighted coverage of the question's known words (0..1). */
   coverage: number;
   /** Its overlap with the article's closest title or sample question (0..1). */
   similarity: number;
+  /** The largest share of one of its titles or sample questions that the question holds (0..1). */
+  recall: number;
   /** The summed idf weight of the question's words the index knows. */
   knownWeight: number;
   /** How many of the question's words the index knows. */
@@ -38,16 +43,23 @@ export interface TopFeatures {
   namesOther: number;
 }
 
-export const FEATURE_NAMES = ['top', 'lead', 'coverage', 'similarity', 'explained', 'known', 'unknownShare', 'namesSystem', 'namesOther', 'intercept'] as const;
+export const FEATURE_NAMES = [
+  'top', 'lead', 'leadOverThird', 'coverageLead', 'topTimesLead', 'coverage', 'similarity', 'recall', 'explained', 'known', 'words', 'unknownShare',
+  'namesSystem', 'namesOther', 'intercept',
+] as const;
 
 /** The features as the model reads them, each about 0..1. */
 export function featureVector(features: TopFeatures): number[] {
-  const { top, second, coverage, similarity, knownWeight, knownWords, unknownWords, namesSystem, namesOther } = features;
+  const { top, second, third, secondCoverage, coverage, similarity, recall, knownWeight, knownWords, unknownWords, namesSystem, namesOther } = features;
   const lead = top > 0 ? (top - second) / top : 0;
+  const leadOverThird = top > 0 ? (top - third) / top : 0;
   const words = knownWords + unknownWords;
   const unknownShare = words === 0 ? 1 : unknownWords / words;
   const explained = coverage * (1 - unknownShare);
-  return [top, lead, coverage, similarity, explained, Math.min(1, knownWeight / 8), unknownShare, namesSystem, namesOther, 1];
+  return [
+    top, lead, leadOverThird, coverage - secondCoverage, top * lead, coverage, similarity, recall, explained, Math.min(1, knownWeight / 8),
+    Math.min(1, words / 12), unknownShare, namesSystem, namesOther, 1,
+  ];
 }
 
 export function sigmoid(value: number): number {
@@ -65,7 +77,7 @@ export function confidence(features: TopFeatures, weights: readonly number[]): n
  * Fits the logistic model by gradient descent with a little L2 regularisation (the intercept is
  * not regularised). `labels[i]` is 1 when question i's top topic is right.
  */
-export function fitWeights(vectors: readonly number[][], labels: readonly number[], rounds = 3000, rate = 0.5, l2 = 0.001): number[] {
+export function fitWeights(vectors: readonly number[][], labels: readonly number[], rounds = 6000, rate = 1, l2 = 0.001): number[] {
   const size = vectors[0]?.length ?? FEATURE_NAMES.length;
   const weights = new Array<number>(size).fill(0);
   if (vectors.length === 0) return weights;

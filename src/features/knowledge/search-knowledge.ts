@@ -71,7 +71,7 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
   const smalltalk = detectSmallTalk(question, (rest) => queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT);
   if (smalltalk) return { systems, smalltalk, topics: [] };
   const units = queryUnits(index, question);
-  const byTopic = new Map<string, { score: number; coverage: number; similarity: number; system: ArticleSystem }>();
+  const byTopic = new Map<string, { score: number; coverage: number; similarity: number; recall: number; system: ArticleSystem }>();
   for (const scored of scoreDocuments(index, units)) {
     const { topic, system } = index.docs[scored.doc].article;
     if (!systemAllows(systems, system)) continue;
@@ -83,8 +83,11 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
   const features: TopFeatures = {
     top: best.score,
     second: ranked[1]?.[1].score ?? 0,
+    third: ranked[2]?.[1].score ?? 0,
+    secondCoverage: ranked[1]?.[1].coverage ?? 0,
     coverage: best.coverage,
     similarity: best.similarity,
+    recall: best.recall,
     knownWeight: units.reduce((sum, unit) => sum + unit.weight, 0),
     knownWords: units.filter((unit) => unit.weight > 0).length,
     unknownWords: units.reduce((sum, unit) => sum + unit.unknown, 0),
