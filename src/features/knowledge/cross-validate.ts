@@ -19,7 +19,7 @@ function steps(from: number, to: number, step: number): number[] {
  * times the confident wrong answers (one wrong answer must buy about three right ones).
  */
 export function objective(figures: EvalFigures): number {
-  return figures.top1 + 0.25 * figures.top3 + 0.5 * figures.refused - 8 * figures.confidentWrong;
+  return figures.top1 + 0.25 * figures.top3 + 0.5 * figures.refused - 10 * figures.confidentWrong;
 }
 
 interface Case {

@@ -11,7 +11,7 @@ const CANDIDATES = 40;
 const COVERAGE_SHARE = 0.5;
 const RECALL_SHARE = 0.5;
 /** An article that holds less than this share of the question answers only part of it. */
-const FULL_COVERAGE = 0.6;
+const FULL_COVERAGE = 0.4;
 
 /** Half coverage, half phrase match (Dice and the share of a phrase held), scaled down when the article holds little of the question. */
 export function combineScore(coverage: number, similarity: number, recall = similarity): number {

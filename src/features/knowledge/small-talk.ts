@@ -9,6 +9,8 @@ export interface SmallTalk {
   lang?: Lang;
 }
 
+const MAX_SMALL_TALK_WORDS = 12;
+
 type Rule = readonly [SmallTalkKind, Lang | undefined, RegExp];
 
 /**
@@ -55,6 +57,8 @@ const BOT_WORDS = /\b(bot|botike|robot|robotike|tugibot|chatbot|vestlusrobot|sin
  */
 export function detectSmallTalk(text: string, isContent: (rest: string) => boolean): SmallTalk | undefined {
   let rest = foldText(text).replace(/[\u2019`´]/g, "'");
+  // Small talk is short; a longer message that greets is a question with a greeting.
+  if (rest.split(' ').length > MAX_SMALL_TALK_WORDS) return undefined;
   if (!/[a-z]/.test(rest)) return rest.trim() === '' ? undefined : { kind: 'gibberish' };
   let found: SmallTalk | undefined;
   for (const [kind, lang, pattern] of RULES) {
