@@ -1,4 +1,4 @@
-import { TRAINED_WEIGHTS } from './decision-weights.js';
+import { TRAINED_THRESHOLDS, TRAINED_WEIGHTS } from './decision-weights.js';
 
 /**
  * The calibrated decision between answer, suggest and none: a logistic model of "the top topic is
@@ -95,4 +95,4 @@ export function fitWeights(vectors: readonly number[][], labels: readonly number
   return weights.map((weight) => Math.round(weight * 1000) / 1000);
 }
 
-export { TRAINED_WEIGHTS };
+export { TRAINED_THRESHOLDS, TRAINED_WEIGHTS };

@@ -114,20 +114,20 @@ describe('registerKnowledge', () => {
   });
 
   it('suggests articles, and shows the one picked', async () => {
-    const tools = await ask('testkonto');
+    const tools = await ask('sisselogimine');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.suggestIntro.et);
     const show = card?.actions?.[0].data as SignedActionData;
-    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'testkonto' } });
-    expect(firstText((await click(show)).replies[0])).toBe('Konto STARi testkeskkonda');
+    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-sisselogimine', question: 'sisselogimine' } });
+    expect(firstText((await click(show)).replies[0])).toBe('Kuidas STARi sisse logida');
   });
 
   it('says honestly when it finds nothing, offers a case and keeps the question for the report', async () => {
-    const tools = await ask('mis ilm homme Tallinnas on');
+    const tools = await ask('kuidas printerit ühendada');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.notFound.et);
-    expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'mis ilm homme Tallinnas on', shown: '' } });
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ question: 'mis ilm homme Tallinnas on', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
+    expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'kuidas printerit ühendada', shown: '' } });
+    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ question: 'kuidas printerit ühendada', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
   });
 
   it('thanks for a Yes and takes the buttons off the answer', async () => {
@@ -157,11 +157,11 @@ describe('registerKnowledge', () => {
   });
 
   it('shows the report to specialists only', async () => {
-    await ask('mis ilm homme Tallinnas on');
+    await ask('kuidas printerit ühendada');
     const report = new RecordingTools();
     await router.dispatchMessage(inbound('teadmusbaasi aruanne', 'et', SPECIALIST), report);
     expect(firstText(report.replies[0])).toBe(TEXTS.reportTitle.et);
-    expect(JSON.stringify(report.replies[0])).toContain('mis ilm homme Tallinnas on');
+    expect(JSON.stringify(report.replies[0])).toContain('kuidas printerit ühendada');
     await expect(router.dispatchMessage(inbound('knowledge report'), new RecordingTools())).rejects.toMatchObject({ code: 'NOT_SPECIALIST' });
   });
 });

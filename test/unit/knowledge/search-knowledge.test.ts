@@ -1,4 +1,4 @@
-import { confidence, DECISION_MODEL, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
+import { confidence, featureVector, fitWeights, TRAINED_WEIGHTS, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
 import { decide, MAX_SEARCH_CHARS, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
@@ -31,9 +31,9 @@ describe('searchKnowledge', () => {
   });
 
   it('suggests when it is not sure', () => {
-    const outcome = ask('testkonto');
+    const outcome = ask('sisselogimine');
     expect(outcome.decision).toBe('suggest');
-    expect(outcome.results[0].id).toBe('star-testkeskkond');
+    expect(outcome.results[0].id).toBe('star-sisselogimine');
   });
 
   it('refuses questions about other things', () => {
@@ -80,7 +80,7 @@ describe('searchKnowledge', () => {
     expect(typo.decision).toBe('answer');
     const strict = searchKnowledge(index, 'paroli', { answerThreshold: typo.results[0].score + 0.02, suggestThreshold: typo.results[0].score + 0.01 });
     expect(strict.decision).toBe('none');
-    const lenient = searchKnowledge(index, 'testkonto', { answerThreshold: 0.1, suggestThreshold: 0.05 });
+    const lenient = searchKnowledge(index, 'sisselogimine', { answerThreshold: 0.1, suggestThreshold: 0.05 });
     expect(lenient.decision).toBe('answer');
   });
 });
@@ -93,20 +93,30 @@ describe('decide and calibrate', () => {
   });
 
   it('maps the top score to the three outcomes', () => {
-    expect(decide([{ id: 'a', score: 0.55 }], THRESHOLDS)).toBe('answer');
-    expect(decide([{ id: 'a', score: 0.3 }], THRESHOLDS)).toBe('suggest');
-    expect(decide([{ id: 'a', score: 0.29 }], THRESHOLDS)).toBe('none');
+    expect(decide([{ id: 'a', score: 0.825 }], THRESHOLDS)).toBe('answer');
+    expect(decide([{ id: 'a', score: 0.5 }], THRESHOLDS)).toBe('suggest');
+    expect(decide([{ id: 'a', score: 0.49 }], THRESHOLDS)).toBe('none');
     expect(decide([], THRESHOLDS)).toBe('none');
   });
 
-  it('lowers confidence when the runner-up is close or the article explains little of the question', () => {
-    const features: TopFeatures = { top: 0.8, second: 0, coverage: 1, knownWeight: 4, unknownWords: 0, unknownWeight: 1 };
-    const at = (change: Partial<TopFeatures>) => confidence({ ...features, ...change }, DECISION_MODEL);
-    expect(at({})).toBeCloseTo(0.8);
-    expect(at({ second: 0.8 })).toBeCloseTo(0.8 * DECISION_MODEL.tieFactor);
-    expect(at({ second: 0.7 })).toBeLessThan(at({ second: 0.4 }));
-    expect(at({ coverage: 0.2 })).toBeLessThan(at({ coverage: 0.9 }));
-    expect(at({ coverage: 0.6, unknownWords: 6 })).toBeLessThan(at({ coverage: 0.6, unknownWords: 1 }));
+  it('lowers confidence when the runner-up is close, the article explains little or the question names another system', () => {
+    const features: TopFeatures = {
+      top: 0.8, second: 0.1, third: 0.05, secondCoverage: 0.1, coverage: 0.9, similarity: 0.8, recall: 0.9,
+      knownWeight: 6, knownWords: 4, unknownWords: 0, namesSystem: 1, namesOther: 0,
+    };
+    const at = (change: Partial<TopFeatures>) => confidence({ ...features, ...change }, TRAINED_WEIGHTS);
+    expect(at({})).toBeGreaterThan(0.9);
+    expect(at({ second: 0.75, secondCoverage: 0.85 })).toBeLessThan(at({}));
+    expect(at({ coverage: 0.3, recall: 0.3, similarity: 0.2 })).toBeLessThan(at({}));
+    expect(at({ namesSystem: 0, namesOther: 1 })).toBeLessThan(at({ namesSystem: 0 }));
     expect(at({ top: 0 })).toBe(0);
+  });
+
+  it('fits the logistic model to separate right from wrong tops', () => {
+    const right: TopFeatures = { top: 0.9, second: 0.2, third: 0.1, secondCoverage: 0.2, coverage: 0.9, similarity: 0.8, recall: 1, knownWeight: 5, knownWords: 3, unknownWords: 0, namesSystem: 1, namesOther: 0 };
+    const wrong: TopFeatures = { ...right, top: 0.4, second: 0.38, coverage: 0.4, recall: 0.3, unknownWords: 3 };
+    const weights = fitWeights([featureVector(right), featureVector(wrong)], [1, 0], 500);
+    expect(confidence(right, weights)).toBeGreaterThan(0.8);
+    expect(confidence(wrong, weights)).toBeLessThan(0.2);
   });
 });
