@@ -1,5 +1,5 @@
 import type { Article } from './article.js';
-import { analyseText, indexForm, synonymForms, type Token } from './analyse-text.js';
+import { analyseText, indexForm, synonymForms } from './analyse-text.js';
 import { splitCompound } from './compound-split.js';
 import { Vocabulary } from './vocabulary.js';
 

@@ -46,7 +46,7 @@ const SMALL_TALK_CONTENT = 0.8;
 export const MAX_SEARCH_CHARS = 2000;
 
 /** The articles to offer when not sure: up to three, none scoring below half of the first. */
-export function suggestionsOf(outcome: Pick<SearchOutcome, 'results'>): SearchResult[] {
+export function suggestionsOf(outcome: Pick<SearchOutcome, 'results'> & Partial<SearchOutcome>): SearchResult[] {
   const top = outcome.results[0]?.score ?? 0;
   return outcome.results.slice(0, MAX_SUGGESTIONS).filter((result) => result.score >= top / 2);
 }
