@@ -9,7 +9,7 @@ import { Vocabulary } from './vocabulary.js';
  * word repeated in the body never outweighs the title. The saturation is scaled so that a word of
  * the title alone counts 1; strengths are capped at 1.
  */
-const FIELD_WEIGHT = { title: 1, phrasing: 0.8, keyword: 0.7, body: 0.22 } as const;
+const FIELD_WEIGHT = { title: 1, phrasing: 1, keyword: 0.9, body: 0.12 } as const;
 const FIELD_CAP = { phrasing: 3, keyword: 2, body: 8 } as const;
 const K1 = 1.2;
 const BODY_B = 0.6;

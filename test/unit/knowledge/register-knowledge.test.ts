@@ -114,12 +114,12 @@ describe('registerKnowledge', () => {
   });
 
   it('suggests articles, and shows the one picked', async () => {
-    const tools = await ask('sisselogimine');
+    const tools = await ask('STARi testkeskkonna parool');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.suggestIntro.et);
     const show = card?.actions?.[0].data as SignedActionData;
-    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-sisselogimine', question: 'sisselogimine' } });
-    expect(firstText((await click(show)).replies[0])).toBe('Kuidas STARi sisse logida');
+    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'STARi testkeskkonna parool' } });
+    expect(firstText((await click(show)).replies[0])).toBe('Konto STARi testkeskkonda');
   });
 
   it('says honestly when it finds nothing, offers a case and keeps the question for the report', async () => {
