@@ -1,4 +1,5 @@
-import { calibrate, decide, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
+import { confidence, featureVector, fitWeights, TRAINED_WEIGHTS, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
+import { decide, MAX_SEARCH_CHARS, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
 
@@ -30,7 +31,7 @@ describe('searchKnowledge', () => {
   });
 
   it('suggests when it is not sure', () => {
-    const outcome = ask('testkonto');
+    const outcome = ask('STARi testkeskkonna parool');
     expect(outcome.decision).toBe('suggest');
     expect(outcome.results[0].id).toBe('star-testkeskkond');
   });
@@ -39,6 +40,26 @@ describe('searchKnowledge', () => {
     for (const question of ['mis ilm homme Tallinnas on', 'Who won the football match yesterday?', 'kuidas printerit ühendada', '?!', '']) {
       expect(ask(question).decision).toBe('none');
     }
+  });
+
+  it('never answers a question that names one system with an article about the other', () => {
+    const skais = ask('SKAISi parool aegus');
+    expect(skais.systems).toEqual(['SKAIS']);
+    expect(skais.results.map((result) => result.id)).not.toContain('star-parool');
+  });
+
+  it('recognises small talk and answers it with nothing', () => {
+    for (const text of ['tere', 'Aitäh!', 'Thanks a lot', 'are you a robot?', 'head aega', 'asdfgh']) {
+      expect(ask(text)).toMatchObject({ decision: 'none', results: [], smalltalk: expect.anything() });
+    }
+    expect(ask('tere, unustasin STARi parooli').smalltalk).toBeUndefined();
+  });
+
+  it('reads a bounded prefix of a very long message', () => {
+    const long = `unustasin STARi parooli ${'lorem ipsum dolor sit amet '.repeat(1200)}`;
+    expect(long.length).toBeGreaterThan(28_000);
+    expect(ask(long).results[0].id).toBe('star-parool');
+    expect(ask(long).results).toEqual(ask(long.slice(0, MAX_SEARCH_CHARS)).results);
   });
 
   it('does not search drafts', () => {
@@ -59,7 +80,7 @@ describe('searchKnowledge', () => {
     expect(typo.decision).toBe('answer');
     const strict = searchKnowledge(index, 'paroli', { answerThreshold: typo.results[0].score + 0.02, suggestThreshold: typo.results[0].score + 0.01 });
     expect(strict.decision).toBe('none');
-    const lenient = searchKnowledge(index, 'testkonto', { answerThreshold: 0.1, suggestThreshold: 0.05 });
+    const lenient = searchKnowledge(index, 'STARi testkeskkonna parool', { answerThreshold: 0.1, suggestThreshold: 0.05 });
     expect(lenient.decision).toBe('answer');
   });
 });
@@ -72,16 +93,30 @@ describe('decide and calibrate', () => {
   });
 
   it('maps the top score to the three outcomes', () => {
-    expect(decide([{ id: 'a', score: 0.55 }], THRESHOLDS)).toBe('answer');
-    expect(decide([{ id: 'a', score: 0.3 }], THRESHOLDS)).toBe('suggest');
-    expect(decide([{ id: 'a', score: 0.29 }], THRESHOLDS)).toBe('none');
+    expect(decide([{ id: 'a', score: 0.775 }], THRESHOLDS)).toBe('answer');
+    expect(decide([{ id: 'a', score: 0.575 }], THRESHOLDS)).toBe('suggest');
+    expect(decide([{ id: 'a', score: 0.574 }], THRESHOLDS)).toBe('none');
     expect(decide([], THRESHOLDS)).toBe('none');
   });
 
-  it('lowers confidence when the runner-up is close', () => {
-    expect(calibrate(0.8, 0)).toBeCloseTo(0.8);
-    expect(calibrate(0.8, 0.8)).toBeLessThan(THRESHOLDS.answerThreshold);
-    expect(calibrate(0.8, 0.7)).toBeLessThan(calibrate(0.8, 0.4));
-    expect(calibrate(0, 0)).toBe(0);
+  it('lowers confidence when the runner-up is close, the article explains little or the question names another system', () => {
+    const features: TopFeatures = {
+      top: 0.8, second: 0.1, third: 0.05, secondCoverage: 0.1, coverage: 0.9, similarity: 0.8, recall: 0.9,
+      knownWeight: 6, knownWords: 4, unknownWords: 0, namesSystem: 1, namesOther: 0,
+    };
+    const at = (change: Partial<TopFeatures>) => confidence({ ...features, ...change }, TRAINED_WEIGHTS);
+    expect(at({})).toBeGreaterThan(0.9);
+    expect(at({ second: 0.75, secondCoverage: 0.85 })).toBeLessThan(at({}));
+    expect(at({ coverage: 0.3, recall: 0.3, similarity: 0.2 })).toBeLessThan(at({}));
+    expect(at({ namesSystem: 0, namesOther: 1 })).toBeLessThan(at({ namesSystem: 0 }));
+    expect(at({ top: 0 })).toBe(0);
+  });
+
+  it('fits the logistic model to separate right from wrong tops', () => {
+    const right: TopFeatures = { top: 0.9, second: 0.2, third: 0.1, secondCoverage: 0.2, coverage: 0.9, similarity: 0.8, recall: 1, knownWeight: 5, knownWords: 3, unknownWords: 0, namesSystem: 1, namesOther: 0 };
+    const wrong: TopFeatures = { ...right, top: 0.4, second: 0.38, coverage: 0.4, recall: 0.3, unknownWords: 3 };
+    const weights = fitWeights([featureVector(right), featureVector(wrong)], [1, 0], 500);
+    expect(confidence(right, weights)).toBeGreaterThan(0.8);
+    expect(confidence(wrong, weights)).toBeLessThan(0.2);
   });
 });
