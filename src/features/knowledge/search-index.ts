@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import { analyseText, indexForm, synonymForms } from './analyse-text.js';
+import { questionKey } from './clean-question.js';
 import { splitCompound } from './compound-split.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -44,6 +45,11 @@ export interface SearchIndex {
    * articles apart, and a long question with context must not drown its known words.
    */
   unknownWeight: number;
+  /**
+   * Each sample question, folded (`questionKey`), and its topic: a question typed exactly as an
+   * article's sample question (a phrasing a specialist accepted, say) is that article's answer.
+   */
+  exactPhrasings: ReadonlyMap<string, string>;
 }
 
 interface DocDraft {
@@ -181,6 +187,21 @@ function vocabularyOf(forms: ReadonlyMap<string, string>, termIds: ReadonlyMap<s
   return new Vocabulary(termOf);
 }
 
+/** Sample questions by their folded text; one that two topics share belongs to neither. */
+function exactPhrasingsOf(articles: readonly Article[]): Map<string, string> {
+  const topics = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const article of articles) {
+    for (const phrasing of article.phrasings) {
+      const key = questionKey(phrasing);
+      if (topics.has(key) && topics.get(key) !== article.topic) shared.add(key);
+      else topics.set(key, article.topic);
+    }
+  }
+  for (const key of shared) topics.delete(key);
+  return topics;
+}
+
 /** Builds the index: a document per article, idf counted per topic (both languages of one topic count once). */
 export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
   const forms = new Map<string, string>();
@@ -210,5 +231,6 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
     topicCount,
     // About the weight of a word found in a quarter of the topics.
     unknownWeight: inverseDocumentFrequency(Math.max(1, topicCount / 4), Math.max(topicCount, 3)),
+    exactPhrasings: exactPhrasingsOf(articles),
   };
 }

@@ -1,4 +1,5 @@
 import type { ArticleSystem } from './article.js';
+import { questionKey } from './clean-question.js';
 import { confidence, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { detectSystems } from './detect-systems.js';
 import { namesOtherSystem } from './other-systems.js';
@@ -37,10 +38,12 @@ export interface Ranking {
   smalltalk?: SmallTalk;
   topics: Array<{ id: string; score: number }>;
   features?: TopFeatures;
+  /** Set when the question is typed exactly as a sample question of the top topic: it is answered. */
+  exact?: boolean;
 }
 
 export const MAX_SUGGESTIONS = 3;
-/** What is left of a message beside its small talk is a question when its known words weigh this much (STAR alone does not). */
+/** What is left of a message beside its small talk is a question when its known words weigh this much, or it names a system. */
 const SMALL_TALK_CONTENT = 0.8;
 /** The search reads at most this much of a message (Teams allows 28 KB): the work per message is bounded. */
 export const MAX_SEARCH_CHARS = 2000;
@@ -68,7 +71,9 @@ function systemAllows(named: string[], system: ArticleSystem): boolean {
 export function rankTopics(index: SearchIndex, message: string): Ranking {
   const question = message.slice(0, MAX_SEARCH_CHARS);
   const systems = detectSystems(question);
-  const smalltalk = detectSmallTalk(question, (rest) => queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT);
+  // "mul on STARiga jama" (trouble with STAR) is a question about a system, not an insult.
+  const isContent = (rest: string): boolean => systems.length > 0 || queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT;
+  const smalltalk = detectSmallTalk(question, isContent);
   if (smalltalk) return { systems, smalltalk, topics: [] };
   const units = queryUnits(index, question);
   const byTopic = new Map<string, { score: number; coverage: number; similarity: number; recall: number; system: ArticleSystem }>();
@@ -94,7 +99,8 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
     namesSystem: systems.includes(best.system) ? 1 : 0,
     namesOther: systems.length === 0 && namesOtherSystem(question) ? 1 : 0,
   };
-  return { systems, topics: ranked.map(([id, { score }]) => ({ id, score })), features };
+  const exact = index.exactPhrasings.get(questionKey(question)) === ranked[0][0];
+  return { systems, topics: ranked.map(([id, { score }]) => ({ id, score })), features, ...(exact ? { exact } : {}) };
 }
 
 /** Turns a ranking into a decision: every score is scaled by the top topic's calibrated confidence. */
@@ -102,7 +108,7 @@ export function decideRanking(ranking: Ranking, params: DecisionParams, limit = 
   const { systems, smalltalk, features } = ranking;
   if (smalltalk) return { decision: 'none', results: [], systems, smalltalk };
   if (!features || features.top <= 0) return { decision: 'none', results: [], systems };
-  const factor = confidence(features, params.weights) / features.top;
+  const factor = (ranking.exact ? 1 : confidence(features, params.weights)) / features.top;
   const results = ranking.topics.slice(0, limit).map(({ id, score }) => ({ id, score: Math.round(score * factor * 1000) / 1000 }));
   return { decision: decide(results, params), results, systems };
 }

@@ -1,7 +1,9 @@
 import { confidence, featureVector, fitWeights, TRAINED_WEIGHTS, type TopFeatures } from '../../../src/features/knowledge/decision-model.js';
 import { decide, MAX_SEARCH_CHARS, searchKnowledge, suggestionsOf } from '../../../src/features/knowledge/search-knowledge.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
-import { fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
+import { buildSearchIndex } from '../../../src/features/knowledge/search-index.js';
+import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
+import { FIXTURE_KB, fixtureIndex, THRESHOLDS } from './knowledge-test-kit.js';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -53,6 +55,18 @@ describe('searchKnowledge', () => {
       expect(ask(text)).toMatchObject({ decision: 'none', results: [], smalltalk: expect.anything() });
     }
     expect(ask('tere, unustasin STARi parooli').smalltalk).toBeUndefined();
+    // "jama" is an insult on its own, but "I have trouble with STAR" is a question about a system.
+    expect(ask('jama').smalltalk).toBeDefined();
+    expect(ask('mul on STARiga jama').smalltalk).toBeUndefined();
+  });
+
+  it('answers a question typed exactly as a sample question (an accepted phrasing) with that article', async () => {
+    expect(ask('Konto?').decision).toBe('none');
+    const { articles } = await loadArticles(FIXTURE_KB);
+    const learned = articles.map((article) => (article.id === 'star-kasutajakonto' ? { ...article, phrasings: [...article.phrasings, 'konto'] } : article));
+    const outcome = searchKnowledge(buildSearchIndex(learned), 'Konto?', THRESHOLDS);
+    expect(outcome.decision).toBe('answer');
+    expect(outcome.results[0]).toEqual({ id: 'star-kasutajakonto', score: 1 });
   });
 
   it('reads a bounded prefix of a very long message', () => {
