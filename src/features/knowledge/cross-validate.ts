@@ -1,6 +1,6 @@
 import { confidence, featureVector, fitWeights, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { evaluate, type EvalFigures, type EvalQuestion } from './evaluate-questions.js';
-import { decideRanking, type Ranking } from './search-knowledge.js';
+import { decideRanking, decideTwo, type Ranking } from './search-knowledge.js';
 
 /** The thresholds tried, on the model's probability scale. */
 export const GRID = {
@@ -27,26 +27,30 @@ interface Case {
   ranking: Ranking;
 }
 
-/** Fits the model on `cases` (is the top topic right?), then picks the thresholds that maximise `objective`. */
+/** Fits the models on `cases` (is the top topic right? is the right topic suggested?), then picks the thresholds that maximise `objective`. */
 export function chooseParams(cases: readonly Case[]): DecisionParams {
   const ranked = cases.filter(({ ranking }) => ranking.features);
   const weights = fitWeights(
     ranked.map(({ ranking }) => featureVector(ranking.features as TopFeatures)),
     ranked.map(({ question, ranking }) => (question.expect !== null && ranking.topics[0]?.id === question.expect ? 1 : 0)),
   );
+  const suggestWeights = fitWeights(
+    ranked.map(({ ranking }) => featureVector(ranking.features as TopFeatures)),
+    ranked.map(({ question, ranking }) => (question.expect !== null && suggestedAmong(ranking, question.expect) ? 1 : 0)),
+  );
   const confidences = cases.map(({ ranking }) => (ranking.features ? confidence(ranking.features, weights) : 0));
+  const shownConfidences = cases.map(({ ranking }) => (ranking.features ? confidence(ranking.features, suggestWeights) : 0));
   let best: { params: DecisionParams; value: number } | undefined;
   for (const answerThreshold of GRID.answerThreshold) for (const suggestThreshold of GRID.suggestThreshold) {
-    if (suggestThreshold > answerThreshold) continue;
-    const value = quickObjective(cases, confidences, answerThreshold, suggestThreshold);
-    if (!best || value > best.value + 1e-12) best = { params: { answerThreshold, suggestThreshold, weights }, value };
+    const value = quickObjective(cases, confidences, shownConfidences, answerThreshold, suggestThreshold);
+    if (!best || value > best.value + 1e-12) best = { params: { answerThreshold, suggestThreshold, weights, suggestWeights }, value };
   }
   if (!best) throw new Error('no questions to choose parameters on');
   return best.params;
 }
 
 /** `objective` without building outcomes: what each question's decision would be at these thresholds. */
-function quickObjective(cases: readonly Case[], confidences: number[], answer: number, suggest: number): number {
+function quickObjective(cases: readonly Case[], confidences: number[], shownConfidences: number[], answer: number, suggest: number): number {
   let right = 0;
   let shown = 0;
   let refused = 0;
@@ -54,7 +58,7 @@ function quickObjective(cases: readonly Case[], confidences: number[], answer: n
   let inScope = 0;
   cases.forEach(({ question, ranking }, at) => {
     const value = confidences[at];
-    const decision = value >= answer ? 'answer' : value >= suggest ? 'suggest' : 'none';
+    const decision = decideTwo(value, shownConfidences[at], { answerThreshold: answer, suggestThreshold: suggest });
     const first = ranking.topics[0]?.id;
     if (decision === 'answer' && first !== question.expect) wrong += 1;
     if (question.expect === null) {

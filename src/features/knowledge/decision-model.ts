@@ -1,4 +1,4 @@
-import { TRAINED_THRESHOLDS, TRAINED_WEIGHTS } from './decision-weights.js';
+import { TRAINED_SUGGEST_WEIGHTS, TRAINED_THRESHOLDS, TRAINED_WEIGHTS } from './decision-weights.js';
 
 /**
  * The calibrated decision between answer, suggest and none: a logistic model of "the top topic is
@@ -16,6 +16,12 @@ export interface DecisionParams {
   suggestThreshold: number;
   /** The logistic model's weights, one per feature and a last one for the intercept. */
   weights: readonly number[];
+  /**
+   * A second model's weights: the probability that the right topic is among the suggestions. Close
+   * neighbouring topics leave the top topic unsure while the pair is sure; then suggesting beats
+   * "not found". Without it the first model's probability decides the suggestions too.
+   */
+  suggestWeights?: readonly number[];
 }
 
 /** The ranking's view of the best topic and its runner-up, before any decision. */
@@ -95,4 +101,4 @@ export function fitWeights(vectors: readonly number[][], labels: readonly number
   return weights.map((weight) => Math.round(weight * 1000) / 1000);
 }
 
-export { TRAINED_THRESHOLDS, TRAINED_WEIGHTS };
+export { TRAINED_SUGGEST_WEIGHTS, TRAINED_THRESHOLDS, TRAINED_WEIGHTS };

@@ -1,6 +1,6 @@
 import type { ArticleSystem } from './article.js';
 import { questionKey } from './clean-question.js';
-import { confidence, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
+import { confidence, TRAINED_SUGGEST_WEIGHTS, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { detectSystems } from './detect-systems.js';
 import { namesOtherSystem } from './other-systems.js';
 import { queryUnits } from './query-units.js';
@@ -61,6 +61,12 @@ export function decide(results: SearchResult[], thresholds: Thresholds): Decisio
   return 'none';
 }
 
+/** Answer when the top topic is sure enough; else suggest when the right one is likely among the suggestions. */
+export function decideTwo(topRight: number, shown: number, thresholds: Thresholds): Decision {
+  if (topRight >= thresholds.answerThreshold) return 'answer';
+  return shown >= thresholds.suggestThreshold ? 'suggest' : 'none';
+}
+
 /** A question that names one system only never gets an article about the other one. */
 function systemAllows(named: string[], system: ArticleSystem): boolean {
   if (named.length !== 1 || system === 'general') return true;
@@ -108,12 +114,15 @@ export function decideRanking(ranking: Ranking, params: DecisionParams, limit = 
   const { systems, smalltalk, features } = ranking;
   if (smalltalk) return { decision: 'none', results: [], systems, smalltalk };
   if (!features || features.top <= 0) return { decision: 'none', results: [], systems };
-  const factor = (ranking.exact ? 1 : confidence(features, params.weights)) / features.top;
+  const sure = ranking.exact ? 1 : confidence(features, params.weights);
+  const factor = sure / features.top;
   const results = ranking.topics.slice(0, limit).map(({ id, score }) => ({ id, score: Math.round(score * factor * 1000) / 1000 }));
-  return { decision: decide(results, params), results, systems };
+  if (!params.suggestWeights || ranking.exact) return { decision: decide(results, params), results, systems };
+  const decision = decideTwo(sure, confidence(features, params.suggestWeights), params);
+  return { decision, results, systems };
 }
 
 /** Ranks topics for a question and decides between answering, suggesting and saying "not found". */
 export function searchKnowledge(index: SearchIndex, question: string, thresholds: Thresholds, limit = 5): SearchOutcome {
-  return decideRanking(rankTopics(index, question), { ...thresholds, weights: TRAINED_WEIGHTS }, limit);
+  return decideRanking(rankTopics(index, question), { ...thresholds, weights: TRAINED_WEIGHTS, suggestWeights: TRAINED_SUGGEST_WEIGHTS }, limit);
 }
