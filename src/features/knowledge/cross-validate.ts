@@ -5,7 +5,7 @@ import { decideRanking, decideTwo, type Ranking } from './search-knowledge.js';
 /** The thresholds tried, on the model's probability scale. */
 export const GRID = {
   answerThreshold: steps(0.3, 0.95, 0.025),
-  suggestThreshold: steps(0.05, 0.6, 0.025),
+  suggestThreshold: steps(0.05, 0.95, 0.025),
 } as const;
 
 function steps(from: number, to: number, step: number): number[] {

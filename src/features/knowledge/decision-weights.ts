@@ -6,10 +6,10 @@
  * on all questions". Refit them the same way whenever the ranking changes.
  */
 export const TRAINED_WEIGHTS: readonly number[] = [
-  1.427, 0.722, 0.934, 1.169, 2.705, 1.173, 0.643, 1.429, 1.144, 0.562, 1.737, -0.514, 0.778, -3.055, -5.777,
+  1.766, 1.912, 0.082, 1.184, 2.136, 1.153, 0.997, 2.392, 1.94, 1.136, 1.301, -1.741, 0.088, -2.875, -7.265,
 ];
 /** The suggestion model's weights (is the right topic among the suggestions?), same order; printed as suggestWeights. */
 export const TRAINED_SUGGEST_WEIGHTS: readonly number[] = [
-  1.655, -0.849, 1.094, 1.217, 0.854, 1.695, -0.106, 2.066, 2.268, 0.727, 1.791, -1.021, 1.156, -3.065, -5.559,
+  2.092, 0.279, -0.163, 0.832, 0.485, 2.143, 1.145, 1.352, 3.177, 1.308, 2.7, -1.28, 1.213, -2.728, -7.58,
 ];
-export const TRAINED_THRESHOLDS = { answerThreshold: 0.775, suggestThreshold: 0.575 } as const;
+export const TRAINED_THRESHOLDS = { answerThreshold: 0.825, suggestThreshold: 0.7 } as const;
