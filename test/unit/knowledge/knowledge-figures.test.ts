@@ -14,9 +14,9 @@ import { TRAINED_THRESHOLDS } from '../../../src/features/knowledge/decision-mod
  * 5-fold cross-validated ones on the project's own blind questions (test/fixtures/kb-eval): every
  * question is decided with parameters chosen on the other folds. The goals of issue 10 are
  * answered right >= 0.80, shown >= 0.92, refused >= 0.90 and confident wrong <= 0.03; refused and
- * confident wrong are met and asserted as goals; answered right (0.71 on the merged articles) and
- * shown (0.911, with the second model that decides the suggestions) are not met yet and are asserted at what the search reaches, so that they cannot
- * fall back unnoticed.
+ * confident wrong are met and asserted as goals; answered right (0.721) and shown (0.918, with the
+ * second model that decides the suggestions) are not met yet and are asserted at what the search
+ * reaches, so that they cannot fall back unnoticed.
  */
 const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 const OWN = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions.jsonl', import.meta.url));
@@ -41,7 +41,7 @@ describe('the real knowledge base', () => {
     const { heldOut } = crossValidate(questions, questions.map((question) => rankTopics(index, question.q)), 5);
     expect(heldOut.refused).toBeGreaterThanOrEqual(0.9);
     expect(heldOut.confidentWrong).toBeLessThanOrEqual(0.03);
-    expect(heldOut.top1).toBeGreaterThanOrEqual(0.71); // reached, goal 0.80
+    expect(heldOut.top1).toBeGreaterThanOrEqual(0.72); // reached, goal 0.80
     expect(heldOut.top3).toBeGreaterThanOrEqual(0.91); // reached with the suggestion model, goal 0.92
     const baseline = evaluate(questions, buildBaseline(articles));
     expect(heldOut.top1 - baseline.top1).toBeGreaterThanOrEqual(0.3);

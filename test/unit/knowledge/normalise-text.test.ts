@@ -30,6 +30,11 @@ describe('text normalisation', () => {
     expect(stems.size).toBe(1);
   });
 
+  it('drops stop words typed with y for ü', () => {
+    expect(analyseText('kysin yldse yhe parooli kohta', 'et').map((token) => token.surface)).toEqual(['parooli']);
+    expect(analyseText('my system', 'en').map((token) => token.surface)).toEqual(['system']);
+  });
+
   it('stems English inflections', () => {
     expect(new Set(['expire', 'expires', 'expiring', 'expired'].map(stemEnglish))).toEqual(new Set(['expir']));
     expect(stemEnglish('roles')).toBe(stemEnglish('role'));
