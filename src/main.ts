@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ConfigError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
+import { BACKUP_SIGNAL, answerBackupRequests } from './storage/backup-requests.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // `npm run data -- backup FILE` asks this way for a frozen copy of the data folder (README, Backup and restore).
+  process.on(BACKUP_SIGNAL, () => void answerBackupRequests(config.dataDir, logger));
 }
 
 main().catch((error: unknown) => {
