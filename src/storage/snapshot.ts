@@ -1,5 +1,5 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { withWritesPaused } from './write-gate.js';
 
 /** Where snapshots and backup requests live inside the data folder; never part of a backup. */
@@ -7,19 +7,18 @@ export const BACKUP_FOLDER = '.backup';
 /** Not data: the running bot's lock, snapshots in progress, half-written temporary files. */
 const SKIPPED_TOP = new Set(['lock', BACKUP_FOLDER]);
 
-function isData(path: string): boolean {
-  return !SKIPPED_TOP.has(path.split(sep)[0]) && !path.endsWith('.tmp');
-}
-
 /** Every data file of the folder, as paths relative to it ('/' separated), sorted. */
 export function listDataFiles(dataDir: string): string[] {
-  const entries = readdirSync(dataDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)))
-    .filter(isData)
-    .map((path) => path.split(sep).join('/'))
-    .sort();
+  const found: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = prefix + entry.name;
+      if (entry.isDirectory() && !(prefix === '' && SKIPPED_TOP.has(entry.name))) walk(join(folder, entry.name), `${path}/`);
+      else if (entry.isFile() && !entry.name.endsWith('.tmp')) found.push(path);
+    }
+  };
+  walk(dataDir, '');
+  return found.sort();
 }
 
 /**
@@ -36,6 +35,7 @@ export async function takeSnapshot(dataDir: string, target: string): Promise<{ f
   return withWritesPaused(() => {
     const started = performance.now();
     const files = listDataFiles(dataDir);
+    mkdirSync(target, { recursive: true, mode: 0o700 });
     for (const path of files) {
       const from = join(dataDir, path);
       const to = join(target, path);
