@@ -1,8 +1,8 @@
 // Backup of a data folder with 100,000 closed cases while "turns" keep writing, and restore.
-// Run: npx tsx bench/backup.ts [--history 100000] [--open 200] [--freezes 20]
+// Run: npx tsx bench/backup.ts [--history 100000] [--open 200] [--freezes 20] [--small-files 4096]
 // A turn's storage write is what waits while the folder is frozen, so the longest write during the
 // backup (beside the longest without one) is the turn stall; the event-loop lag shows any blocking.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -16,6 +16,8 @@ import { argument } from './argument.js';
 const HISTORY = argument('history', 100_000);
 const OPEN = argument('open', 200);
 const FREEZES = argument('freezes', 20);
+/** Small files beside the cases, as 100,000 people's conversation shards and indexes make (4,096 + index shards). */
+const SMALL_FILES = argument('small-files', 4096);
 
 function record(id: string, status: string) {
   return {
@@ -33,6 +35,8 @@ async function seed(dir: string): Promise<void> {
     const records = Array.from({ length: Math.min(1000, HISTORY - segment * 1000) }, (_, i) => record(`closed-${segment * 1000 + i}`, 'closed'));
     await doc.update((data) => { data.records = records; });
   }
+  mkdirSync(join(dir, 'conversations', 'shards'), { recursive: true });
+  for (let n = 0; n < SMALL_FILES; n += 1) writeFileSync(join(dir, 'conversations', 'shards', `${String(n).padStart(4, '0')}.json`), JSON.stringify({ people: [record(`p${n}`, 'x')] }));
   await dataDir.close();
 }
 
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
     const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
     console.log(`closed cases ${HISTORY}, files ${manifest.files.length}, data ${(bytes / 1e6).toFixed(1)} MB, backup file ${(statSync(join(root, 'bench.tugibot')).size / 1e6).toFixed(1)} MB`);
     console.log(`backup (freeze + hash + pack) ${backupMs.toFixed(0)} ms`);
-    console.log(`folder frozen, writes held: longest ${max(paused).toFixed(1)} ms, median ${paused.sort((a, b) => a - b)[paused.length >> 1].toFixed(1)} ms over ${FREEZES} freezes`);
+    console.log(`folder frozen, writes held: longest ${max(paused).toFixed(1)} ms, p95 ${paused.sort((a, b) => a - b)[Math.floor(paused.length * 0.95)].toFixed(1)} ms, median ${paused[paused.length >> 1].toFixed(1)} ms over ${FREEZES} freezes`);
     console.log(`turn writes: longest without freezes ${max(quiet).toFixed(1)} ms (${quiet.length} writes), longest during freezes ${max(during).toFixed(1)} ms (${during.length} writes)`);
     console.log(`event-loop delay during freezes: max ${(lag.max / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms`);
     console.log(`restore ${restoreMs.toFixed(0)} ms`);

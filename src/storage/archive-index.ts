@@ -55,12 +55,12 @@ export class ArchiveIndex {
 
   /** Records a segment that is full: it never changes again. */
   async seal(segment: number, ids: string[]): Promise<void> {
-    await gated(() => fs.appendFile(this.file, `${JSON.stringify({ segment, ids })}\n`));
+    await gated(this.file, () => fs.appendFile(this.file, `${JSON.stringify({ segment, ids })}\n`));
   }
 
   private async rewrite(lines: IndexLine[]): Promise<void> {
     const temp = `${this.file}.tmp`;
-    await gated(async () => {
+    await gated(this.file, async () => {
       await fs.writeFile(temp, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
       await fs.rename(temp, this.file);
     });

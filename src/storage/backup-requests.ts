@@ -29,7 +29,7 @@ export function answerBackupRequests(dataDir: string, logger: Logger): Promise<v
       try {
         const { files, pausedMs } = await takeSnapshot(dataDir, join(folder, id));
         await fs.writeFile(join(folder, `${id}.ready`), '', { mode: 0o600 });
-        logger.info({ backup: id, files: files.length, pausedMs: Math.round(pausedMs * 10) / 10 }, 'froze the data folder for a backup');
+        logger.info({ backup: id, files, pausedMs: Math.round(pausedMs * 10) / 10 }, 'froze the data folder for a backup');
       } catch (error) {
         logger.error({ backup: id, err: error }, 'could not freeze the data folder for a backup');
         await fs.writeFile(join(folder, `${id}.failed`), (error as Error).message, { mode: 0o600 });

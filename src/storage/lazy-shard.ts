@@ -45,7 +45,7 @@ export class LazyShard<T extends object> {
 
   /** Writes what memory holds now (after changes made through `data`). */
   write(): Promise<void> {
-    const run = this.queue.then(() => gated(() => this.adapter.write(this.data)));
+    const run = this.queue.then(() => gated(this.file, () => this.adapter.write(this.data)));
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -7,14 +7,17 @@
 let paused: Promise<void> | undefined;
 let running = 0;
 const idle: Array<() => void> = [];
+const recorders = new Set<Set<string>>();
 
-export async function gated<T>(write: () => Promise<T>): Promise<T> {
+/** Runs one write of `file` (an absolute path) through the barrier. */
+export async function gated<T>(file: string, write: () => Promise<T>): Promise<T> {
   while (paused) await paused;
   running += 1;
   try {
     return await write();
   } finally {
     running -= 1;
+    for (const written of recorders) written.add(file);
     if (running === 0) for (const wake of idle.splice(0)) wake();
   }
 }
@@ -31,4 +34,11 @@ export async function withWritesPaused<T>(work: () => T | Promise<T>): Promise<T
     paused = undefined;
     resume();
   }
+}
+
+/** Collects the file of every write that finishes from now until `stop()`. */
+export function recordWrites(): { written: Set<string>; stop: () => void } {
+  const written = new Set<string>();
+  recorders.add(written);
+  return { written, stop: () => { recorders.delete(written); } };
 }
