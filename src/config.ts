@@ -71,6 +71,7 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
   DRAFTS_DIR: text(),
   CASE_RETENTION_DAYS: int(365, 1, 36_500),
+  NOTICE_AUTO_PUBLISH: text(),
 });
 
 export type Config = Readonly<{
@@ -99,6 +100,8 @@ export type Config = Readonly<{
   kb: Readonly<{ answerThreshold: number; suggestThreshold: number }>;
   cases: Readonly<{ reopenDays: number; dueHours: Readonly<Record<'critical' | 'high' | 'normal' | 'low', number>>; reminderBeforeMinutes: number; digestHour: number; retentionDays: number }>;
   broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
+  /** Monitoring's alerts published without the desk's review (template text only): `system:severity` pairs. */
+  noticeAutoPublish: ReadonlyArray<Readonly<{ system: string; severity: string }>>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
 }>;
@@ -128,8 +131,13 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
   for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
+  for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
+    if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
+  }
   return problems;
 }
+
+const AUTO_RULE = /^[^:\s]+:(critical|major|minor)$/i;
 
 /**
  * Reads the environment once. Every bad or missing variable is named in one error; the result is
@@ -179,6 +187,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: raw.CASE_RETENTION_DAYS,
     }),
     broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
+    noticeAutoPublish: Object.freeze(list(raw.NOTICE_AUTO_PUBLISH).map((rule) => {
+      const [system, severity] = rule.split(':');
+      return Object.freeze({ system: system.toUpperCase(), severity: severity.toLowerCase() });
+    })),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
     schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
   });
