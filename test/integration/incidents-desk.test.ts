@@ -1,20 +1,9 @@
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, executeInvoke, installationUpdate, personalConversationId, personalMessage } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
+import { ALERTMANAGER_TOKEN, alertmanager } from '../support/alertmanager.js';
 
-const TOKEN = 'alertmanager-token-for-tests';
+const TOKEN = ALERTMANAGER_TOKEN;
 const ENV = { ALERTMANAGER_TOKEN: TOKEN, BROADCAST_RATE_PER_SECOND: '40', DIRECTORY_FILE: 'test/fixtures/directory.json', NOTICE_AUTO_PUBLISH: 'STAR:critical' };
-
-/** Alertmanager's webhook (payload version 4), as a real Alertmanager posts it. */
-export function alertmanager(url: string, groupKey: string, status: 'firing' | 'resolved', labels: Record<string, string>, annotations: Record<string, string>) {
-  return fetch(`${url}/api/alerts/alertmanager`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      version: '4', groupKey, status, receiver: 'tugibot', groupLabels: { alertname: labels.alertname }, commonLabels: labels, commonAnnotations: annotations, externalURL: 'http://alertmanager:9093',
-      alerts: [{ status, labels, annotations, startsAt: '2026-12-07T08:05:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus:9090/graph', fingerprint: 'abc' }],
-    }),
-  });
-}
 
 const DISK = { alertname: 'DiskFull', system: 'SKAIS', severity: 'warning', instance: 'skais-db1:9100', mountpoint: '/var' };
 const DISK_NOTE = { summary: 'Disk /var is 95% full on skais-db1', description: 'node_filesystem_avail_bytes below 5%' };
