@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
+import { CardDecisions, sealingMessenger } from './shared/card-decisions.js';
 import { CardSigner } from './shared/card-signer.js';
+import { KeyedLock } from './shared/keyed-lock.js';
 import { offsetClock, systemClock, type Clock } from './shared/clock.js';
 import type { FeatureDeps, FeatureHandle } from './shared/feature.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -16,6 +18,7 @@ import { noIncidents, type IncidentNotices } from './shared/incident-notices.js'
 import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
+import { LowdbCardDecisionStore } from './storage/lowdb-card-decisions.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
 import { graphDirectoryFor } from './features/directory/index.js';
 import { openAccessStores } from './storage/lowdb-access-stores.js';
@@ -67,16 +70,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const specialists = new Set(config.specialists);
     const isSpecialist = (id: string | undefined): boolean => id !== undefined && specialists.has(id.toLowerCase());
     const router = new Router(isSpecialist);
+    const locks = new KeyedLock();
+    const decisions = new CardDecisions(await LowdbCardDecisionStore.open(dataDir), locks, clock);
     const edge = new TeamsEdge(config);
-    const messenger = overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId);
+    // Every card the bot sends is sealed: bound to its one recipient in a personal chat, and given its own id.
+    const messenger = sealingMessenger(overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId), signer);
     const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory };
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, locks };
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
     const wiring = await registerFeatures(deps, dataDir, features);
 
-    const onTurn = createTurnHandler({ router, conversations, signer, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
+    const onTurn = createTurnHandler({ router, conversations, signer, decisions, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
     const readiness = () => {
       const checks: Record<string, boolean | string> = { store: true };
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;

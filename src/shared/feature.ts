@@ -3,6 +3,7 @@ import type { CardSigner } from './card-signer.js';
 import type { Clock } from './clock.js';
 import type { ConversationStore } from './conversations.js';
 import type { Directory } from './directory.js';
+import type { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging.js';
 import type { Router } from './router.js';
@@ -18,6 +19,8 @@ export interface FeatureDeps {
   router: Router;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   directory: Directory;
+  /** The one keyed lock every feature decides under (keys namespaced by feature). */
+  locks: KeyedLock;
 }
 
 /** A running feature: what the app asks of it after it is registered. */

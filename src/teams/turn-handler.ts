@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { CardSigner } from '../shared/card-signer.js';
+import { CARD_NOT_YOURS, type CardDecisions } from '../shared/card-decisions.js';
+import { cardIdOf, isForSender, type CardSigner } from '../shared/card-signer.js';
 import type { ConversationStore } from '../shared/conversations.js';
 import { DomainError, isDomainError } from '../shared/errors.js';
 import { langOf, say, type Lang } from '../shared/i18n.js';
@@ -27,13 +28,15 @@ export interface TurnDeps {
   router: Router;
   conversations: ConversationStore;
   signer: CardSigner;
+  /** Buttons decide once: a replaced card's buttons act no more. */
+  decisions: CardDecisions;
   logger: Logger;
   defaultLocale: string;
   /** Says hello when the bot is installed or added; in the user's language. */
   welcome: (address: ConversationAddress, lang: Lang) => Reply;
 }
 
-function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
+function toolsFor(context: TurnContext, seal: (reply: Reply) => Reply, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
   let finished = false;
   let typed = false;
   const timer = setTimeout(() => {
@@ -43,11 +46,11 @@ function toolsFor(context: TurnContext, onReplace: (reply: Reply) => Promise<voi
   }, TYPING_AFTER_MS);
   return {
     async reply(reply: Reply | string): Promise<SentMessage> {
-      const activity = typeof reply === 'string' ? toActivity({ kind: 'text', text: reply }) : toActivity(reply);
+      const activity = typeof reply === 'string' ? toActivity({ kind: 'text', text: reply }) : toActivity(seal(reply));
       const response = await context.sendActivity(activity);
       return { messageId: response?.id };
     },
-    replaceCard: onReplace,
+    replaceCard: (reply) => onReplace(seal(reply)),
     async typing() {
       if (typed) return;
       typed = true;
@@ -92,7 +95,10 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     const lang = langOf(activity.locale, langOf(defaultLocale));
     const log = logger.child({ activityId: activity.id, type: activity.type, conversationKind: activity.conversation?.conversationType });
     let invokeReply: Reply | undefined;
-    const tools = toolsFor(context, async (reply) => {
+    // Cards in a personal chat are sealed for the person the chat is with (see CardSigner.seal).
+    const recipient = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
+    let cardDecided: ((by: string, verb: string) => Promise<void>) | undefined;
+    const tools = toolsFor(context, (reply) => signer.sealReply(reply, recipient), async (reply) => {
       if (activity.type === ActivityTypes.Invoke) {
         invokeReply = reply;
       } else if (activity.replyToId) {
@@ -100,6 +106,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       } else {
         await context.sendActivity(toActivity(reply));
       }
+      await cardDecided?.(activity.from?.name ?? '', String(cardPayloadOf(activity)?.payload.verb ?? ''));
     });
     try {
       const address = await capture(activity);
@@ -113,9 +120,17 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
           log.warn({ verb: typeof card.payload.verb === 'string' ? card.payload.verb : undefined }, 'refused a card action with a bad signature');
           throw CARD_TAMPERED;
         }
+        const args = (card.payload.args ?? {}) as Record<string, unknown>;
+        if (!isForSender(args, activity.from?.aadObjectId)) {
+          log.warn({ verb: card.payload.verb }, 'refused a click on a card sent to someone else');
+          throw CARD_NOT_YOURS;
+        }
         const action = toCardAction(activity, card.kind, card.payload, defaultLocale);
         log.info({ verb: action.verb }, 'card action');
-        await router.dispatchAction(action, tools);
+        await deps.decisions.run(cardIdOf(args), async (decided) => {
+          cardDecided = decided;
+          await router.dispatchAction(action, tools);
+        });
       } else if (activity.type === ActivityTypes.Message) {
         const message = toInboundMessage(activity, defaultLocale);
         if (!message.text) return;

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
+import { CardSigner } from '../../src/shared/card-signer.js';
 import { ManualClock } from '../../src/shared/clock.js';
+
+/** Signs like the bot (the harness's secret): a button as a person could hold it, to test the rules behind the edge. */
+const signer = new CardSigner('test-secret-test-secret-test-secret');
 
 const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
 const EVE: Person = { aadObjectId: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve Infoturve' };
@@ -65,8 +69,11 @@ describe('access rights through HTTP', () => {
     const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
     const reject = buttonData(cardOf(approval.body), 'Lükka tagasi');
 
+    // The card was sent to Jaan: another person's click (a replayed payload) is refused at the edge.
     const [notYours] = await bot.ask(cardSubmit(MARI, approve, {}, { serviceUrl }));
-    expect(textOf(notYours)).toMatch(/Sa ei ole selle taotluse kooskõlastaja/);
+    expect(textOf(notYours)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [forged] = await bot.ask(cardSubmit(MARI, signer.sign('access.decide', { requestId: 'LIG-2026-00001', approve: true }), {}, { serviceUrl }));
+    expect(textOf(forged)).toMatch(/Sa ei ole selle taotluse kooskõlastaja/);
 
     const messageId = bot.connector.messagesIn(personal(JUHT)).at(-1)!.id;
     await bot.ask(cardSubmit(JUHT, approve, { comment: 'Sobib' }, { serviceUrl, replyToId: messageId }));
@@ -75,7 +82,9 @@ describe('access rights through HTTP', () => {
     expect(textOf(replaced)).not.toMatch(/\[Kooskõlasta\]/);
 
     const [twice] = await bot.ask(cardSubmit(JUHT, reject, { comment: 'Ei' }, { serviceUrl, replyToId: messageId }));
-    expect(textOf(twice)).toMatch(/kohta on otsus juba tehtud/);
+    expect(textOf(twice)).toMatch(/Selle kaardi kohta on juba otsustanud Jaan Juht/);
+    const [again] = await bot.ask(cardSubmit(JUHT, signer.sign('access.decide', { requestId: 'LIG-2026-00001', approve: false }), { comment: 'Ei' }, { serviceUrl }));
+    expect(textOf(again)).toMatch(/Taotluse LIG-2026-00001 on juba otsustanud Jaan Juht \(kooskõlastatud\)/);
     expect(sendsText(KATI)).toMatch(/Ligipääsutaotlus LIG-2026-00001 on kooskõlastatud \(Jaan Juht\)/);
 
     const task = taskCard('LIG-2026-00001/1')!;
@@ -110,7 +119,9 @@ describe('access rights through HTTP', () => {
     const approval = lastSend(TIINA);
     expect(textOf(approval.body)).toMatch(/⚠ Erand/);
     const approve = buttonData(cardOf(approval.body), 'Kooskõlasta');
-    const [selfApproval] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
+    const [notYours] = await bot.ask(cardSubmit(JUHT, approve, { ack: 'true' }, { serviceUrl }));
+    expect(textOf(notYours)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [selfApproval] = await bot.ask(cardSubmit(JUHT, signer.sign('access.decide', { requestId: 'LIG-2026-00003', approve: true }), { ack: 'true' }, { serviceUrl }));
     expect(textOf(selfApproval)).toBe('Oma taotlust ei saa ise kooskõlastada. Selle otsustab teine kooskõlastaja.');
     const [noAck] = await bot.ask(cardSubmit(TIINA, approve, { ack: 'false' }, { serviceUrl }));
     expect(textOf(noAck)).toMatch(/märgi palun ruut/);
@@ -133,7 +144,14 @@ describe('access rights through HTTP', () => {
     const [again] = await bot.ask(personalMessage(SIIM, `import substitutions\n${csv}`, { serviceUrl, locale: 'en-US' }));
     expect(textOf(again)).toMatch(/Substitutions recorded: 0[\s\S]*line 2: this substitution is already recorded \(ASE-2026-00001\)/);
     const [upcoming] = await bot.ask(personalMessage(SIIM, 'asendused', { serviceUrl }));
-    expect(textOf(upcoming)).toMatch(/ASE-2026-00001[\s\S]*ASE-2026-00002/);
+    expect(textOf(upcoming)).toMatch(/ASE-2026-00001.*ootab kinnitust[\s\S]*ASE-2026-00002/);
+    // Nothing is granted until the absent person's manager approves.
+    expect(taskCard('ASE-2026-00001/1')).toBeUndefined();
+    const approvals = bot.connector.sends(personal(JUHT)).map((call) => call.body).filter((body) => /Asendus ASE-2026-0000[12] ootab sinu kinnitust/.test(textOf(body)));
+    expect(approvals).toHaveLength(2);
+    await bot.ask(cardSubmit(JUHT, buttonData(cardOf(approvals[0]), 'Kinnita'), {}, { serviceUrl }));
+    expect(sendsText(SIIM)).toMatch(/Asendus ASE-2026-00001 on kinnitatud \(Jaan Juht\)/);
+    await bot.ask(cardSubmit(JUHT, buttonData(cardOf(approvals[1]), 'Kinnita'), {}, { serviceUrl }));
     expect(taskCard('ASE-2026-00001/1')!.text).toMatch(/Õiguste andmine[\s\S]*Mari Maasikas[\s\S]*01\.12\.2026 – 15\.12\.2026/);
     const [notSpecialist] = await bot.ask(personalMessage(KATI, 'asendused', { serviceUrl }));
     expect(textOf(notSpecialist)).toMatch(/ainult kasutajatoe spetsialistid/);
@@ -184,5 +202,65 @@ describe('access rights through HTTP', () => {
     const csv = 'person,substitute,from,to,rights\na7a7a7a7-0000-4000-8000-000000000007,c3c3c3c3-0000-4000-8000-000000000003,2027-02-01,2027-02-10,"rr.query; skais.read-only"\nbad,row';
     const [report] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(card), 'Impordi'), { csv }, { serviceUrl }));
     expect(textOf(report)).toMatch(/Asendusi kirja pandud: 1\.[\s\S]*rida 3: real on 2 välja/);
+  });
+
+  it('separation of duties: a specialist who names himself the substitute gets nothing without someone else\'s approval', async () => {
+    const csv = `person,substitute,from,to,rights\n${EVE.aadObjectId},${SIIM.aadObjectId},2027-01-11,2027-01-20,misp2.permission-manager;skais.payments`;
+    const [report] = await bot.ask(personalMessage(SIIM, `impordi asendused\n${csv}`, { serviceUrl }));
+    const id = /ASE-\d{4}-\d{5}/.exec(textOf(report))![0];
+    expect(textOf(report)).toMatch(/ootab kinnitust[\s\S]*alles pärast seda, kui puuduja juht/);
+    expect(taskCard(`${id}/1`)).toBeUndefined();
+    const card = bot.connector.sends(personal(TIINA)).map((call) => call.body).find((body) => textOf(body).includes(`Asendus ${id} ootab sinu kinnitust`))!;
+    const approve = buttonData(cardOf(card), 'Kinnita');
+    expect(textOf((await bot.ask(cardSubmit(SIIM, approve, {}, { serviceUrl })))[0])).toMatch(/See kaart saadeti teisele inimesele/);
+    // Even with a button of his own (signed for him), neither he nor an outsider may approve it.
+    const forged = signer.sign('access.substitution.decide', { id, approve: true });
+    const [own] = await bot.ask(cardSubmit(SIIM, forged, {}, { serviceUrl }));
+    expect(textOf(own)).toMatch(new RegExp(`Sa ei saa kinnitada asendust ${id}, sest oled selles puuduja või asendaja`));
+    const [other] = await bot.ask(cardSubmit(KATI, forged, {}, { serviceUrl }));
+    expect(textOf(other)).toMatch(new RegExp(`Sa ei ole asenduse ${id} kinnitaja`));
+    expect(taskCard(`${id}/1`)).toBeUndefined();
+    await bot.ask(cardSubmit(TIINA, approve, {}, { serviceUrl }));
+    expect(taskCard(`${id}/1`)!.text).toMatch(/Siim Spetsialist/);
+    const [fulfilOwn] = await channelClick(SIIM, 'Tehtud', `${id}/1`);
+    expect(textOf(fulfilOwn)).toMatch(new RegExp(`Ülesanne ${id}/1 puudutab sinu enda õigusi`));
+    expect(taskCard(`${id}/1`)!.text).toMatch(/Seis: avatud/);
+    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    expect(textOf(log)).toMatch(new RegExp(`substitution-approved,Tiina Talitusejuhataja,${id},Siim Spetsialist`));
+  });
+
+  it('separation of duties: with no manager to ask, another specialist approves in the channel, never the one who recorded it', async () => {
+    const csv = `person,substitute,from,to,rights\n${TIINA.aadObjectId},${KATI.aadObjectId},2027-01-12,2027-01-13,skais.read-only`;
+    const [report] = await bot.ask(personalMessage(SIIM, `impordi asendused\n${csv}`, { serviceUrl }));
+    const id = /ASE-\d{4}-\d{5}/.exec(textOf(report))![0];
+    const card = channelCards().find((item) => item.text.includes(`Asendus ${id} ootab sinu kinnitust`))!;
+    const [own] = await bot.ask(cardSubmit(SIIM, buttonData(card.card, 'Kinnita'), {}, {
+      serviceUrl, replyToId: card.id, conversation: { id: card.thread, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } },
+    }));
+    expect(textOf(own)).toMatch(/Sa ei saa kinnitada asendust/);
+  });
+
+  it('separation of duties: the subject never approves, whoever filed; with nobody left, the catalogue\'s named approvers decide', async () => {
+    const replies = await request(SIIM, { kind: 'grant', subject: SIIM.aadObjectId, subjectId: TIINA.aadObjectId, system: 'SKAIS', roles: 'skais.user-admin', justification: 'Juhi ligipääs', flagReason: 'Erand', start: '2027-01-11' });
+    const text = replies.map(textOf).join('\n');
+    const id = /LIG-\d{4}-\d{5}/.exec(text)![0];
+    expect(text).toMatch(new RegExp(`Taotlus ${id} on saadetud kooskõlastamiseks kataloogis nimetatud kooskõlastajatele \\(Eve Infoturve\\)`));
+    expect(bot.connector.sends(personal(TIINA)).map((call) => textOf(call.body)).join('\n')).not.toContain(`${id} ootab sinu kooskõlastust`);
+    const card = bot.connector.sends(personal(EVE)).map((call) => call.body).find((body) => textOf(body).includes(`${id} ootab sinu kooskõlastust`))!;
+    expect(textOf(card)).toMatch(/kataloogis nimetatud kooskõlastajana/);
+    const [bySubject] = await bot.ask(cardSubmit(TIINA, signer.sign('access.decide', { requestId: id, approve: true }), { ack: 'true' }, { serviceUrl }));
+    expect(textOf(bySubject)).toMatch(/Sa ei saa kooskõlastada taotlust, mis annab õigused sulle endale/);
+    await bot.ask(cardSubmit(EVE, buttonData(cardOf(card), 'Kooskõlasta'), { ack: 'true' }, { serviceUrl }));
+    expect(sendsText(SIIM)).toMatch(new RegExp(`${id} on kooskõlastatud \\(Eve Infoturve\\)`));
+  });
+
+  it('writes report cells that look like formulas as text (formula injection)', async () => {
+    await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'STAR', roles: 'star.test-account', justification: 'Koolitus', start: '2027-01-10' });
+    const reject = buttonData(cardOf(lastSend(JUHT).body), 'Lükka tagasi');
+    await bot.ask(cardSubmit(JUHT, reject, { comment: '=HYPERLINK("http://evil.example","Klõpsa")' }, { serviceUrl }));
+    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    expect(textOf(log)).toContain('rejected,Jaan Juht,');
+    expect(textOf(log)).toContain('"\'=HYPERLINK(""http://evil.example"",""Klõpsa"")"');
+    expect(textOf(log)).not.toMatch(/,"=HYPERLINK/);
   });
 });

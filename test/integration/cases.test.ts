@@ -126,7 +126,7 @@ describe('support cases through HTTP', () => {
     expect(bot.connector.ofKind('create').length).toBe(posts);
     expect(personalTexts(bot, KATI).join('\n')).toMatch(/Siim Spetsialist \(kasutajatugi\) võttis sinu pöördumise TUGI-2026-00001 menetlusse/);
     const replies = await bot.ask(channelClick(SIIM, take, {}, serviceUrl, thread));
-    expect(replies.map(textOf).join('\n')).toMatch(/See kaart on aegunud: pöördumist TUGI-2026-00001 on vahepeal muudetud/);
+    expect(replies.map(textOf).join('\n')).toMatch(/Pöördumise TUGI-2026-00001 kohta on vahepeal juba otsustanud Siim Spetsialist/);
   });
 
   it('relays the chat both ways while the handoff is active, and both sides hear when it ends', async () => {
@@ -193,7 +193,9 @@ describe('support cases through HTTP', () => {
     expect(textOf(channelCardOf(bot, thread))).toMatch(/Hinnang: 4\/5/);
 
     const [foreign] = await bot.ask(cardSubmit(MARI, buttonData(cardOf(resolved!), 'Ava uuesti'), {}, { serviceUrl }));
-    expect(textOf(foreign)).toMatch(/Seda saab teha ainult pöördumise TUGI-2026-00001 esitaja/);
+    expect(textOf(foreign)).toMatch(/See kaart saadeti teisele inimesele/);
+    const [forged] = await bot.ask(cardSubmit(MARI, signer.sign('cases.reopen', { n: number, v: (await storedCase(bot, number)).version }), {}, { serviceUrl }));
+    expect(textOf(forged)).toMatch(/Seda saab teha ainult pöördumise TUGI-2026-00001 esitaja/);
     const [reopened] = await bot.ask(cardSubmit(KATI, buttonData(cardOf(resolved!), 'Ava uuesti'), {}, { serviceUrl }));
     expect(textOf(reopened)).toMatch(/Pöördumine TUGI-2026-00001 on uuesti avatud/);
     expect(textOf(channelCardOf(bot, thread))).toMatch(/Olek: töös/);
@@ -252,7 +254,7 @@ describe('support cases through HTTP', () => {
     const take = buttonData(channelCardOf(bot, second), 'Võta enda peale');
     const answers = await Promise.all([bot.ask(channelClick(SIIM, take, {}, serviceUrl, second)), bot.ask(channelClick(SIIM, take, {}, serviceUrl, second))]);
     const texts = answers.flat().map(textOf).join('\n');
-    expect(texts.match(/See kaart on aegunud/g)).toHaveLength(1);
+    expect(texts.match(/on vahepeal juba otsustanud Siim Spetsialist/g)).toHaveLength(1);
     const stored = await storedCase(bot, 'TUGI-2026-00002');
     expect(stored.history.filter((entry) => entry.event === 'take')).toHaveLength(1);
     expect(personalTexts(bot, KATI).filter((text) => /(võttis sinu pöördumise|has taken up your case) TUGI-2026-00002/.test(text))).toHaveLength(1);

@@ -44,7 +44,7 @@ describe('incident notices in Teams', () => {
     await bot.connector.waitFor(() => notices(personalConversationId(KATI)).length === 1 && notices(CHANNEL_ID).length === 1);
     expect(notices(personalConversationId(MARI))).toHaveLength(0);
     const [again] = await bot.ask(cardSubmit(SIIM, confirm, {}, { serviceUrl }));
-    expect(textOf(again)).toMatch(/juba saadetud/);
+    expect(textOf(again)).toMatch(/Selle kaardi kohta on juba otsustanud Siim Spetsialist/);
 
     const siim = personalConversationId(SIIM);
     await bot.connector.waitFor(() => bot.connector.messagesIn(siim).some((message) => /on edastatud/.test(JSON.stringify(message.activity))));

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { Text } from '../../shared/i18n.js';
+import { plainText } from '../../shared/plain-text.js';
 
 /** The access feature's expected errors: stable codes for operators, words for users. */
 export const accessErrors = {
@@ -11,9 +12,33 @@ export const accessErrors = {
     et: 'Oma taotlust ei saa ise kooskõlastada. Selle otsustab teine kooskõlastaja.',
     en: 'You cannot approve your own request. Another approver decides it.',
   }),
-  alreadyDecided: (id: string) => new DomainError('ACCESS_ALREADY_DECIDED', {
-    et: 'Taotluse {id} kohta on otsus juba tehtud. Teist korda seda otsustada ei saa.',
-    en: 'Request {id} has already been decided. It cannot be decided twice.',
+  alreadyDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_ALREADY_DECIDED', {
+    et: 'Taotluse {id} on juba otsustanud {name} ({decision}). Teist korda seda otsustada ei saa.',
+    en: 'Request {id} has already been decided by {name} ({decision}). It cannot be decided twice.',
+  }, { id, name: plainText(name), decision }),
+  ownGrant: () => new DomainError('ACCESS_OWN_GRANT', {
+    et: 'Sa ei saa kooskõlastada taotlust, mis annab õigused sulle endale. Selle otsustab teine kooskõlastaja.',
+    en: 'You cannot approve a request that grants rights to yourself. Another approver decides it.',
+  }),
+  ownTask: (id: string) => new DomainError('ACCESS_OWN_TASK', {
+    et: 'Ülesanne {id} puudutab sinu enda õigusi, seega ei saa sa seda ise täita ega lõpetada. Selle teeb teine spetsialist.',
+    en: 'Task {id} concerns your own rights, so you cannot carry it out or close it yourself. Another specialist does it.',
+  }, { id }),
+  ownSubstitution: (id: string) => new DomainError('ACCESS_OWN_SUBSTITUTION', {
+    et: 'Sa ei saa kinnitada asendust {id}, sest oled selles puuduja või asendaja või panid selle ise kirja. Selle kinnitab keegi teine.',
+    en: 'You cannot approve substitution {id}, because you are the absent person or the substitute in it, or you recorded it yourself. Someone else approves it.',
+  }, { id }),
+  notSubstitutionApprover: (id: string) => new DomainError('ACCESS_NOT_SUBSTITUTION_APPROVER', {
+    et: 'Sa ei ole asenduse {id} kinnitaja. Selle kinnitab puuduja juht või teine kasutajatoe spetsialist.',
+    en: 'You are not the approver of substitution {id}. The absent person\'s manager or another support desk specialist approves it.',
+  }, { id }),
+  substitutionDecided: (id: string, name: string, decision: Text) => new DomainError('ACCESS_SUBSTITUTION_DECIDED', {
+    et: 'Asenduse {id} on juba otsustanud {name} ({decision}).',
+    en: 'Substitution {id} has already been decided by {name} ({decision}).',
+  }, { id, name: plainText(name), decision }),
+  substitutionNotFound: (id: string) => new DomainError('ACCESS_SUBSTITUTION_NOT_FOUND', {
+    et: 'Asendust {id} ei leitud.',
+    en: 'Substitution {id} was not found.',
   }, { id }),
   ackRequired: () => new DomainError('ACCESS_ACK_REQUIRED', {
     et: 'See taotlus on märgitud erandiks. Kooskõlastamiseks märgi palun ruut, et oled erandi põhjendusega tutvunud.',
@@ -51,10 +76,10 @@ export const accessErrors = {
     et: 'Ülesannet {id} ei leitud.',
     en: 'Task {id} was not found.',
   }, { id }),
-  taskClosed: (id: string) => new DomainError('ACCESS_TASK_CLOSED', {
-    et: 'Ülesanne {id} on juba lõpetatud.',
-    en: 'Task {id} is already closed.',
-  }, { id }),
+  taskClosed: (id: string, name: string, state: Text) => new DomainError('ACCESS_TASK_CLOSED', {
+    et: 'Ülesande {id} on juba otsustanud {name} ({state}).',
+    en: 'Task {id} has already been decided by {name} ({state}).',
+  }, { id, name: plainText(name), state }),
   impossibleReason: () => new DomainError('ACCESS_REASON_REQUIRED', {
     et: 'Palun kirjuta, miks seda ei saa teha.',
     en: 'Please write why this cannot be done.',

@@ -19,6 +19,7 @@ export function approvalCard(catalogue: Catalogue, request: AccessRequest, jobTi
     heading(say(T.approvalTitle, lang, { id: request.id })),
     paragraph(say(KIND[request.kind], lang), { isSubtle: true }),
     facts(requestFacts(catalogue, request, lang)),
+    ...(request.approversFromCatalogue ? [paragraph(say(T.fromCatalogue, lang), { isSubtle: true })] : []),
     ...flagBlock(catalogue, request, jobTitle, lang),
     textInput('comment', say(T.comment, lang), { isMultiline: true, maxLength: 1000 }),
   ];

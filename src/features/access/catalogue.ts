@@ -29,6 +29,11 @@ const catalogueSchema = z
   .object({
     version: z.string().min(1),
     note: z.string().optional(),
+    /**
+     * Named approvers of last resort (Entra object ids): a request goes to them when nobody else may
+     * approve it (its subject's and requester's managers are the subject or the requester, or missing).
+     */
+    approvers: z.array(z.string().min(1)).default([]),
     systems: z.array(systemSchema).min(1),
     incompatible: z.array(z.object({ roles: z.tuple([z.string(), z.string()]), why: text })).default([]),
   })

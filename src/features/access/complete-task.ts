@@ -1,11 +1,13 @@
 import { accessErrors } from './access-errors.js';
 import type { AccessTask, Grant, PersonRef } from './model.js';
+import { TASK_STATE } from './texts.js';
 
 export type TaskOutcome = 'done' | 'impossible';
 
-/** Closes an open task; an impossible one needs the reason. */
+/** Closes an open task; an impossible one needs the reason; nobody closes a task about their own rights. */
 export function closeTask(task: AccessTask, actor: PersonRef, outcome: TaskOutcome, reason: string, now: Date): AccessTask {
-  if (task.state !== 'open') throw accessErrors.taskClosed(task.id);
+  if (task.state !== 'open') throw accessErrors.taskClosed(task.id, task.closedBy?.name ?? '-', TASK_STATE[task.state]);
+  if (task.subject.id.toLowerCase() === actor.id.toLowerCase()) throw accessErrors.ownTask(task.id);
   const why = reason.trim();
   if (outcome === 'impossible' && why === '') throw accessErrors.impossibleReason();
   return { ...task, state: outcome, closedAt: now.toISOString(), closedBy: actor, ...(why ? { reason: why } : {}) };

@@ -8,6 +8,7 @@ import type { PersonRef } from './model.js';
 import { auditCsv, endingCsv, holdersCsv, tasksCsv } from './reports.js';
 import { RequestService } from './request-service.js';
 import { importCard, orderCard } from './substitution-cards.js';
+import { SubstitutionApproval } from './substitution-approval.js';
 import { SubstitutionService } from './substitution-service.js';
 import type { AccessStores } from './stores.js';
 import { TaskService } from './task-service.js';
@@ -37,7 +38,8 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   const ctx = new AccessContext(deps, catalogue, stores);
   const tasks = new TaskService(ctx);
   const requests = new RequestService(ctx, tasks);
-  const substitutions = new SubstitutionService(ctx, tasks);
+  const approval = new SubstitutionApproval(ctx, tasks);
+  const substitutions = new SubstitutionService(ctx, approval);
 
   router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });
@@ -51,22 +53,23 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   router.command({ key: 'access.substitutions.import', names: { et: ['impordi asendused'], en: ['import substitutions'] }, help: { et: 'impordib asendused CSV-st (puhkusegraafik)', en: 'imports substitutions from CSV (leave schedule)' }, takesArgument: true, ...SPECIALIST },
     async (message, tools, argument) => {
       if (!argument.trim()) return void (await tools.reply(cardReply(importCard(message.lang, deps.signer))));
-      await tools.reply(await substitutions.importCsv(argument, actorOf(message.from), message.lang));
+      await tools.reply(await substitutions.importCsv(argument, actorOf(message.from), message.lang, message.address));
     });
   router.action('access.substitutions.import', async (action, tools) => {
     const csv = String(action.data.csv ?? '');
     if (!csv.trim()) throw accessErrors.csvMissing();
-    await tools.reply(await substitutions.importCsv(csv, actorOf(action.from), action.lang));
+    await tools.reply(await substitutions.importCsv(csv, actorOf(action.from), action.lang, action.address));
   }, { audience: 'specialist' });
   router.command({ key: 'access.substitution.new', names: { et: ['uus asendus'], en: ['new substitution'] }, help: { et: 'paneb vormiga kirja asendamise korralduse', en: 'records a substitution order with a form' }, ...SPECIALIST },
     async (message, tools) => { await tools.reply(cardReply(orderCard(message.lang, deps.signer, ctx.today()))); });
   router.action('access.substitution.order', async (action, tools) => {
     const field = (key: string) => String(action.data[key] ?? '').trim();
     const row = { line: 1, person: field('person'), substitute: field('substitute'), from: field('from'), to: field('to'), rights: field('rights') };
-    const { recorded, problems } = await substitutions.record([row], 'order', actorOf(action.from));
+    const { recorded, problems } = await substitutions.record([row], 'order', actorOf(action.from), action.address);
     if (problems.length > 0) return void (await tools.reply(problems[0].reason[action.lang]));
     await tools.replaceCard(textReply(substitutions.line(recorded[0], action.lang)));
   }, { audience: 'specialist' });
+  router.action('access.substitution.decide', (action, tools) => approval.decide(action, tools));
 
   router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kellel milline roll on (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
     async (message, tools) => {

@@ -49,6 +49,8 @@ export interface AccessRequest {
   flags: Flag[];
   flagReason?: string;
   approverIds: string[];
+  /** Nobody in the directory could approve, so the catalogue's named approvers were asked. */
+  approversFromCatalogue?: boolean;
   state: RequestState;
   createdAt: string;
   decision?: Decision;
@@ -119,12 +121,22 @@ export interface Substitution {
   createdBy: PersonRef;
   createdAt: string;
   taskIds: string[];
+  /**
+   * A substitution takes effect (its tasks are created) only once approved by someone else than
+   * the absent person, the substitute and whoever recorded it. Missing on records made before
+   * approval existed, which count as approved.
+   */
+  state?: 'pending' | 'approved' | 'rejected';
+  /** The absent person's manager; missing when another specialist approves in the channel. */
+  approverId?: string;
+  decision?: Decision;
+  approvalCard?: { address: ConversationAddress; messageId: string };
 }
 
 export type AuditAction =
   | 'requested' | 'approved' | 'rejected'
   | 'granted' | 'revoked' | 'suspended' | 'resumed' | 'closed'
-  | 'task-impossible' | 'task-cancelled' | 'substitution-recorded';
+  | 'task-impossible' | 'task-cancelled' | 'substitution-recorded' | 'substitution-approved' | 'substitution-rejected';
 
 /** One line of the append-only audit trail. */
 export interface AuditEntry {

@@ -1,16 +1,9 @@
+import { toCsv } from '../../shared/to-csv.js';
 import { roleName, type Catalogue } from './catalogue.js';
 import { addDays } from './dates.js';
 import type { AccessTask, AuditEntry, Grant } from './model.js';
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: Array<Array<string | number | undefined>>): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n');
-}
+export { csvField, toCsv } from '../../shared/to-csv.js';
 
 const byHolder = (a: Grant, b: Grant) => a.system.localeCompare(b.system) || a.role.localeCompare(b.role) || a.subject.name.localeCompare(b.subject.name);
 
@@ -44,8 +37,23 @@ export function tasksCsv(tasks: AccessTask[], today: string): string {
   ]));
 }
 
+const SELF_FLAGS: Partial<Record<AuditEntry['action'], string>> = {
+  approved: 'self-approval', 'substitution-approved': 'self-approval',
+  granted: 'self-grant', resumed: 'self-grant',
+  'substitution-recorded': 'self-substitution',
+};
+
+/**
+ * Separation of duties, as the audit sees it: someone who approved or carried out a grant of rights
+ * to themself, or recorded themself as a substitute. Empty when the entry is in order.
+ */
+export function dutyViolation(entry: AuditEntry): string {
+  const flag = SELF_FLAGS[entry.action];
+  return flag && entry.subject && entry.subject.id.toLowerCase() === entry.actor.id.toLowerCase() ? flag : '';
+}
+
 export function auditCsv(entries: AuditEntry[]): string {
-  return toCsv(['at', 'action', 'actor', 'ref', 'person', 'system', 'roles', 'detail'], entries.map((entry) => [
-    entry.at, entry.action, entry.actor.name, entry.ref, entry.subject?.name, entry.system, entry.roles?.join(' '), entry.detail,
+  return toCsv(['at', 'action', 'actor', 'ref', 'person', 'system', 'roles', 'detail', 'violation'], entries.map((entry) => [
+    entry.at, entry.action, entry.actor.name, entry.ref, entry.subject?.name, entry.system, entry.roles?.join(' '), entry.detail, dutyViolation(entry),
   ]));
 }

@@ -58,12 +58,13 @@ export class RequestService {
     const flags = input.kind === 'grant' ? assessRoles(catalogue, subject, input.roles, held.map((grant) => grant.role)) : [];
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
+    const approvers = input.kind === 'grant' && system ? approversFor(catalogue, system, subject, me) : { ids: [], fromCatalogue: false };
     const request: AccessRequest = {
       id: await stores.requests.nextId('LIG', Number(this.ctx.today().slice(0, 4))),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
-      approverIds: input.kind === 'grant' && system ? approversFor(system, subject, me) : [],
+      approverIds: approvers.ids, ...(approvers.fromCatalogue ? { approversFromCatalogue: true } : {}),
       state: input.kind === 'grant' ? 'pending' : 'approved', createdAt: this.ctx.now().toISOString(), approvalCards: [], lang: action.lang,
     };
     await this.ctx.audit({ actor: request.requester, action: 'requested', ref: request.id, subject: request.subject, system: request.system || undefined, roles: request.roles, detail: request.kind });
@@ -71,7 +72,7 @@ export class RequestService {
     if (request.state === 'pending') {
       await this.sendForApproval(request, subject, action);
       const names = await Promise.all(request.approverIds.map(async (id) => (await this.ctx.person(id, id)).name));
-      await tools.reply(say(N.submitted, action.lang, { id: request.id, approvers: names.join(', ') }));
+      await tools.reply(say(request.approversFromCatalogue ? N.submittedToCatalogue : N.submitted, action.lang, { id: request.id, approvers: names.map(plainText).join(', ') }));
       return;
     }
     const heldRoles = held.filter((grant) => request.kind === 'close' || grant.system === request.system).map((grant) => grant.role);
@@ -92,16 +93,23 @@ export class RequestService {
     await this.ctx.stores.requests.save({ ...request, approvalCards: cards });
   }
 
+  /**
+   * An approver's decision. Load, decide and save run under the request's lock and re-read the
+   * request there, so of two buttons pressed together the second is told who decided first.
+   */
   async decide(action: CardAction, tools: TurnTools): Promise<void> {
     const { catalogue, stores } = this.ctx;
     const requestId = String(action.data.requestId ?? '');
-    const request = await stores.requests.get(requestId);
-    if (!request) throw accessErrors.requestNotFound(requestId);
     const actor: PersonRef = { id: action.from.aadObjectId ?? '', name: action.from.name };
     const input = { approve: action.data.approve === true, comment: String(action.data.comment ?? ''), acknowledged: action.data.ack === true || action.data.ack === 'true' };
-    const decided = decideRequest(request, actor, input, this.ctx.now());
-    await stores.requests.finish(decided);
-    await this.ctx.audit({ actor, action: input.approve ? 'approved' : 'rejected', ref: decided.id, subject: decided.subject, system: decided.system, roles: decided.roles, detail: decided.decision?.comment || undefined });
+    const decided = await this.ctx.deps.locks.run(`access:request:${requestId}`, async () => {
+      const request = await stores.requests.get(requestId);
+      if (!request) throw accessErrors.requestNotFound(requestId);
+      const result = decideRequest(request, actor, input, this.ctx.now());
+      await stores.requests.finish(result);
+      await this.ctx.audit({ actor, action: input.approve ? 'approved' : 'rejected', ref: result.id, subject: result.subject, system: result.system, roles: result.roles, detail: result.decision?.comment || undefined });
+      return result;
+    });
     await tools.replaceCard(cardReply(decidedCard(catalogue, decided, action.lang)));
     await this.updateOtherCards(decided, actor.id);
     if (input.approve) await this.tasks.create(tasksForRequest(decided, [], this.ctx.now()));

@@ -1,16 +1,23 @@
 import type { DirectoryPerson } from '../../shared/directory.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
+import type { ConversationAddress } from '../../shared/messaging.js';
+import { substitutionApprover } from './approvers-for.js';
 import { findRole } from './catalogue.js';
 import type { AccessContext } from './context.js';
 import { dayOf, showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
-import type { TaskService } from './task-service.js';
+import type { SubstitutionApproval } from './substitution-approval.js';
 import { plainText } from '../../shared/plain-text.js';
 
 const W = {
   imported: { et: 'Asendusi kirja pandud: {count}.', en: 'Substitutions recorded: {count}.' },
+  pendingNote: {
+    et: 'Asendaja saab õigused alles pärast seda, kui puuduja juht (või teine kasutajatoe spetsialist) on asenduse kinnitanud; kinnitamiseks on kaart saadetud.',
+    en: 'The substitute gets the rights only once the absent person\'s manager (or another support desk specialist) has approved the substitution; a card has been sent for that.',
+  },
+  pending: { et: 'ootab kinnitust', en: 'waiting for approval' },
   rejected: { et: 'Need read jäid kirja panemata:', en: 'These rows were not recorded:' },
   line: { et: 'rida {line}: {reason}', en: 'line {line}: {reason}' },
   duplicate: { et: 'see asendus on juba kirjas ({id})', en: 'this substitution is already recorded ({id})' },
@@ -18,9 +25,12 @@ const W = {
   upcoming: { et: 'Käimasolevad ja eelseisvad asendused:', en: 'Current and upcoming substitutions:' },
 } satisfies Record<string, Text>;
 
-/** Substitutes: the absence schedule (CSV) or a substitution order becomes a grant on the first day and a revocation after the last. */
+/**
+ * Substitutes: the absence schedule (CSV) or a substitution order, once approved by someone else,
+ * becomes a grant on the first day and a revocation after the last.
+ */
 export class SubstitutionService {
-  constructor(private readonly ctx: AccessContext, private readonly tasks: TaskService) {}
+  constructor(private readonly ctx: AccessContext, private readonly approval: SubstitutionApproval) {}
 
   private async resolve(id: string): Promise<DirectoryPerson | undefined> {
     return id ? this.ctx.deps.directory.find(id) : undefined;
@@ -33,7 +43,7 @@ export class SubstitutionService {
   }
 
   /** Checks and records rows; returns the problems of the rows left out. */
-  async record(rows: SubstitutionRow[], basis: Substitution['basis'], actor: PersonRef): Promise<{ recorded: Substitution[]; problems: RowProblem[] }> {
+  async record(rows: SubstitutionRow[], basis: Substitution['basis'], actor: PersonRef, via?: ConversationAddress): Promise<{ recorded: Substitution[]; problems: RowProblem[] }> {
     const recorded: Substitution[] = [];
     const problems: RowProblem[] = [];
     for (const row of rows) {
@@ -49,7 +59,7 @@ export class SubstitutionService {
         problems.push({ line: row.line, reason: { et: say(W.duplicate, 'et', { id: duplicate.id }), en: say(W.duplicate, 'en', { id: duplicate.id }) } });
         continue;
       }
-      recorded.push(await this.save(checked.ok, basis, actor));
+      recorded.push(await this.save(checked.ok, basis, actor, via));
     }
     return { recorded, problems };
   }
@@ -59,33 +69,38 @@ export class SubstitutionService {
       item.person.id.toLowerCase() === row.person.id.toLowerCase() && item.substitute.id.toLowerCase() === row.substitute.id.toLowerCase() && item.from === row.from && item.to === row.to);
   }
 
-  private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef): Promise<Substitution> {
+  /** Records the substitution as pending and asks for its approval; the tasks come with the approval. */
+  private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, via?: ConversationAddress): Promise<Substitution> {
     const now = this.ctx.now();
     const substitution: Substitution = {
       id: await this.ctx.stores.requests.nextId('ASE', Number(dayOf(now).slice(0, 4))),
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
+      state: 'pending',
     };
-    const tasks = tasksForSubstitution(this.ctx.catalogue, substitution, now);
-    substitution.taskIds = tasks.map((task) => task.id);
+    const approverId = substitutionApprover(row.person, row.substitute.id, actor.id);
+    if (approverId) substitution.approverId = approverId;
+    substitution.taskIds = tasksForSubstitution(this.ctx.catalogue, substitution, now).map((task) => task.id);
     await this.ctx.stores.substitutions.save(substitution);
     await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
-    await this.tasks.create(tasks);
+    await this.approval.ask(substitution, via);
     return substitution;
   }
 
   /** `impordi asendused`: the pasted CSV; each bad row is reported with its line and why, the good rows are kept. */
-  async importCsv(text: string, actor: PersonRef, lang: Lang): Promise<string> {
+  async importCsv(text: string, actor: PersonRef, lang: Lang, via?: ConversationAddress): Promise<string> {
     const parsed = parseSubstitutionCsv(restoreLines(text));
-    const { recorded, problems } = await this.record(parsed.rows, 'schedule', actor);
+    const { recorded, problems } = await this.record(parsed.rows, 'schedule', actor, via);
     const all = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
     const lines = [say(W.imported, lang, { count: recorded.length }), ...recorded.map((item) => `- ${this.line(item, lang)}`)];
+    if (recorded.length > 0) lines.push('', say(W.pendingNote, lang));
     if (all.length > 0) lines.push('', say(W.rejected, lang), ...all.map((problem) => `- ${say(W.line, lang, { line: problem.line, reason: problem.reason[lang] })}`));
     return lines.join('\n');
   }
 
   line(item: Substitution, lang: Lang): string {
-    return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})`;
+    const pending = item.state === 'pending' ? ` – ${say(W.pending, lang)}` : '';
+    return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})${pending}`;
   }
 
   upcoming(lang: Lang): string {

@@ -13,6 +13,7 @@ import { plainText } from '../../shared/plain-text.js';
 
 const DONE_ACTION: Record<AccessTask['kind'], AuditAction> = { grant: 'granted', revoke: 'revoked', suspend: 'suspended', resume: 'resumed', close: 'closed' };
 const DIGEST_LINES = 40;
+const taskKey = (id: string): string => `access:task:${id}`;
 
 /** The specialists' tasks: cards in their channel, marking done or impossible, and the daily due-date scan. */
 export class TaskService {
@@ -48,8 +49,19 @@ export class TaskService {
     }
   }
 
-  /** Posts the task's card in the channel; false when the channel is not known yet (the scan tries again). */
-  private async post(task: AccessTask): Promise<boolean> {
+  /**
+   * Posts the task's card in the channel; false when the channel is not known yet (the scan tries
+   * again). Under the task's lock, re-read: a task closed meanwhile is not saved back as open.
+   */
+  private post(seen: AccessTask): Promise<boolean> {
+    return this.ctx.deps.locks.run(taskKey(seen.id), async () => {
+      const task = await this.ctx.stores.tasks.get(seen.id);
+      if (!task || task.state !== 'open' || task.card) return true;
+      return this.postNow(task);
+    });
+  }
+
+  private async postNow(task: AccessTask): Promise<boolean> {
     const channel = this.ctx.channel();
     if (!channel) {
       this.ctx.log.warn({ taskId: task.id }, 'specialists channel not known yet; task card waits');
@@ -61,7 +73,19 @@ export class TaskService {
     return true;
   }
 
+  /**
+   * "Done" or "cannot be done". Load, decide and save run under the task's lock and re-read the
+   * task there, so of two buttons pressed together the second is told who decided first.
+   */
   async complete(taskId: string, actor: PersonRef, outcome: TaskOutcome, reason: string, tools: TurnTools): Promise<AccessTask> {
+    const closed = await this.ctx.deps.locks.run(taskKey(taskId), () => this.close(taskId, actor, outcome, reason));
+    await tools.replaceCard(cardReply(taskCard(this.ctx.catalogue, closed, this.ctx.channelLang, this.ctx.deps.signer)));
+    await this.tellClosed(closed);
+    return closed;
+  }
+
+  /** Call under the task's lock. */
+  private async close(taskId: string, actor: PersonRef, outcome: TaskOutcome, reason: string): Promise<AccessTask> {
     const { stores } = this.ctx;
     const task = await stores.tasks.get(taskId);
     if (!task) throw accessErrors.taskNotFound(taskId);
@@ -78,18 +102,19 @@ export class TaskService {
       actor, action: outcome === 'done' ? DONE_ACTION[task.kind] : 'task-impossible', ref: task.id,
       subject: task.subject, system: task.system || undefined, roles: task.roles, detail: closed.reason,
     });
-    await tools.replaceCard(cardReply(taskCard(this.ctx.catalogue, closed, this.ctx.channelLang, this.ctx.deps.signer)));
-    await this.tellClosed(closed);
     return closed;
   }
 
+  /** Each follow-up is cancelled under its own lock, so one being marked done at that moment is not undone. */
   private async cancelDependents(task: AccessTask, actor: PersonRef): Promise<void> {
     for (const id of task.dependents) {
-      const dependent = await this.ctx.stores.tasks.get(id);
-      if (!dependent || dependent.state !== 'open') continue;
-      const cancelled: AccessTask = { ...dependent, state: 'cancelled', closedAt: this.ctx.now().toISOString(), closedBy: actor, reason: task.id };
-      await this.ctx.stores.tasks.finish(cancelled);
-      await this.ctx.audit({ actor, action: 'task-cancelled', ref: id, subject: task.subject, detail: task.id });
+      await this.ctx.deps.locks.run(taskKey(id), async () => {
+        const dependent = await this.ctx.stores.tasks.get(id);
+        if (!dependent || dependent.state !== 'open') return;
+        const cancelled: AccessTask = { ...dependent, state: 'cancelled', closedAt: this.ctx.now().toISOString(), closedBy: actor, reason: task.id };
+        await this.ctx.stores.tasks.finish(cancelled);
+        await this.ctx.audit({ actor, action: 'task-cancelled', ref: id, subject: task.subject, detail: task.id });
+      });
     }
   }
 
@@ -120,7 +145,14 @@ export class TaskService {
     this.ctx.log.info({ day: today, posted: found.post.length, reminded: found.remind.length, overdue: found.overdue.length, at: now.toISOString() }, 'access due-date scan');
   }
 
-  private async remind(task: AccessTask, today: string): Promise<void> {
+  private async remind(seen: AccessTask, today: string): Promise<void> {
+    await this.ctx.deps.locks.run(taskKey(seen.id), async () => {
+      const task = await this.ctx.stores.tasks.get(seen.id);
+      if (task?.state === 'open') await this.remindNow(task, today);
+    });
+  }
+
+  private async remindNow(task: AccessTask, today: string): Promise<void> {
     if (!task.card) return;
     const lang = this.ctx.channelLang;
     await this.ctx.deps.messenger.send(threadAddress(task.card.address, task.card.messageId), textReply(say(N.reminder, lang, { id: task.id, due: showDay(task.due, lang) })));

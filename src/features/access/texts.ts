@@ -44,6 +44,10 @@ export const T = {
   done: { et: 'Tehtud', en: 'Done' },
   impossible: { et: 'Ei saa teha', en: 'Cannot be done' },
   impossibleReason: { et: 'Miks ei saa seda teha? (kohustuslik, kui vajutate „Ei saa teha“)', en: 'Why can it not be done? (required if you press "Cannot be done")' },
+  fromCatalogue: {
+    et: 'Sina kooskõlastad selle taotluse kataloogis nimetatud kooskõlastajana, sest õiguste saaja ega taotleja juht ei saa seda teha (juhti pole või ta on ise saaja või taotleja).',
+    en: 'You approve this request as an approver named in the catalogue, because neither the manager of the person receiving the rights nor that of the requester can (there is none, or they are that person or the requester).',
+  },
   flagged: { et: '⚠ Erand: {flags}', en: '⚠ Exception: {flags}' },
   jobFlag: { et: 'roll „{role}“ ei vasta ametijuhendile ({title})', en: 'role "{role}" does not match the job description ({title})' },
   comboFlag: { et: 'rolli „{role}“ ei tohi olla samal inimesel koos rolliga „{other}“', en: 'role "{role}" may not be held together with "{other}"' },
@@ -92,6 +96,10 @@ export function taskLine(catalogue: Catalogue, task: AccessTask, lang: Lang): st
 /** Notices to people, in their language. */
 export const N = {
   submitted: { et: 'Aitäh! Taotlus {id} on saadetud kooskõlastamiseks ({approvers}). Annan sulle teada, kui otsus on tehtud.', en: 'Thank you! Request {id} has been sent for approval ({approvers}). I will let you know when it has been decided.' },
+  submittedToCatalogue: {
+    et: 'Aitäh! Taotlus {id} on saadetud kooskõlastamiseks kataloogis nimetatud kooskõlastajatele ({approvers}), sest juhti, kes ei oleks ise õiguste saaja ega taotleja, ei leidu.',
+    en: 'Thank you! Request {id} has been sent for approval to the approvers named in the catalogue ({approvers}), because there is no manager who is neither the person receiving the rights nor the requester.',
+  },
   recorded: { et: 'Aitäh! Taotlus {id} on kirja pandud ja kasutajatoele on loodud ülesanne (tähtaeg {due}).', en: 'Thank you! Request {id} has been recorded and a task has been created for the support desk (due {due}).' },
   approvedNotice: { et: 'Ligipääsutaotlus {id} on kooskõlastatud ({by}). Kasutajatugi annab õigused alates {start}.', en: 'Access request {id} has been approved ({by}). The support desk will grant the rights from {start}.' },
   rejectedNotice: { et: 'Ligipääsutaotlus {id} lükati tagasi ({by}). Põhjus: {comment}', en: 'Access request {id} has been rejected ({by}). Reason: {comment}' },

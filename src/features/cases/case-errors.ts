@@ -23,6 +23,11 @@ export const caseErrors = {
       et: 'See kaart on aegunud: pöördumist {number} on vahepeal muudetud. Siin on selle praegune seis.',
       en: 'This card is out of date: case {number} has changed in the meantime. Here is its current state.',
     }, { number }),
+  decidedBy: (number: string, name: string) =>
+    new DomainError('CASE_ALREADY_DECIDED', {
+      et: 'Pöördumise {number} kohta on vahepeal juba otsustanud {name}. Siin on selle praegune seis.',
+      en: 'Case {number} has already been decided by {name} in the meantime. Here is its current state.',
+    }, { number, name: plainText(name) }),
   alreadyYours: (number: string) =>
     new DomainError('CASE_ALREADY_YOURS', { et: 'Pöördumine {number} on juba sinu käes.', en: 'Case {number} is already assigned to you.' }, { number }),
   notSpecialist: () =>
@@ -31,6 +36,16 @@ export const caseErrors = {
     new DomainError('CASE_NOT_REQUESTER', { et: 'Seda saab teha ainult pöördumise {number} esitaja.', en: 'Only the person who opened case {number} can do this.' }, { number }),
   noHandoff: () =>
     new DomainError('CASE_NO_HANDOFF', { et: 'Sul ei ole praegu pooleliolevat vestlust spetsialistiga.', en: 'You are not in a chat with a specialist right now.' }),
+  chatOver: () =>
+    new DomainError('CASE_CHAT_OVER', {
+      et: 'See vestlus on juba lõppenud, seega see nupp enam midagi ei tee.',
+      en: 'This chat has already ended, so this button no longer does anything.',
+    }),
+  alreadyRated: (number: string, rating: number) =>
+    new DomainError('CASE_ALREADY_RATED', {
+      et: 'Sa oled pöördumise {number} lahendust juba hinnanud ({rating}/5). Hinnang läheb arvesse üks kord.',
+      en: 'You have already rated the resolution of case {number} ({rating}/5). A rating counts once.',
+    }, { number, rating }),
   handoffBusy: (number: string, name: string) =>
     new DomainError('CASE_HANDOFF_BUSY', {
       et: 'Pöördumise {number} esitajaga vestleb juba {name}.',

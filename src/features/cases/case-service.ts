@@ -1,5 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Directory } from '../../shared/directory.js';
+import type { DomainError } from '../../shared/errors.js';
+import type { KeyedLock } from '../../shared/keyed-lock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Sender } from '../../shared/messaging.js';
 import type { Case, CaseEvent, CaseMessage, Requester } from './case.js';
@@ -7,7 +9,6 @@ import { caseErrors } from './case-errors.js';
 import { tallinnDayAndHour } from './case-labels.js';
 import type { CaseNotifier } from './case-notifier.js';
 import type { CaseStore } from './case-store.js';
-import { KeyedLock } from './keyed-lock.js';
 import { newCase, type CaseForm } from './new-case.js';
 import { transition, type Actor, type CaseRules, type Role } from './transition.js';
 
@@ -19,13 +20,23 @@ export interface CaseServiceDeps {
   directory: Directory;
   isSpecialist: (aadObjectId: string | undefined) => boolean;
   rules: CaseRules;
+  locks: KeyedLock;
+}
+
+/** A stale card: the loser of two clicks is told who decided first (the change after the card's version). */
+function staleError(item: Case, expectedVersion: number): DomainError {
+  const by = Number.isInteger(expectedVersion) && expectedVersion >= 0 ? item.history[expectedVersion]?.by.name : undefined;
+  return by ? caseErrors.decidedBy(item.id, by) : caseErrors.stale(item.id);
 }
 
 /** Loads, decides (with the pure state machine), saves, and keeps the channel card current. */
 export class CaseService {
-  private readonly lock = new KeyedLock();
-
   constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** One case (or one requester's form) at a time, under the app's keyed lock. */
+  private lock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.deps.locks.run(`case:${key}`, work);
+  }
 
   get store(): CaseStore {
     return this.deps.store;
@@ -40,14 +51,14 @@ export class CaseService {
 
   async open(sender: Sender, locale: string, form: CaseForm): Promise<{ item: Case; created: boolean }> {
     const actor = this.actorOf(sender, 'requester');
-    return this.lock.run(`form:${actor.aadObjectId}`, async () => {
+    return this.lock(`form:${actor.aadObjectId}`, async () => {
       const existing = form.formId ? this.deps.store.findOpenByRequester(actor.aadObjectId).find((item) => item.formId === form.formId) : undefined;
       if (existing) return { item: existing, created: false };
       const now = this.deps.clock.now();
       const requester = await this.requesterOf(actor, locale);
       const draft = newCase('pending', form, requester, now, this.deps.rules);
       const id = await this.deps.store.nextNumber(Number(tallinnDayAndHour(now).day.slice(0, 4)));
-      const item = await this.lock.run(id, async () => {
+      const item = await this.lock(id, async () => {
         const created = { ...draft, id };
         await this.deps.store.save(created);
         return this.syncCard(created);
@@ -81,9 +92,9 @@ export class CaseService {
    * the card is stale (clicked twice, or the case moved on) and nothing changes.
    */
   async change(number: string, event: CaseEvent, actor: Actor, expectedVersion?: number): Promise<{ before: Case; after: Case }> {
-    return this.lock.run(number, async () => {
+    return this.lock(number, async () => {
       const before = await this.load(number);
-      if (expectedVersion !== undefined && expectedVersion !== before.version) throw caseErrors.stale(number);
+      if (expectedVersion !== undefined && expectedVersion !== before.version) throw staleError(before, expectedVersion);
       const after = transition(before, event, actor, this.deps.clock.now(), this.deps.rules);
       if (after === before) return { before, after };
       await this.deps.store.save(after);
@@ -94,7 +105,7 @@ export class CaseService {
 
   /** Changes that are not transitions (a relayed message, a rating, a reminder sent). */
   async amend(number: string, edit: (item: Case) => Case | undefined, refreshCard = false): Promise<Case> {
-    return this.lock.run(number, async () => {
+    return this.lock(number, async () => {
       const item = await this.load(number);
       if (item.status === 'closed') throw caseErrors.closed(number);
       const edited = edit(structuredClone(item));
@@ -124,7 +135,7 @@ export class CaseService {
   async retryCards(): Promise<void> {
     for (const item of this.deps.store.listOpen()) {
       if (item.thread && !item.cardPending) continue;
-      await this.lock.run(item.id, async () => {
+      await this.lock(item.id, async () => {
         const current = await this.deps.store.get(item.id);
         if (current && current.status !== 'closed' && (!current.thread || current.cardPending)) await this.syncCard(current);
       });

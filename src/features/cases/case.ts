@@ -112,7 +112,8 @@ export type CaseEvent =
   | { type: 'reopen' }
   | { type: 'close' }
   | { type: 'handoff_start' }
-  | { type: 'handoff_end' };
+  /** `startedAt`: the chat an "end chat" button belongs to; a button of an earlier chat ends nothing. */
+  | { type: 'handoff_end'; startedAt?: string };
 
 /** Cases still being worked on: they have a due time and show in the specialists' lists. */
 export const ACTIVE_STATUSES: readonly CaseStatus[] = ['new', 'in_progress', 'waiting_for_user', 'escalated'];

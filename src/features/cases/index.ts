@@ -39,7 +39,7 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
     channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang, articleTitles: deps.articleTitles,
   });
   const rules = { reopenDays: config.cases.reopenDays, dueHours: config.cases.dueHours };
-  const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules });
+  const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules, locks: deps.locks });
   const ctx: CasesContext = {
     router: deps.router, service, notifier, signer: deps.signer, clock: deps.clock, logger: deps.logger,
     incidents: deps.incidents ?? noIncidents, isSpecialist: deps.isSpecialist, draftsDir: config.draftsDir, specialistsChannelId: config.specialistsChannelId, reopenDays: config.cases.reopenDays, articleTitles: deps.articleTitles,

@@ -1,12 +1,13 @@
 import { detectSystems } from '../knowledge/index.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { newId } from '../../shared/ids.js';
-import type { CardAction, Sender, TurnTools } from '../../shared/messaging.js';
+import { textReply, type CardAction, type Sender, type TurnTools } from '../../shared/messaging.js';
 import type { CaseSystem } from './case.js';
 import { announce } from './case-announcements.js';
 import { caseErrors } from './case-errors.js';
 import { EVENT_LABELS, STATUS_LABELS, formatTime } from './case-labels.js';
 import { caseFormCard, submittedCard } from './case-form-card.js';
+import { caseStatusCard, resolvedCard } from './requester-cards.js';
 import type { CasesContext } from './cases-context.js';
 import { refuseStale } from './specialist-actions.js';
 import type { Actor } from './transition.js';
@@ -23,6 +24,7 @@ const T = {
   duplicate: { et: 'See vorm on juba saadetud: pöördumine {number}.', en: 'This form has already been sent: case {number}.' },
   reopened: { et: 'Pöördumine {number} on uuesti avatud ja spetsialistid näevad seda.', en: 'Case {number} is open again and the specialists can see it.' },
   thanks: { et: 'Aitäh hinnangu eest!', en: 'Thank you for your rating!' },
+  chatEnded: { et: 'Vestlus on lõppenud.', en: 'The chat has ended.' },
 } satisfies Record<string, Text>;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -70,10 +72,11 @@ function chatActor(ctx: CasesContext, sender: Sender, requesterId: string): Acto
   return ctx.service.actorOf(sender, 'specialist');
 }
 
-export async function endChat(ctx: CasesContext, number: string, sender: Sender): Promise<void> {
+/** Ends a chat; a button passes the chat it was sent for (`startedAt`), so an old button ends no later chat. */
+export async function endChat(ctx: CasesContext, number: string, sender: Sender, startedAt?: string): Promise<void> {
   const item = await ctx.service.load(number);
   const actor = chatActor(ctx, sender, item.requester.aadObjectId);
-  const { before, after } = await ctx.service.change(number, { type: 'handoff_end' }, actor);
+  const { before, after } = await ctx.service.change(number, { type: 'handoff_end', ...(startedAt !== undefined ? { startedAt } : {}) }, actor);
   await announce({ notifier: ctx.notifier, signer: ctx.signer, reopenDays: ctx.reopenDays }, { type: 'handoff_end' }, before, after, actor);
 }
 
@@ -82,6 +85,8 @@ async function reopen(ctx: CasesContext, action: CardAction, tools: TurnTools): 
   const number = str(action.data.n);
   const { before, after } = await ctx.service.change(number, { type: 'reopen' }, actor, Number(action.data.v));
   await announce({ notifier: ctx.notifier, signer: ctx.signer, reopenDays: ctx.reopenDays }, { type: 'reopen' }, before, after, actor);
+  // The resolved card is decided: its rating and reopen buttons give way to the case's state.
+  if (action.cardMessageId) await tools.replaceCard(caseStatusCard(after, action.lang, ctx.signer, ctx.reopenDays));
   await tools.reply(say(T.reopened, action.lang, { number }));
 }
 
@@ -90,11 +95,14 @@ async function rate(ctx: CasesContext, action: CardAction, tools: TurnTools): Pr
   const number = str(action.data.n);
   const score = Number(action.data.r);
   if (!Number.isInteger(score) || score < 1 || score > 5) throw caseErrors.badRating();
-  await ctx.service.amend(number, (item) => {
+  const rated = await ctx.service.amend(number, (item) => {
     if (item.requester.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase()) throw caseErrors.notRequester(number);
     if (item.status !== 'resolved') throw caseErrors.illegal(number, EVENT_LABELS.rate, STATUS_LABELS[item.status]);
+    if (item.rating !== undefined) throw caseErrors.alreadyRated(number, item.rating);
     return { ...item, rating: score };
   }, true);
+  // The card is replaced without its rating buttons: a rating counts once.
+  if (action.cardMessageId) await tools.replaceCard(resolvedCard(rated, action.lang, ctx.signer, ctx.reopenDays));
   await tools.reply(say(T.thanks, action.lang));
 }
 
@@ -103,7 +111,11 @@ export function registerRequesterActions(ctx: CasesContext): void {
   const { router } = ctx;
   router.action('cases.start', (action, tools) => offerForm(ctx, action.lang, tools, str(action.data.question) || undefined, str(action.data.shown)));
   router.action('cases.submit', (action, tools) => submitForm(ctx, action, tools));
-  router.action('cases.endChat', (action) => endChat(ctx, str(action.data.n), action.from));
+  // A button without `h` comes from a card sent before chats were told apart.
+  router.action('cases.endChat', async (action, tools) => {
+    await endChat(ctx, str(action.data.n), action.from, typeof action.data.h === 'string' ? action.data.h : undefined);
+    if (action.cardMessageId) await tools.replaceCard(textReply(say(T.chatEnded, action.lang)));
+  });
   router.action('cases.reopen', async (action, tools) => {
     try {
       await reopen(ctx, action, tools);

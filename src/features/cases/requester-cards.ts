@@ -19,6 +19,7 @@ const T = {
   resolution: { et: 'Lahendus', en: 'Resolution' },
   resolvedTitle: { et: 'Pöördumine {number} on lahendatud', en: 'Case {number} is resolved' },
   rate: { et: 'Kui rahul sa lahendusega oled? (1 – üldse mitte, 5 – väga)', en: 'How satisfied are you with the resolution? (1 – not at all, 5 – very satisfied)' },
+  rated: { et: 'Sinu hinnang: {rating}/5. Aitäh!', en: 'Your rating: {rating}/5. Thank you!' },
   reopen: { et: 'Ava uuesti', en: 'Reopen' },
   reopenHint: { et: 'Kui probleem ei ole lahendatud, saad pöördumise {days} päeva jooksul uuesti avada.', en: 'If the problem is not solved, you can reopen the case within {days} days.' },
   endChat: { et: 'Lõpeta vestlus', en: 'End chat' },
@@ -56,7 +57,7 @@ export function caseStatusCard(item: Case, lang: Lang, signer: CardSigner, reope
     body.push(paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }));
     actions.push(submitButton(say(T.reopen, lang), signer.sign('cases.reopen', { n: item.id, v: item.version })));
   }
-  if (item.handoff) actions.push(submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id })));
+  if (item.handoff) actions.push(submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id, h: item.handoff.startedAt })));
   return { kind: 'card', card: adaptiveCard(body, actions), summary: `${item.id}: ${say(STATUS_LABELS[item.status], lang)}` };
 }
 
@@ -78,15 +79,20 @@ export function caseStatusOnlyCard(item: Case, lang: Lang): Reply {
   return { kind: 'card', card: adaptiveCard(body), summary: title };
 }
 
-/** Told to the requester on resolution: the text, the 1–5 satisfaction question and a reopen button. */
+/**
+ * Told to the requester on resolution: the text, the 1–5 satisfaction question and a reopen button;
+ * once rated, the rating in place of the question (a rating counts once).
+ */
 export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenDays: number): Reply {
   const title = say(T.resolvedTitle, lang, { number: item.id });
   const rating = [1, 2, 3, 4, 5].map((score) => submitButton(String(score), signer.sign('cases.rate', { n: item.id, r: score })));
+  const question: Element[] = item.rating === undefined
+    ? [paragraph(say(T.rate, lang)), { type: 'ActionSet', actions: rating }]
+    : [paragraph(say(T.rated, lang, { rating: item.rating }))];
   const body: Element[] = [
     heading(title),
     paragraph(plainText(item.resolution?.text ?? '')),
-    paragraph(say(T.rate, lang)),
-    { type: 'ActionSet', actions: rating },
+    ...question,
     paragraph(say(T.reopenHint, lang, { days: reopenDays }), { isSubtle: true }),
   ];
   const reopen = submitButton(say(T.reopen, lang), signer.sign('cases.reopen', { n: item.id, v: item.version }));
@@ -96,7 +102,8 @@ export function resolvedCard(item: Case, lang: Lang, signer: CardSigner, reopenD
 /** Told to the requester when a specialist joins: who is talking, and how to end it. */
 export function chatStartedCard(item: Case, specialist: string, role: string, lang: Lang, signer: CardSigner): Reply {
   const text = say(T.chatStarted, lang, { name: plainText(specialist), role, number: item.id });
-  return { kind: 'card', card: adaptiveCard([paragraph(text)], [submitButton(say(T.endChat, lang), signer.sign('cases.endChat', { n: item.id }))]), summary: text };
+  const args: Record<string, string> = item.handoff ? { n: item.id, h: item.handoff.startedAt } : { n: item.id };
+  return { kind: 'card', card: adaptiveCard([paragraph(text)], [submitButton(say(T.endChat, lang), signer.sign('cases.endChat', args))]), summary: text };
 }
 
 /** A requester's own cases. */

@@ -15,7 +15,7 @@ const text = (action: CardAction, key: string): string => (typeof action.data[ke
 
 /** When a card was stale: say so, and show the current state in its place. */
 export async function refuseStale(ctx: CasesContext, action: CardAction, tools: TurnTools, error: unknown): Promise<void> {
-  if (!isDomainError(error) || error.code !== 'CASE_CARD_STALE') throw error;
+  if (!isDomainError(error) || (error.code !== 'CASE_CARD_STALE' && error.code !== 'CASE_ALREADY_DECIDED')) throw error;
   const current = await ctx.service.load(String(action.data.n));
   const card = action.address.kind === 'channel' ? channelCard(current, ctx.signer, action.lang, ctx.articleTitles) : caseStatusCard(current, action.lang, ctx.signer, ctx.reopenDays);
   await tools.reply(say(error.userText, action.lang, error.vars));

@@ -87,6 +87,7 @@ function apply(item: Case, event: CaseEvent, actor: Actor, now: Date, rules: Cas
       };
     case 'handoff_end':
       if (!item.handoff) throw caseErrors.noHandoff();
+      if (event.startedAt !== undefined && event.startedAt !== item.handoff.startedAt) throw caseErrors.chatOver();
       return { handoff: undefined };
   }
 }

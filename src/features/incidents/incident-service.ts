@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ConversationStore } from '../../shared/conversations.js';
+import type { KeyedLock } from '../../shared/keyed-lock.js';
 import { DomainError } from '../../shared/errors.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
@@ -10,7 +11,7 @@ import { followedSystemsOf, isPublished, openIncident, reviseIncident, type Aler
 import { alertChanged, webhookDetails } from './alert-details.js';
 import { bumpIncident, decideMonitoring, type Reach } from './monitoring-intake.js';
 import { contentOfInput, type IncidentInput } from './incident-input.js';
-import type { BroadcastReport, IncidentStore, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
+import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
 import { countAudience, planAudience, widenAudience } from './plan-audience.js';
 import { tallinnDay } from '../../shared/tallinn-time.js';
 
@@ -36,7 +37,12 @@ export interface IntakeResult {
   outcome: IntakeOutcome;
   answer: IntakeAnswer;
   incident?: Incident;
+  /** For a replay: who sent (or cancelled, `answer.status === 'cancelled'`) it first. */
+  decidedBy?: string;
 }
+
+/** A preview's receipt once "Cancel" was pressed: a later "Confirm" is answered with it. */
+export const CANCELLED = 'cancelled';
 
 export interface IntakeOptions {
   by: IntakeActorLike;
@@ -79,12 +85,11 @@ export interface ServiceDeps {
   conversations: ConversationStore;
   /** Tells the delivery worker there is something to send. */
   wake: () => void;
+  locks: KeyedLock;
 }
 
 /** Loads, decides (pure rules in incident.ts), saves, then hands the notice to the outbox. */
 export class IncidentService {
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly deps: ServiceDeps) {}
 
   get defaultLang(): Lang {
@@ -93,20 +98,33 @@ export class IncidentService {
 
   /** Takes an incident from monitoring or a specialist; one at a time, so a key is answered once. */
   intake(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
-    const run = this.queue.then(() => this.intakeNow(input, options));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.deps.locks.run('incidents:intake', () => this.intakeNow(input, options));
+  }
+
+  /**
+   * "Cancel" on a preview: under the same lock as "Confirm", so the two buttons decide once. Returns
+   * the earlier decision's receipt, or records the cancellation and returns undefined.
+   */
+  cancelDraft(idempotencyKey: string, by: string): Promise<IntakeReceipt | undefined> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      const receipt = await this.deps.receipts.get(idempotencyKey);
+      if (receipt) return receipt;
+      const answer = { id: '', ref: '', status: CANCELLED };
+      await this.deps.receipts.put({ id: idempotencyKey, bodyHash: CANCELLED, answer, at: this.deps.clock.now().toISOString(), by });
+      return undefined;
+    });
   }
 
   private async intakeNow(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
     if (options.idempotencyKey) {
       const receipt = await this.deps.receipts.get(options.idempotencyKey);
+      if (receipt?.answer.status === CANCELLED) return { outcome: 'replayed', answer: receipt.answer, decidedBy: receipt.by };
       if (receipt && receipt.bodyHash !== options.bodyHash) throw IDEMPOTENCY_CONFLICT;
-      if (receipt) return { outcome: 'replayed', answer: receipt.answer };
+      if (receipt) return { outcome: 'replayed', answer: receipt.answer, decidedBy: receipt.by };
     }
     const result = await this.apply(input, options);
     if (options.idempotencyKey && result.outcome !== 'ignored') {
-      await this.deps.receipts.put({ id: options.idempotencyKey, bodyHash: options.bodyHash ?? '', answer: result.answer, at: this.deps.clock.now().toISOString() });
+      await this.deps.receipts.put({ id: options.idempotencyKey, bodyHash: options.bodyHash ?? '', answer: result.answer, at: this.deps.clock.now().toISOString(), by: options.by.name });
     }
     return result;
   }
@@ -167,7 +185,7 @@ export class IncidentService {
    * the desk's card; one at a time with intake, so two clicks publish once.
    */
   publishDraft(id: string, texts: NoticeTexts, by: IncidentActor): Promise<{ outcome: PublishOutcome; incident: Incident }> {
-    const run = this.queue.then(async () => {
+    return this.deps.locks.run('incidents:intake', async () => {
       const incident = this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
       if (incident.stage === 'withdrawn' || incident.status === 'resolved') return { outcome: 'withdrawn' as const, incident };
@@ -185,8 +203,6 @@ export class IncidentService {
       this.deps.logger.info({ incidentId: id, version: next.version }, 'draft published by a specialist');
       return { outcome: 'published' as const, incident: next };
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /**

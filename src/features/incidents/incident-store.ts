@@ -100,6 +100,8 @@ export interface IntakeReceipt {
   bodyHash: string;
   answer: { id: string; ref: string; status: string };
   at: string;
+  /** Who decided: the specialist who confirmed or cancelled a preview. */
+  by?: string;
 }
 
 export interface ReceiptStore {

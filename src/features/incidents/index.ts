@@ -82,7 +82,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
   });
-  service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake() });
+  service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
   let stopped = false;
   registerDeskHandlers({

@@ -8,7 +8,7 @@ import type { CardAction, ConversationAddress, Messenger, TurnTools } from '../.
 import type { Router } from '../../shared/router.js';
 import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incident, type IncidentActor } from './incident.js';
 import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
-import { INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
+import { CANCELLED, INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
 import { noticeForm, parseNoticeForm } from './notice-form.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
@@ -79,7 +79,11 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   }, SPECIALIST);
 
   router.action('incidents.cancel', async (action, tools) => {
-    await tools.replaceCard(decidedCard('cancelled', '', action.lang));
+    const draftId = text(action.data.draftId);
+    const earlier = draftId ? await service.cancelDraft(`teams:${draftId}`, action.from.name) : undefined;
+    if (!earlier) return void (await tools.replaceCard(decidedCard('cancelled', '', action.lang)));
+    const outcome = earlier.answer.status === CANCELLED ? 'alreadyCancelled' : 'already';
+    await tools.reply(decidedCard(outcome, earlier.answer.id, action.lang, earlier.by));
   }, SPECIALIST);
 
   router.action('incidents.confirm', async (action, tools) => {
@@ -89,7 +93,11 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
       if (error !== INCIDENT_RESOLVED || input.status !== 'resolved') throw error;
     });
     const result = await service.intake(input, { by: actorOf(action), idempotencyKey: `teams:${String(action.data.draftId)}`, bodyHash: createHash('sha256').update(draft).digest('hex') });
-    const outcome = result.outcome === 'replayed' ? 'already' : result.outcome === 'unchanged' || result.outcome === 'ignored' ? 'unchanged' : 'sent';
+    if (result.outcome === 'replayed') {
+      await tools.reply(decidedCard(result.answer.status === CANCELLED ? 'alreadyCancelled' : 'already', result.answer.id, action.lang, result.decidedBy));
+      return;
+    }
+    const outcome = result.outcome === 'unchanged' || result.outcome === 'ignored' ? 'unchanged' : 'sent';
     await tools.replaceCard(decidedCard(outcome, result.answer.id, action.lang));
     if (outcome === 'sent' && result.incident) await startReport(deps, result.incident, action.address, action.lang);
   }, SPECIALIST);

@@ -66,17 +66,29 @@ describe('request rules', () => {
   it('sends a request to the manager and named approvers, never to the requester', () => {
     const skais = catalogue.systems[0];
     const misp2 = catalogue.systems[2];
-    expect(approversFor(skais, KATI, KATI)).toEqual(['juht']);
-    expect(approversFor(skais, KATI, JUHT)).toEqual(['tiina']);
-    expect(approversFor(misp2, KATI, KATI)).toEqual(['juht', 'e5e5e5e5-0000-4000-8000-000000000005']);
-    expect(() => approversFor(skais, { id: 'x', name: 'X' }, { id: 'x', name: 'X' })).toThrow(/ACCESS_NO_APPROVER/);
+    expect(approversFor(catalogue, skais, KATI, KATI)).toEqual({ ids: ['juht'], fromCatalogue: false });
+    expect(approversFor(catalogue, skais, KATI, JUHT)).toEqual({ ids: ['tiina'], fromCatalogue: false });
+    expect(approversFor(catalogue, misp2, KATI, KATI)).toEqual({ ids: ['juht', 'e5e5e5e5-0000-4000-8000-000000000005'], fromCatalogue: false });
+    expect(() => approversFor({ ...catalogue, approvers: [] }, skais, { id: 'x', name: 'X' }, { id: 'x', name: 'X' })).toThrow(/ACCESS_NO_APPROVER/);
+  });
+
+  it('never makes the subject an approver, whoever filed the request; with nobody left, the catalogue\'s named approvers decide', () => {
+    const skais = catalogue.systems[0];
+    const boss = { id: 'TIINA', name: 'Tiina' };
+    const specialist = { id: 'siim', name: 'Siim', managerId: 'tiina' };
+    expect(approversFor(catalogue, skais, boss, specialist)).toEqual({ ids: ['e5e5e5e5-0000-4000-8000-000000000005'], fromCatalogue: true });
+    expect(approversFor(catalogue, skais, { ...KATI, managerId: 'SIIM' }, specialist)).toEqual({ ids: ['tiina'], fromCatalogue: false });
+    const eve = { id: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve' };
+    expect(() => approversFor(catalogue, skais, eve, eve)).toThrow(/ACCESS_NO_APPROVER/);
   });
 
   it('lets only an approver decide, once, with the acknowledgement for an exception and a comment to reject', () => {
     const juht = { id: 'JUHT', name: 'Jaan' };
     expect(() => decideRequest(request(), { id: 'mari', name: 'Mari' }, { approve: true, comment: '', acknowledged: false }, now)).toThrow(/ACCESS_NOT_APPROVER/);
     const ownRequest = request({ approverIds: ['juht', 'kati'] });
-    expect(() => decideRequest(ownRequest, { id: 'kati', name: 'Kati' }, { approve: true, comment: '', acknowledged: false }, now)).toThrow(/ACCESS_OWN_REQUEST/);
+    expect(() => decideRequest(ownRequest, { id: 'kati', name: 'Kati' }, { approve: true, comment: '', acknowledged: false }, now)).toThrow(/ACCESS_OWN_GRANT/);
+    const forTheApprover = request({ requester: { id: 'siim', name: 'Siim' }, subject: { id: 'juht', name: 'Jaan' }, approverIds: ['juht'] });
+    expect(() => decideRequest(forTheApprover, { id: 'JUHT', name: 'Jaan' }, { approve: true, comment: '', acknowledged: true }, now)).toThrow(/ACCESS_OWN_GRANT/);
     const approved = decideRequest(request(), juht, { approve: true, comment: '', acknowledged: false }, now);
     expect(approved).toMatchObject({ state: 'approved', decision: { by: juht, approved: true } });
     expect(() => decideRequest(approved, juht, { approve: false, comment: 'ei', acknowledged: false }, now)).toThrow(/ACCESS_ALREADY_DECIDED/);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalogue } from '../../../src/features/access/catalogue.js';
 import { checkRow, parseSubstitutionCsv, restoreLines } from '../../../src/features/access/parse-substitutions.js';
-import { endingCsv, holdersCsv, tasksCsv, csvField } from '../../../src/features/access/reports.js';
-import type { AccessTask, Grant } from '../../../src/features/access/model.js';
+import { auditCsv, dutyViolation, endingCsv, holdersCsv, tasksCsv, csvField } from '../../../src/features/access/reports.js';
+import type { AccessTask, AuditEntry, Grant } from '../../../src/features/access/model.js';
 
 const catalogue = parseCatalogue(JSON.parse(readFileSync('src/features/access/catalogue.json', 'utf8')));
 const csv = readFileSync('test/fixtures/substitutions.csv', 'utf8');
@@ -58,6 +58,24 @@ describe('CSV reports', () => {
     const task = { id: 'LIG-2026-00001/2', kind: 'revoke', subject: { id: 'kati', name: 'Kati' }, system: 'SKAIS', roles: ['skais.account'], due: '2026-11-20', state: 'open' } as AccessTask;
     expect(tasksCsv([task, { ...task, id: 'x', state: 'done' }], '2026-11-26').split('\n')).toEqual([
       'task,kind,person,system,roles,due,days_overdue,in_channel', 'LIG-2026-00001/2,revoke,Kati,SKAIS,skais.account,2026-11-20,6,no',
+    ]);
+  });
+});
+
+describe('the audit report', () => {
+  const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+    id: 'x', at: '2026-11-26T08:00:00Z', actor: { id: 'SIIM', name: 'Siim' }, action: 'granted', ref: 'ASE-2026-00001/1', subject: { id: 'siim', name: 'Siim' }, ...over,
+  });
+
+  it('flags whoever approved or carried out a grant to themself, or recorded themself as a substitute', () => {
+    expect(dutyViolation(entry({}))).toBe('self-grant');
+    expect(dutyViolation(entry({ action: 'approved' }))).toBe('self-approval');
+    expect(dutyViolation(entry({ action: 'substitution-approved' }))).toBe('self-approval');
+    expect(dutyViolation(entry({ action: 'substitution-recorded' }))).toBe('self-substitution');
+    expect(dutyViolation(entry({ subject: { id: 'kati', name: 'Kati' } }))).toBe('');
+    expect(dutyViolation(entry({ action: 'revoked' }))).toBe('');
+    expect(auditCsv([entry({})]).split('\n')).toEqual([
+      'at,action,actor,ref,person,system,roles,detail,violation', '2026-11-26T08:00:00Z,granted,Siim,ASE-2026-00001/1,Siim,,,,self-grant',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config.js';
 import { registerIncidents, type IncidentsFeature } from '../../../src/features/incidents/index.js';
 import { CardSigner } from '../../../src/shared/card-signer.js';
 import { ManualClock } from '../../../src/shared/clock.js';
+import { KeyedLock } from '../../../src/shared/keyed-lock.js';
 import { emptyDirectory } from '../../../src/shared/directory.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ConversationAddress, Messenger, PostedThread, Reply, SentMessage } from '../../../src/shared/messaging.js';
@@ -64,7 +65,7 @@ export async function startIncidents(existingDir?: string): Promise<Kit> {
   const messenger = new RecordingMessenger();
   const conversations = await LowdbConversationStore.open(dataDir);
   const feature = registerIncidents(
-    { config, logger, clock, conversations, messenger, signer: new CardSigner('unit-secret-unit-secret'), router: new Router(() => false), isSpecialist: () => false, directory: emptyDirectory },
+    { config, logger, clock, conversations, messenger, signer: new CardSigner('unit-secret-unit-secret'), router: new Router(() => false), isSpecialist: () => false, directory: emptyDirectory, locks: new KeyedLock() },
     { incidents: await LowdbIncidentStore.open(dataDir), deliveries: await LowdbOutboxStore.open(dataDir), receipts: await LowdbReceiptStore.open(dataDir), subscriptions: await LowdbSubscriptionStore.open(dataDir), acks: await LowdbAckStore.open(dataDir) },
   );
   return {
