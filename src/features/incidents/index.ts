@@ -56,14 +56,13 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     const address = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
     return address && { address, lang: langOf(config.defaultLocale) };
   };
-  let reporter: ProgressReporter | undefined;
-  const departments = new DepartmentBook({ directory: deps.directory, logger: log, learned: () => reporter?.nudge() });
-  reporter = new ProgressReporter({
+  // Closures below name `reporter` and `service` before they are built; they run only once the worker starts.
+  const departments = new DepartmentBook({ directory: deps.directory, logger: log, learned: () => reporter.nudge() });
+  const reporter = new ProgressReporter({
     incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log, desk,
     acks: stores.acks, departmentOf: (id) => departments.of(id), buttons: reminderButtons(signer),
   });
   const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log });
-  let service: IncidentService | undefined;
   const worker = new DeliveryWorker({
     incidents: stores.incidents,
     deliveries: stores.deliveries,
@@ -73,7 +72,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     policy: { maxAttempts: config.broadcast.maxAttempts, ...DEFAULT_BACKOFF },
     logger: log,
     render: (incident, target) => {
-      if (target.specialists && incident.alert && service) return deskCard(incident, service.audienceCount(incident.systems, incident.id), signer, target.lang);
+      if (target.specialists && incident.alert) return deskCard(incident, service.audienceCount(incident.systems, incident.id), signer, target.lang);
       if (target.specialists) return noticeCard(incident, target.lang, specialistButtons(incident, signer, target.lang));
       const person = target.kind === 'personal' ? target.address.user?.aadObjectId : undefined;
       return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
@@ -82,7 +81,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
   });
-  service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
+  const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
   let stopped = false;
   registerDeskHandlers({
