@@ -108,8 +108,9 @@ describe('POST /api/incidents and the paced outbox', () => {
     const [message] = bot.connector.messagesIn(people[0].conversationId).filter((entry) => JSON.stringify(entry.activity).includes('RIKE-'));
     expect(JSON.stringify(message.activity)).toMatch(/Lahendatud: SKAIS/);
     expect([...noticeCounts(bot.connector).values()].every((count) => count === 1)).toBe(true);
-    // Each later version's reach is shown in the same desk message, edited in place.
-    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('seiresüsteem')).length >= 2, 10_000);
+    // Each later version's reach is shown in the same desk message, edited in place (edits come at
+    // most every 3 seconds, so versions close together share one).
+    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('seiresüsteem')).length >= 1, 10_000);
     expect(deskReports(bot.connector)).toHaveLength(1);
     expect(bot.connector.violations).toEqual([]);
   });
