@@ -1,7 +1,9 @@
 // A broadcast to many personal chats against the fake Bot Connector, with Teams' limits scaled
 // and a share of sends answered 429 without Retry-After. Measures the achieved request rate
 // against the configured limit, duplicates and losses.
-// Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05]
+// Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05] [--latency-min 0 --latency-max 0] [--seconds 0]
+// With --seconds N the run stops after N seconds of sending and reports the rate so far (a
+// 90,000-person broadcast at 50/s takes half an hour; its steady rate shows in two minutes).
 // The connector runs in its own process (bench/connector-process.ts), as Teams' would.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ interface ConnectorCall { conversationId: string; at: number; status: number }
 
 /** Starts the connector process and returns a way to ask it things. */
 async function startConnector(): Promise<{ url: string; ask<T>(question: string): Promise<T>; child: ChildProcess }> {
-  const child = fork(new URL('./connector-process.ts', import.meta.url).pathname, [String(RATE), String(FAIL)], { execArgv: ['--import', 'tsx'] });
+  const child = fork(new URL('./connector-process.ts', import.meta.url).pathname, [String(RATE), String(FAIL), String(LATENCY_MIN), String(LATENCY_MAX)], { execArgv: ['--import', 'tsx'] });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));
   const { url } = await next<{ url: string }>();
   return {
@@ -35,6 +37,9 @@ async function startConnector(): Promise<{ url: string; ask<T>(question: string)
 const PEOPLE = argument('people', 10_000);
 const RATE = argument('rate', 500);
 const FAIL = argument('fail', 0.05);
+const LATENCY_MIN = argument('latency-min', 0);
+const LATENCY_MAX = argument('latency-max', LATENCY_MIN);
+const SECONDS = argument('seconds', 0);
 const SECRET = 'bench-secret';
 
 /** Writes the conversation store's file directly: saving 10,000 addresses one by one would dominate the run. */
@@ -83,8 +88,9 @@ async function main(): Promise<void> {
   const answer = await fetch(`${url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tugibot-timestamp': timestamp, 'x-tugibot-signature': signIncident(SECRET, timestamp, body) }, body });
   if (answer.status !== 201) throw new Error(`The incident was not accepted: ${answer.status} ${await answer.text()}`);
 
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + (SECONDS > 0 ? SECONDS * 1000 : 10 * 60_000);
   while ((await connector.ask<{ delivered: number }>('delivered')).delivered < PEOPLE) {
+    if (Date.now() > deadline && SECONDS > 0) break;
     if (Date.now() > deadline) throw new Error('The broadcast did not finish in 10 minutes.');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
 
   const rows: Array<[string, string]> = [
     ['conversations', String(PEOPLE)],
+    ['connector latency (ms)', LATENCY_MAX > 0 ? `${LATENCY_MIN}-${LATENCY_MAX}` : '0'],
     ['configured limit (requests/s)', String(RATE)],
     ['injected 429 without Retry-After', `${(FAIL * 100).toFixed(1)} % of sends`],
     ['requests seen by the connector', String(calls.length)],
@@ -106,11 +113,11 @@ async function main(): Promise<void> {
     ['achieved rate (requests/s)', (calls.length / seconds).toFixed(1)],
     ['achieved rate / limit', (calls.length / seconds / RATE).toFixed(3)],
     ['steady rate / limit (10th-90th percentile of requests)', steadyRate(calls).toFixed(3)],
-    ['delivered messages/s', (PEOPLE / seconds).toFixed(1)],
+    ['delivered messages/s', (perConversation.size / seconds).toFixed(1)],
     ['peak requests in any 1 s window', String(peakPerSecond(calls))],
     ['limit violations (connector)', String(violations)],
     ['duplicates', String(duplicates)],
-    ['losses', String(losses)],
+    SECONDS > 0 && losses > 0 ? ['not yet sent when the run stopped', String(losses)] : ['losses', String(losses)],
     ['incident accepted to last delivery (s)', ((finished - started) / 1000).toFixed(2)],
   ];
   if (process.argv.includes('--timeline')) {

@@ -3,10 +3,11 @@
 // answers its questions over the IPC channel.
 import { FakeConnector } from '../test/support/fake-connector.js';
 
-const [rate, fail] = process.argv.slice(2).map(Number);
+const [rate, fail, latencyMin = 0, latencyMax = 0] = process.argv.slice(2).map(Number);
 const connector = new FakeConnector({ globalPerSecond: rate, perConversationPerSecond: 7, perConversationPer2s: 8 });
 await connector.start();
 connector.failRandomly(fail, { status: 429, code: 'Throttled' });
+connector.answerAfter(latencyMin, latencyMax);
 
 process.on('message', (message: { ask: 'delivered' | 'calls' | 'stop' }) => {
   if (message.ask === 'delivered') {

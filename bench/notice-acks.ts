@@ -2,7 +2,7 @@
 // desk's progress report edited at most once every few seconds, not once per press.
 // Run: npx tsx bench/notice-acks.ts [--people 10000] [--clients 40] [--skip-known-capture 1]
 // `--skip-known-capture 1` does not rewrite the conversation store for an address it already holds,
-// as the sharded conversation store (branch storage, issue 15) does; without it every press
+// as the sharded conversation store now on main does natively; with the old single-file store every press
 // rewrites the whole conversations.json of main's store, which bounds the rate (see README-notices).
 // The app is real (buildApp, restify, botbuilder's CloudAdapter, lowdb in a temp folder); the Bot
 // Connector is the in-process fake from test/support, without limits (the broadcast is not measured here).

@@ -36,6 +36,7 @@ const text = (fallback = '') => z.string().optional().transform((value) => (valu
 const schema = z.object({
   NODE_ENV: text('development'),
   PORT: int(3978, 0, 65535),
+  HOST: text(),
   MicrosoftAppId: text(),
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
@@ -71,6 +72,16 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
   DRAFTS_DIR: text(),
   CASE_RETENTION_DAYS: int(365, 1, 36_500),
+  MicrosoftAppPasswordExpiresOn: text(),
+  GRAPH_MANAGED_IDENTITY: text(),
+  GRAPH_BASE_URL: text('https://graph.microsoft.com/v1.0'),
+  IDENTITY_ENDPOINT: text(),
+  IDENTITY_HEADER: text(),
+  MSI_ENDPOINT: text(),
+  MSI_SECRET: text(),
+  DESK_MENTION: text(),
+  METRICS_TOKEN: text(),
+  METRICS_PORT: int(0, 0, 65535),
   NOTICE_AUTO_PUBLISH: text(),
 });
 
@@ -78,6 +89,10 @@ export type Config = Readonly<{
   env: string;
   production: boolean;
   port: number;
+  /** The address to listen on: HOST, else 127.0.0.1 in local mode (no token checks) and 0.0.0.0 otherwise. */
+  host: string;
+  /** True when HOST was set by the operator. */
+  hostExplicit: boolean;
   localMode: boolean;
   bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
   allowedTenants: readonly string[];
@@ -104,7 +119,19 @@ export type Config = Readonly<{
   noticeAutoPublish: ReadonlyArray<Readonly<{ system: string; severity: string }>>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
+  /** When the bot's client secret expires, as the operator wrote it down (`MicrosoftAppPasswordExpiresOn`). */
+  appPasswordExpiresOn?: Date;
+  graph: Readonly<{ baseUrl: string; managedIdentity: ManagedIdentityChoice }>;
+  /** The managed identity endpoint variables, handed to msal-node (which reads only process.env). */
+  identityEndpoint: Readonly<Record<'IDENTITY_ENDPOINT' | 'IDENTITY_HEADER' | 'MSI_ENDPOINT' | 'MSI_SECRET', string>>;
+  /** Who is @mentioned when the desk is called and a case has no assignee: a person (GUID) or a Teams tag. */
+  deskMention?: Readonly<{ id: string; name: string; kind: 'person' | 'tag' }>;
+  /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
+  metrics: Readonly<{ token: string; port: number }>;
 }>;
+
+/** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
+export type ManagedIdentityChoice = { kind: 'none' } | { kind: 'system' } | { kind: 'user'; clientId: string };
 
 /** The variable names the loader reads; the test compares them with `.env.example`. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -130,11 +157,37 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.CARD_SIGNING_SECRET && raw.CARD_SIGNING_SECRET.length < 16) problems.push('CARD_SIGNING_SECRET: must be at least 16 characters');
   if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
   for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
+  if (raw.MicrosoftAppPasswordExpiresOn && Number.isNaN(Date.parse(raw.MicrosoftAppPasswordExpiresOn))) {
+    problems.push(`MicrosoftAppPasswordExpiresOn: must be an ISO date such as 2027-06-30, got "${raw.MicrosoftAppPasswordExpiresOn}"`);
+  }
+  const mi = raw.GRAPH_MANAGED_IDENTITY;
+  if (mi && mi.toLowerCase() !== 'system' && !GUID.test(mi)) problems.push(`GRAPH_MANAGED_IDENTITY: must be "system" or the client id (GUID) of a user-assigned identity, got "${mi}"`);
+  if (raw.GRAPH_BASE_URL && !/^https?:\/\/\S+$/.test(raw.GRAPH_BASE_URL)) problems.push(`GRAPH_BASE_URL: must be an http(s) address, got "${raw.GRAPH_BASE_URL}"`);
+  if (raw.DESK_MENTION && !/^[^|]+\|[^|]+$/.test(raw.DESK_MENTION)) problems.push(`DESK_MENTION: must be "<id>|<name>" (an Entra object id or a Teams tag id, then the name shown), got "${raw.DESK_MENTION}"`);
+  for (const id of list(raw.ALLOWED_TENANTS)) if (!GUID.test(id)) problems.push(`ALLOWED_TENANTS: "${id}" is not a tenant id (GUID)`);
+  if (raw.HOST && !/^[0-9A-Za-z.:[\]-]+$/.test(raw.HOST)) problems.push(`HOST: must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, got "${raw.HOST}"`);
+  if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
+  if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
   for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
   return problems;
+}
+
+/** `GRAPH_MANAGED_IDENTITY` wins; a `UserAssignedMSI` bot uses its own identity for Graph too. */
+function managedIdentityOf(raw: z.infer<typeof schema>): ManagedIdentityChoice {
+  const mi = raw.GRAPH_MANAGED_IDENTITY;
+  if (mi.toLowerCase() === 'system') return { kind: 'system' };
+  if (mi) return { kind: 'user', clientId: mi };
+  if (raw.MicrosoftAppType === 'UserAssignedMSI' && raw.MicrosoftAppId) return { kind: 'user', clientId: raw.MicrosoftAppId };
+  return { kind: 'none' };
+}
+
+function deskMentionOf(value: string): Config['deskMention'] {
+  if (!value) return undefined;
+  const [id, name] = value.split('|').map((part) => part.trim());
+  return Object.freeze({ id, name, kind: GUID.test(id) ? 'person' : 'tag' });
 }
 
 const AUTO_RULE = /^[^:\s]+:(critical|major|minor)$/i;
@@ -153,14 +206,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = crossCheck(raw);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const allowedTenants = list(raw.ALLOWED_TENANTS);
-  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId);
+  // GUIDs are normalised to lower case once, here and at the edge, so comparisons never miss on case.
+  const allowedTenants = list(raw.ALLOWED_TENANTS).map((id) => id.toLowerCase());
+  if (allowedTenants.length === 0 && raw.MicrosoftAppTenantId) allowedTenants.push(raw.MicrosoftAppTenantId.toLowerCase());
+  const localMode = raw.MicrosoftAppId === '';
 
   return Object.freeze({
     env: raw.NODE_ENV,
     production: raw.NODE_ENV === 'production',
     port: raw.PORT,
-    localMode: raw.MicrosoftAppId === '',
+    host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: raw.HOST !== '',
+    localMode,
     bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
@@ -193,5 +250,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     })),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
     schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
+    appPasswordExpiresOn: raw.MicrosoftAppPasswordExpiresOn ? new Date(raw.MicrosoftAppPasswordExpiresOn) : undefined,
+    graph: Object.freeze({ baseUrl: raw.GRAPH_BASE_URL.replace(/\/$/, ''), managedIdentity: managedIdentityOf(raw) }),
+    identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
+    deskMention: deskMentionOf(raw.DESK_MENTION),
+    metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
   });
 }

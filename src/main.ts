@@ -18,15 +18,30 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (config.localMode) {
+    const reach = config.hostExplicit
+      ? `HOST=${config.host} was set, so the bot listens on ${config.host}: anyone who can reach that address can post as any user.`
+      : 'The bot listens on 127.0.0.1 only (set HOST to listen elsewhere).';
     logger.warn(
       '*** LOCAL MODE: MicrosoftAppId is empty, so incoming requests are NOT authenticated and outgoing messages carry no token. ' +
-        'Use this only on your own machine (npm run chat, Agents Playground); production (NODE_ENV=production) refuses to start like this. ***',
+        `${reach} Use this only on your own machine (npm run chat, Agents Playground); production (NODE_ENV=production) refuses to start like this. ***`,
     );
   }
   const app = await buildApp(config, { logger });
   app.scheduler.start();
-  await new Promise<void>((resolve) => app.server.listen(config.port, '0.0.0.0', resolve));
-  logger.info({ port: app.server.address().port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${app.server.address().port}`);
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(config.port, config.host, resolve);
+  });
+  const { address, port } = app.server.address();
+  logger.info({ host: address, port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${port} (${address})`);
+  const metricsServer = app.metricsServer;
+  if (metricsServer) {
+    await new Promise<void>((resolve, reject) => {
+      metricsServer.once('error', (error) => reject(new Error(`METRICS_PORT ${config.metrics.port}: ${error.message}`)));
+      metricsServer.listen(config.metrics.port, '127.0.0.1', resolve);
+    });
+    logger.info({ metricsPort: config.metrics.port }, `metrics on http://127.0.0.1:${config.metrics.port}/metrics (loopback only)`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -34,6 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing running turns');
     const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+    app.metricsServer?.close();
     app.server.server.closeIdleConnections?.();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

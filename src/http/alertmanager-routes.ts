@@ -4,7 +4,12 @@ import type { Logger } from '../shared/logger.js';
 import { sameSecret } from './incident-signature.js';
 import type { RouteMount, RouteTools } from './server.js';
 
-const BODY_LIMIT = 1_048_576;
+/** Alertmanager's largest payload: `max_alerts` of 100 alerts with their labels fits well within it. */
+export const ALERTMANAGER_BODY_LIMIT = 262_144;
+
+function bearerOf(req: Request): string {
+  return /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1]?.trim() ?? '';
+}
 
 /**
  * `POST /api/alerts/alertmanager`: Prometheus Alertmanager's webhook (payload version 4) with
@@ -19,15 +24,21 @@ export function alertmanagerRoutes(deps: { service: IncidentService; token: stri
       });
       return;
     }
-    server.post('/api/alerts/alertmanager', ...tools.jsonBody(BODY_LIMIT), async (req: Request, res: Response) => {
+    // The token is checked on the headers, before the body is read: a caller without it costs nothing.
+    const admit = (req: Request) => {
+      const given = bearerOf(req);
+      if (given && sameSecret(given, deps.token)) return undefined;
+      deps.logger.warn('refused an Alertmanager call without the right token');
+      return { status: 401, code: 'Unauthorized', message: 'A valid "Authorization: Bearer <ALERTMANAGER_TOKEN>" header is required.' };
+    };
+    server.post('/api/alerts/alertmanager', ...tools.jsonBody(ALERTMANAGER_BODY_LIMIT, admit), async (req: Request, res: Response) => {
       await receive(req, res, tools, deps);
     });
   };
 }
 
 async function receive(req: Request, res: Response, tools: RouteTools, deps: { service: IncidentService; token: string; logger: Logger }): Promise<void> {
-  const header = req.header('authorization') ?? '';
-  const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
+  const given = bearerOf(req);
   if (!given || !sameSecret(given, deps.token)) {
     deps.logger.warn('refused an Alertmanager call without the right token');
     return tools.fail(res, 401, 'Unauthorized', 'A valid "Authorization: Bearer <ALERTMANAGER_TOKEN>" header is required.');

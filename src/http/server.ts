@@ -2,12 +2,17 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../shared/logger.js';
 import type { TeamsEdge } from '../teams/adapter.js';
 import type { TurnHandler } from '../teams/index.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
+import { observeRequests, resumeRequest } from './observe-requests.js';
+import { readJsonBody, type BodyOptions } from './read-body.js';
 
 export type HttpServer = Server;
 
 export interface Readiness {
   ok: boolean;
   checks: Record<string, boolean | string>;
+  /** Facts for the operator that do not decide readiness (e.g. when the client secret expires). */
+  details?: Record<string, unknown>;
 }
 
 export interface HttpDeps {
@@ -18,13 +23,18 @@ export interface HttpDeps {
   maxBodyBytes: number;
   /** Further routes (webhooks) mounted by their own modules in src/http/. */
   routes?: RouteMount[];
+  /** Request latency goes here; off when absent. */
+  metrics?: Metrics;
 }
 
 export type RouteMount = (server: Server, tools: RouteTools) => void;
 
 export interface RouteTools {
-  /** Reads a JSON body of at most `maxBytes`, keeping the raw text for signatures. */
-  jsonBody(maxBytes: number): restify.RequestHandler[];
+  /**
+   * Reads a JSON body of at most `maxBytes` (compressed bodies refused), keeping the raw text for
+   * signatures; `admit` checks the caller on the headers before the body is read.
+   */
+  jsonBody(maxBytes: number, admit?: BodyOptions['admit']): restify.RequestHandler[];
   /** Sends `{code, message}` with a status: the one error shape of every endpoint. */
   fail(res: Response, status: number, code: string, message: string): void;
 }
@@ -33,19 +43,7 @@ function fail(res: Response, status: number, code: string, message: string): voi
   res.send(status, { code, message });
 }
 
-function requireJson(req: Request, res: Response, next: restify.Next): void {
-  const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
-    fail(res, 415, 'UnsupportedMediaType', 'Only JSON bodies are accepted (Content-Type: application/json).');
-    return next(false);
-  }
-  return next();
-}
-
-const jsonBody = (maxBytes: number): restify.RequestHandler[] => [
-  requireJson,
-  ...(restify.plugins.jsonBodyParser({ maxBodySize: maxBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions) as restify.RequestHandler[]),
-];
+const jsonBody = (maxBytes: number, admit?: BodyOptions['admit']): restify.RequestHandler[] => [readJsonBody({ maxBytes, admit }), resumeRequest];
 
 /**
  * The HTTP server: the Bot Framework endpoint, liveness and readiness, and the webhooks. Builds
@@ -55,6 +53,7 @@ const jsonBody = (maxBytes: number): restify.RequestHandler[] => [
 export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: () => number } {
   const server = restify.createServer({ name: 'tugibot', handleUncaughtExceptions: false });
   let running = 0;
+  observeRequests(server, { metrics: deps.metrics ?? noMetrics });
   server.pre((req, res, next) => {
     running += 1;
     res.once('close', () => { running -= 1; });
@@ -75,17 +74,25 @@ export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: ()
 
   server.get('/readyz', (req, res, next) => {
     const readiness = deps.readiness();
-    res.send(readiness.ok ? 200 : 503, readiness.ok ? { status: 'ready', checks: readiness.checks } : { status: 'not ready', checks: readiness.checks });
+    const details = readiness.details ? { details: readiness.details } : {};
+    res.send(readiness.ok ? 200 : 503, { status: readiness.ok ? 'ready' : 'not ready', checks: readiness.checks, ...details });
     return next();
   });
 
-  server.post('/api/messages', ...jsonBody(deps.maxBodyBytes), async (req: Request, res: Response) => {
+  const admitCaller = (req: Request) => {
+    const refused = deps.edge.admit(req.header('authorization'));
+    if (refused) deps.logger.warn({ status: refused.status, reason: refused.reason }, 'refused an activity before reading it');
+    return refused && { status: refused.status, code: 'Unauthorized', message: refused.reason };
+  };
+  server.post('/api/messages', ...jsonBody(deps.maxBodyBytes, admitCaller), async (req: Request, res: Response) => {
     const screened = await deps.edge.screen(req.body, req.header('authorization'));
     if (!screened.ok) {
       deps.logger.warn({ status: screened.status, reason: screened.reason }, 'refused an activity');
       fail(res, screened.status, screened.status === 401 ? 'Unauthorized' : screened.status === 403 ? 'Forbidden' : 'BadRequest', screened.reason);
       return;
     }
+    // The turn runs on the checked activity (GUIDs lower-cased), not on the raw body.
+    req.body = screened.activity;
     await deps.edge.process(req, res, deps.onTurn);
   });
 

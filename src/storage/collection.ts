@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { ArchiveIndex } from './archive-index.js';
 import { JsonDoc } from './json-doc.js';
+import { LiveShards } from './live-shards.js';
 
 interface Bucket<T> {
   records: T[];
@@ -28,28 +29,24 @@ export interface CollectionOptions {
  */
 export class Collection<T extends { id: string }> {
   private readonly live = new Map<string, T>();
-  private readonly shardDocs: JsonDoc<Bucket<T>>[] = [];
+  private readonly shards: LiveShards<T>;
   private readonly archiveIndex = new Map<string, number>();
   private segments: number[] = [];
   private current?: JsonDoc<Bucket<T>>;
-  private readonly shardCount: number;
+  private index?: ArchiveIndex;
   private readonly segmentSize: number;
   private archiveQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly dir: string, options: CollectionOptions) {
-    this.shardCount = options.shards ?? 16;
     this.segmentSize = options.segmentSize ?? 1000;
+    this.shards = new LiveShards<T>(dir, options.shards ?? 16);
   }
 
   static async open<T extends { id: string }>(dir: string, options: CollectionOptions = {}): Promise<Collection<T>> {
     const collection = new Collection<T>(dir, options);
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     await collection.load();
     return collection;
-  }
-
-  private shardOf(id: string): number {
-    return createHash('sha1').update(id).digest().readUInt32BE(0) % this.shardCount;
   }
 
   private segmentFile(number: number): string {
@@ -63,18 +60,15 @@ export class Collection<T extends { id: string }> {
       .filter((match): match is RegExpExecArray => match !== null)
       .map((match) => Number(match[1]))
       .sort((a, b) => a - b);
-    for (const number of this.segments) {
-      const doc = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
-      for (const record of doc.data.records) this.archiveIndex.set(record.id, number);
-      if (number === this.segments[this.segments.length - 1]) this.current = doc;
+    // History is read through its index (one small file), not segment by segment: opening costs the same at 300,000 records.
+    const newest = this.segments.at(-1);
+    const readIds = async (number: number) => (await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] })).data.records.map((record) => record.id);
+    this.index = await ArchiveIndex.load(this.dir, this.segments.slice(0, -1), readIds, this.archiveIndex);
+    if (newest !== undefined) {
+      this.current = await JsonDoc.open<Bucket<T>>(this.segmentFile(newest), { records: [] });
+      for (const record of this.current.data.records) this.archiveIndex.set(record.id, newest);
     }
-    for (let shard = 0; shard < this.shardCount; shard += 1) {
-      const doc = await JsonDoc.open<Bucket<T>>(join(this.dir, `live-${String(shard).padStart(3, '0')}.json`), { records: [] });
-      this.shardDocs.push(doc);
-      const stale = doc.data.records.filter((record) => this.archiveIndex.has(record.id));
-      for (const record of doc.data.records) if (!this.archiveIndex.has(record.id)) this.live.set(record.id, record);
-      if (stale.length > 0) await doc.update((data) => { data.records = data.records.filter((record) => !this.archiveIndex.has(record.id)); });
-    }
+    for (const record of await this.shards.load((id) => this.archiveIndex.has(id))) this.live.set(record.id, record);
   }
 
   /** Live records, in no particular order. A copy: changing it changes nothing stored. */
@@ -129,31 +123,18 @@ export class Collection<T extends { id: string }> {
     if (this.archiveIndex.has(record.id)) throw new Error(`${record.id} is archived and can no longer change.`);
     const copy = structuredClone(record);
     this.live.set(copy.id, copy);
-    await this.shardDocs[this.shardOf(copy.id)].update((data) => {
-      const index = data.records.findIndex((item) => item.id === copy.id);
-      if (index >= 0) data.records[index] = copy;
-      else data.records.push(copy);
-    });
+    await this.shards.put(copy);
   }
 
   /** Removes many live records, rewriting each shard they touch once. */
   async removeLiveMany(ids: Iterable<string>): Promise<void> {
-    const byShard = new Map<number, Set<string>>();
-    for (const id of ids) {
-      if (!this.live.delete(id)) continue;
-      const shard = this.shardOf(id);
-      byShard.set(shard, (byShard.get(shard) ?? new Set()).add(id));
-    }
-    await Promise.all([...byShard].map(([shard, gone]) => this.shardDocs[shard].update((data) => {
-      data.records = data.records.filter((item) => !gone.has(item.id));
-    })));
+    const gone = [...ids].filter((id) => this.live.delete(id));
+    await this.shards.remove(gone);
   }
 
   async removeLive(id: string): Promise<void> {
     if (!this.live.delete(id)) return;
-    await this.shardDocs[this.shardOf(id)].update((data) => {
-      data.records = data.records.filter((item) => item.id !== id);
-    });
+    await this.shards.remove([id]);
   }
 
   /** Writes a finished record to the archive once, then drops it from the live records. */
@@ -172,7 +153,9 @@ export class Collection<T extends { id: string }> {
     const run = this.archiveQueue.then(async () => {
       if (this.archiveIndex.has(record.id)) throw new Error(`${record.id} is already archived.`);
       if (!this.current || this.current.data.records.length >= this.segmentSize) {
-        const number = (this.segments[this.segments.length - 1] ?? 0) + 1;
+        const full = this.segments.at(-1);
+        if (this.current && full !== undefined) await this.index?.seal(full, this.current.data.records.map((item) => item.id));
+        const number = (full ?? 0) + 1;
         this.current = await JsonDoc.open<Bucket<T>>(this.segmentFile(number), { records: [] });
         this.segments.push(number);
       }
@@ -233,7 +216,7 @@ export class Collection<T extends { id: string }> {
 
   async flush(): Promise<void> {
     await this.archiveQueue;
-    await Promise.all(this.shardDocs.map((doc) => doc.flush()));
+    await this.shards.flush();
     if (this.current) await this.current.flush();
   }
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../shared/logger.js';
 import { Collection, type CollectionOptions } from './collection.js';
 import { JsonDoc } from './json-doc.js';
-import { DataDirLock } from './lock.js';
+import { DataDirLock, type LockOptions } from './lock.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 
 interface Meta {
@@ -12,6 +12,31 @@ interface Meta {
   createdAt: string;
   migratedAt?: string;
   cardSigningSecret?: string;
+}
+
+/** The folder holds personal data and the card-signing secret: only its owner may enter it. */
+const FOLDER_MODE = 0o700;
+const SECRET_FILE_MODE = 0o600;
+
+/** Creates the folder owner-only, and tightens one that an earlier version left readable by others. */
+async function ownerOnly(dir: string, logger: Logger): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: FOLDER_MODE });
+  for (const [path, mode] of [[dir, FOLDER_MODE], [join(dir, 'meta.json'), SECRET_FILE_MODE]] as const) {
+    const stat = await fs.stat(path).catch(() => undefined);
+    if (!stat || (stat.mode & 0o777 & ~mode) === 0) continue;
+    try {
+      await fs.chmod(path, mode);
+      logger.warn({ path, was: (stat.mode & 0o777).toString(8), now: mode.toString(8) }, 'made a data-folder path owner-only: it was readable by others');
+    } catch (error) {
+      logger.warn({ path, err: error }, 'the data folder is readable by others and cannot be changed by this user: restrict it (chmod 700) yourself');
+    }
+  }
+}
+
+/** Another process owns the folder now: writing on would corrupt its data, so stop at once, unflushed. */
+function exitOnLostLock(dir: string, reason: string, logger: Logger): void {
+  logger.fatal({ dataDir: dir, reason }, 'lost the data-folder lock: stopping without writing');
+  process.exit(1);
 }
 
 /**
@@ -24,12 +49,14 @@ export class DataDir {
 
   private constructor(readonly path: string, private readonly lock: DataDirLock, private readonly meta: JsonDoc<Meta>) {}
 
-  static async open(path: string, logger: Logger, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): Promise<DataDir> {
+  static async open(
+    path: string, logger: Logger, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION, lockOptions: LockOptions = {},
+  ): Promise<DataDir> {
     const dir = resolve(path);
-    await fs.mkdir(dir, { recursive: true });
-    const lock = await DataDirLock.acquire(dir);
+    await ownerOnly(dir, logger);
+    const lock = await DataDirLock.acquire(dir, { onLost: (reason) => exitOnLostLock(dir, reason, logger), ...lockOptions });
     try {
-      const meta = await JsonDoc.open<Meta>(join(dir, 'meta.json'), { schemaVersion: 0, createdAt: new Date().toISOString() });
+      const meta = await JsonDoc.open<Meta>(join(dir, 'meta.json'), { schemaVersion: 0, createdAt: new Date().toISOString() }, SECRET_FILE_MODE);
       const dataDir = new DataDir(dir, lock, meta);
       await dataDir.migrate(migrations, target, logger);
       return dataDir;
@@ -80,6 +107,11 @@ export class DataDir {
     const collection = await Collection.open<T>(join(this.path, name), options);
     this.docs.push(collection);
     return collection;
+  }
+
+  /** Includes a store's own files in `flush` and `close`. */
+  track(store: { flush(): Promise<void> }): void {
+    this.docs.push(store);
   }
 
   /** Waits for every pending write. */

@@ -15,8 +15,12 @@ const personSchema = z.object({
 export class FileDirectory implements Directory {
   private readonly byId: Map<string, DirectoryPerson>;
 
+  /** Object ids are lower-cased on load, as at the edge, so the rest of the code compares them with ===. */
   private constructor(people: DirectoryPerson[]) {
-    this.byId = new Map(people.map((person) => [person.id.toLowerCase(), person]));
+    this.byId = new Map(people.map((person) => {
+      const id = person.id.toLowerCase();
+      return [id, { ...person, id, ...(person.managerId ? { managerId: person.managerId.toLowerCase() } : {}) }];
+    }));
   }
 
   static async open(file: string): Promise<FileDirectory> {
@@ -44,6 +48,6 @@ export class FileDirectory implements Directory {
 
   async reportsOf(managerId: string): Promise<DirectoryPerson[]> {
     const wanted = managerId.toLowerCase();
-    return [...this.byId.values()].filter((person) => person.managerId?.toLowerCase() === wanted);
+    return [...this.byId.values()].filter((person) => person.managerId === wanted);
   }
 }

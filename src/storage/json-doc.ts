@@ -1,5 +1,27 @@
-import { Low } from 'lowdb';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { Low, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+
+/** lowdb's JSON file, written with a file mode from the start (a temp file with that mode, renamed into place). */
+class ModeJsonFile<T> implements Adapter<T> {
+  constructor(private readonly file: string, private readonly mode: number) {}
+
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(this.file, 'utf8')) as T;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const temp = `${this.file}.tmp`;
+    await rm(temp, { force: true }); // a leftover would keep its own, looser mode
+    await writeFile(temp, JSON.stringify(data, null, 2), { mode: this.mode });
+    await rename(temp, this.file);
+  }
+}
 
 /**
  * One lowdb JSON file. Built as `new Low(new JSONFile(..))` and never through the preset, which
@@ -11,12 +33,13 @@ export class JsonDoc<T> {
   private readonly db: Low<T>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly file: string, defaults: T) {
-    this.db = new Low<T>(new JSONFile<T>(file), defaults);
+  private constructor(readonly file: string, defaults: T, mode?: number) {
+    this.db = new Low<T>(mode === undefined ? new JSONFile<T>(file) : new ModeJsonFile<T>(file, mode), defaults);
   }
 
-  static async open<T>(file: string, defaults: T): Promise<JsonDoc<T>> {
-    const doc = new JsonDoc<T>(file, defaults);
+  /** `mode`: e.g. 0o600 for a file that holds a secret; every write creates it with that mode. */
+  static async open<T>(file: string, defaults: T, mode?: number): Promise<JsonDoc<T>> {
+    const doc = new JsonDoc<T>(file, defaults, mode);
     try {
       await doc.db.read();
     } catch (error) {
@@ -34,6 +57,15 @@ export class JsonDoc<T> {
     const run = this.queue.then(async () => {
       change(this.db.data);
       await this.db.write();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Deletes the file, in turn with the writes, if `empty` says it holds nothing (a later write creates it again). */
+  deleteIfEmpty(empty: (data: T) => boolean): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (empty(this.db.data)) await rm(this.file, { force: true });
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,49 +1,174 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConversationStore } from '../shared/conversations.js';
 import { channelRoot } from '../shared/conversations.js';
 import type { ConversationAddress } from '../shared/messaging.js';
 import type { DataDir } from './data-dir.js';
-import type { JsonDoc } from './json-doc.js';
+import { LazyShard } from './lazy-shard.js';
 
-interface ConversationsFile {
-  conversations: Record<string, { address: ConversationAddress; updatedAt: string }>;
+interface Entry {
+  address: ConversationAddress;
+  updatedAt: string;
+}
+type Conversations = Record<string, Entry>;
+/** Entra object id (lower case) -> that person's personal conversation ids, newest last. */
+type People = Record<string, string[]>;
+/** Teams channel id -> the channel's root conversation id. */
+type Channels = Record<string, string>;
+
+/** Enough that a shard holds a few dozen entries at 100,000 conversations. */
+const SHARDS = 4096;
+const CHANNEL_SHARDS = 64;
+
+function shardOf(key: string, count: number): number {
+  return createHash('sha1').update(key).digest().readUInt32BE(0) % count;
 }
 
-/** Conversation addresses in `conversations.json`; one entry per chat or channel (bounded by staff). */
+/**
+ * Conversation addresses, sharded so that every operation costs the same at 100,000 stored as at
+ * none: entries in `conversations/by-id/` by conversation id, and two indexes, people (Entra id ->
+ * personal chats) and channels (channel id -> root conversation). Saving a new person writes two
+ * small files; a lookup reads at most two, once, and keeps them. Opening reads nothing, so
+ * start-up does not grow with the number of people. `conversations.json` of earlier versions is
+ * imported on first open and kept as `conversations.json.imported`.
+ */
 export class LowdbConversationStore implements ConversationStore {
-  private constructor(private readonly doc: JsonDoc<ConversationsFile>) {}
+  private readonly byId = new Map<number, LazyShard<Conversations>>();
+  private readonly people = new Map<number, LazyShard<People>>();
+  private readonly channels = new Map<number, LazyShard<Channels>>();
+
+  private constructor(private readonly dir: string) {}
 
   static async open(dataDir: DataDir): Promise<LowdbConversationStore> {
-    return new LowdbConversationStore(await dataDir.doc<ConversationsFile>('conversations', { conversations: {} }));
+    const store = new LowdbConversationStore(join(dataDir.path, 'conversations'));
+    for (const folder of ['by-id', 'people', 'channels']) await fs.mkdir(join(store.dir, folder), { recursive: true, mode: 0o700 });
+    await store.importEarlier(join(dataDir.path, 'conversations.json'));
+    dataDir.track(store);
+    return store;
+  }
+
+  private shard<T extends object>(cache: Map<number, LazyShard<T>>, folder: string, key: string, count = SHARDS): LazyShard<T> {
+    return this.shardAt(cache, folder, shardOf(key, count));
+  }
+
+  private shardAt<T extends object>(cache: Map<number, LazyShard<T>>, folder: string, number: number): LazyShard<T> {
+    let shard = cache.get(number);
+    if (!shard) {
+      shard = new LazyShard<T>(join(this.dir, folder, `${String(number).padStart(4, '0')}.json`), () => ({}) as T);
+      cache.set(number, shard);
+    }
+    return shard;
+  }
+
+  private entries(conversationId: string): LazyShard<Conversations> {
+    return this.shard(this.byId, 'by-id', conversationId);
+  }
+
+  private person(aadObjectId: string): LazyShard<People> {
+    return this.shard(this.people, 'people', aadObjectId);
+  }
+
+  private channelIndex(channelId: string): LazyShard<Channels> {
+    return this.shard(this.channels, 'channels', channelId, CHANNEL_SHARDS);
   }
 
   async save(address: ConversationAddress): Promise<void> {
+    await Promise.all([...this.apply(address)].map((shard) => shard.write()));
+  }
+
+  /** Changes memory for one address and names the shards to write (none when nothing changed). */
+  private apply(address: ConversationAddress): Set<LazyShard<object>> {
+    const touched = new Set<LazyShard<object>>();
     const stored = address.kind === 'channel' ? channelRoot(address) : address;
-    const existing = this.doc.data.conversations[stored.conversationId];
-    if (existing && JSON.stringify(existing.address) === JSON.stringify(stored)) return;
-    await this.doc.update((data) => {
-      data.conversations[stored.conversationId] = { address: stored, updatedAt: new Date().toISOString() };
-    });
+    const id = stored.conversationId;
+    const shard = this.entries(id);
+    const existing = shard.data[id];
+    if (existing && JSON.stringify(existing.address) === JSON.stringify(stored)) return touched;
+    shard.data[id] = { address: stored, updatedAt: new Date().toISOString() };
+    touched.add(shard);
+    const aad = stored.kind === 'personal' ? stored.user?.aadObjectId?.toLowerCase() : undefined;
+    const person = aad ? this.person(aad) : undefined;
+    if (aad && person && !person.data[aad]?.includes(id)) {
+      person.data[aad] = [...(person.data[aad] ?? []), id];
+      touched.add(person);
+    }
+    const channelId = stored.kind === 'channel' ? stored.channelId : undefined;
+    const channels = channelId ? this.channelIndex(channelId) : undefined;
+    if (channelId && channels && channels.data[channelId] !== id) {
+      channels.data[channelId] = id;
+      touched.add(channels);
+    }
+    return touched;
   }
 
   personalFor(aadObjectId: string): ConversationAddress | undefined {
-    const wanted = aadObjectId.toLowerCase();
-    return Object.values(this.doc.data.conversations)
-      .map((entry) => entry.address)
-      .find((address) => address.kind === 'personal' && address.user?.aadObjectId?.toLowerCase() === wanted);
+    const aad = aadObjectId.toLowerCase();
+    const ids = this.person(aad).data[aad] ?? [];
+    for (let index = ids.length - 1; index >= 0; index -= 1) {
+      const entry = this.entries(ids[index]).data[ids[index]];
+      if (entry?.address.kind === 'personal') return entry.address;
+    }
+    return undefined;
   }
 
   channel(channelId: string): ConversationAddress | undefined {
-    return Object.values(this.doc.data.conversations)
-      .map((entry) => entry.address)
-      .find((address) => address.kind === 'channel' && (address.channelId === channelId || address.conversationId === channelId));
+    const id = this.channelIndex(channelId).data[channelId] ?? channelId;
+    const entry = this.entries(id).data[id];
+    return entry?.address.kind === 'channel' ? entry.address : undefined;
   }
 
+  /** Everyone (a broadcast audience): reads every shard, so it belongs to a broadcast, never a turn. */
   allPersonal(): ConversationAddress[] {
-    return Object.values(this.doc.data.conversations).map((entry) => entry.address).filter((address) => address.kind === 'personal');
+    const out: ConversationAddress[] = [];
+    const written = new Set(readdirSync(join(this.dir, 'by-id')));
+    for (let number = 0; number < SHARDS; number += 1) {
+      if (!this.byId.has(number) && !written.has(`${String(number).padStart(4, '0')}.json`)) continue;
+      for (const entry of Object.values(this.shardAt(this.byId, 'by-id', number).data)) {
+        if (entry.address.kind === 'personal') out.push(entry.address);
+      }
+    }
+    return out;
   }
 
   async remove(conversationId: string): Promise<void> {
-    if (!(conversationId in this.doc.data.conversations)) return;
-    await this.doc.update((data) => { delete data.conversations[conversationId]; });
+    const shard = this.entries(conversationId);
+    const entry = shard.data[conversationId];
+    if (!entry) return;
+    const writes = [shard.update((data) => { delete data[conversationId]; })];
+    const aad = entry.address.user?.aadObjectId?.toLowerCase();
+    if (aad && this.person(aad).data[aad]?.includes(conversationId)) {
+      writes.push(this.person(aad).update((data) => {
+        const rest = (data[aad] ?? []).filter((id) => id !== conversationId);
+        if (rest.length > 0) data[aad] = rest;
+        else delete data[aad];
+      }));
+    }
+    const channelId = entry.address.channelId;
+    if (channelId && this.channelIndex(channelId).data[channelId] === conversationId) {
+      writes.push(this.channelIndex(channelId).update((data) => { delete data[channelId]; }));
+    }
+    await Promise.all(writes);
+  }
+
+  async flush(): Promise<void> {
+    for (const cache of [this.byId, this.people, this.channels] as Array<Map<number, LazyShard<object>>>) {
+      await Promise.all([...cache.values()].map((shard) => shard.flush()));
+    }
+  }
+
+  /** Moves the single-file store of earlier versions into the shards, once. */
+  private async importEarlier(file: string): Promise<void> {
+    let earlier: { conversations?: Record<string, Entry> };
+    try {
+      earlier = JSON.parse(await fs.readFile(file, 'utf8')) as typeof earlier;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new Error(`Cannot read ${file}: ${(error as Error).message}. Restore it from a backup.`, { cause: error });
+    }
+    const touched = new Set<LazyShard<object>>();
+    for (const entry of Object.values(earlier.conversations ?? {})) for (const shard of this.apply(entry.address)) touched.add(shard);
+    await Promise.all([...touched].map((shard) => shard.write()));
+    await fs.rename(file, `${file}.imported`);
   }
 }

@@ -3,9 +3,10 @@ import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 
 /**
- * The delivery outbox in the `deliveries` collection: live entries only, i.e. open work. Many
- * small shards, so that marking one entry "sending" rewrites a few dozen entries, not the whole
- * broadcast. Reads come from memory: the worker scans every entry of a broadcast on each pass.
+ * The delivery outbox in the `deliveries` collection: live entries only, i.e. open work. 4,096
+ * shards, so that marking one entry "sending" rewrites about 20 entries even at 90,000 people: the
+ * cost per send does not grow with the audience. Shard files exist only while they hold entries.
+ * Reads come from memory.
  *
  * A finished incident's entries are folded into one `DeliveryRecord` appended to
  * `delivery-archive`, then removed from the live shards: one archive append per incident, and the
@@ -20,7 +21,7 @@ export class LowdbOutboxStore implements DeliveryStore {
   }
 
   static async open(dataDir: DataDir): Promise<LowdbOutboxStore> {
-    const entries = await dataDir.collection<DeliveryEntry>('deliveries', { shards: 256, segmentSize: 5000 });
+    const entries = await dataDir.collection<DeliveryEntry>('deliveries', { shards: 4096, segmentSize: 5000 });
     const records = await dataDir.collection<DeliveryRecord>('delivery-archive', { shards: 1, segmentSize: 20 });
     return new LowdbOutboxStore(entries, records);
   }

@@ -9,7 +9,8 @@ interface TeamsChannelData {
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
-  return channelData.tenant?.id ?? activity.conversation?.tenantId ?? undefined;
+  const id = channelData.tenant?.id ?? activity.conversation?.tenantId ?? undefined;
+  return typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
 function kindOf(activity: Partial<Activity>): ConversationAddress['kind'] {
@@ -36,7 +37,7 @@ export function addressFromActivity(activity: Partial<Activity>): ConversationAd
   if (channelData.team?.id) address.teamId = channelData.team.id;
   if (kind === 'channel') address.channelId = channelData.channel?.id ?? address.conversationId.split(';messageid=')[0];
   if (kind === 'personal' && activity.from) {
-    address.user = { teamsId: activity.from.id, aadObjectId: activity.from.aadObjectId, name: activity.from.name };
+    address.user = { teamsId: activity.from.id, aadObjectId: activity.from.aadObjectId?.toLowerCase(), name: activity.from.name };
   }
   if (activity.locale) address.locale = activity.locale;
   return address;

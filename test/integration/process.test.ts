@@ -67,7 +67,8 @@ describe('the bot process', () => {
     bot.kill('SIGTERM');
     expect((await turn).status).toBe(200);
     expect(await exited).toBe(0);
-    expect(connector.sends().length).toBe(1);
+    // The welcome, once; a typing indicator (sent while the slow welcome is on its way) may land too.
+    expect(connector.sends().filter((call) => call.body.type !== 'typing').length).toBe(1);
     await connector.stop();
   }, 30_000);
 });

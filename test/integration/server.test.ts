@@ -42,6 +42,32 @@ describe('POST /api/messages in local mode', () => {
     expect(form.status).toBe(415);
   });
 
+  it('refuses a field of the wrong type with 400 naming it, never 500', async () => {
+    const good = personalMessage(KATI, 'abi', { serviceUrl });
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ ...good, locale: 42 }, /locale/],
+      [{ ...good, text: { a: 1 } }, /text/],
+      [{ ...good, from: 'kati' }, /from/],
+      [{ ...good, from: { id: 7, aadObjectId: KATI.aadObjectId } }, /from\.id/],
+      [{ ...good, recipient: null }, /recipient/],
+      [{ ...good, conversation: { id: ['x'] } }, /conversation\.id/],
+      [{ ...good, channelData: { tenant: { id: 5 } } }, /channelData\.tenant\.id/],
+      [{ ...good, entities: [{ type: 'mention', mentioned: 'bot' }] }, /entities\.0\.mentioned/],
+      [{ ...good, attachments: 'none' }, /attachments/],
+      [{ ...good, serviceUrl: 'file:///etc/passwd' }, /serviceUrl/],
+      [{ ...good, serviceUrl: 12 }, /serviceUrl/],
+      [{ ...good, replyToId: true }, /replyToId/],
+      [{ ...good, type: ['message'] }, /no type/],
+    ];
+    for (const [activity, field] of cases) {
+      const answer = await bot.post(activity);
+      expect({ status: answer.status, field: String((answer.body as { message?: string }).message) }).toEqual({ status: 400, field: expect.stringMatching(field) });
+    }
+    // null stands for an absent field, as Teams sometimes sends it.
+    const [reply] = await bot.ask({ ...good, locale: null, textFormat: null, entities: null });
+    expect(textOf(reply)).toMatch(/Mida ma oskan/);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const answer = await bot.post(personalMessage(KATI, 'x'.repeat(300_000), { serviceUrl }));
     expect(answer.status).toBe(413);

@@ -59,7 +59,7 @@ export class GraphDirectory implements Directory {
     if (cached && this.now() - cached.at < this.cacheMs) return cached.person;
     const user = await this.get<GraphUser>(`/users/${encodeURIComponent(id)}?${SELECT}`);
     const manager = user ? await this.get<GraphUser>(`/users/${encodeURIComponent(id)}/manager?$select=id`) : undefined;
-    const person = user && { ...toPerson(user), ...(manager?.id ? { managerId: manager.id } : {}) };
+    const person = user && { ...toPerson(user), ...(manager?.id ? { managerId: manager.id.toLowerCase() } : {}) };
     this.cache.set(key, { at: this.now(), person });
     return person;
   }
@@ -71,15 +71,18 @@ export class GraphDirectory implements Directory {
       const page: { value?: GraphUser[]; '@odata.nextLink'?: string } | undefined = await this.get(path);
       for (const user of page?.value ?? []) {
         if (user['@odata.type'] && user['@odata.type'] !== '#microsoft.graph.user') continue;
-        people.push({ ...toPerson(user), managerId });
+        people.push({ ...toPerson(user), managerId: managerId.toLowerCase() });
       }
       path = page?.['@odata.nextLink'];
     }
     return people;
   }
 
-  /** A GET with the bearer token; 404 is "nobody", throttling and outages are retried. */
-  private async get<T>(pathOrUrl: string): Promise<T | undefined> {
+  /**
+   * A GET with the bearer token; 404 is "nobody", throttling and outages are retried. Also used
+   * for the bot's other app-only reads (its own app registration's credentials).
+   */
+  async get<T>(pathOrUrl: string): Promise<T | undefined> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response | undefined;
@@ -97,9 +100,10 @@ export class GraphDirectory implements Directory {
   }
 }
 
+/** Object ids are lower-cased, as at the edge, so the rest of the code compares them with ===. */
 function toPerson(user: GraphUser): DirectoryPerson {
   return {
-    id: user.id,
+    id: user.id.toLowerCase(),
     name: user.displayName ?? user.mail ?? user.id,
     ...(user.mail ? { email: user.mail } : {}),
     ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),

@@ -17,7 +17,10 @@ export interface WorkerDeps {
   render: (incident: Incident, target: DeliveryTarget) => Reply;
   /** Called while a pass runs (every couple of seconds) and after it, to update the authors' reports. */
   report: () => Promise<void>;
+  /** The fewest calls in flight; more are started while the connector's latency needs them. */
   concurrency?: number;
+  /** The pacer's rate: calls in flight = rate x latency (Little's law), so the rate holds at any latency. */
+  ratePerSecond?: number;
   random?: () => number;
   wallClock?: () => number;
 }
@@ -29,6 +32,9 @@ interface WorkItem {
   incidentId: string;
   target: DeliveryTarget;
 }
+
+/** Calls in flight never exceed this, whatever the latency. */
+const MAX_IN_FLIGHT = 256;
 
 /** Whether an entry still owes `version` and may be tried at `now` (epoch ms); else when it may. */
 export function dueState(entry: DeliveryEntry | undefined, version: number, now: number): 'due' | 'done' | number {
@@ -49,6 +55,10 @@ export class DeliveryWorker {
   private wakeUp?: () => void;
   private woken = false;
   private readonly now: () => number;
+  /** Retries scheduled during the current pass: taken back in when due, without re-reading the audience. */
+  private retries: Array<WorkItem & { at: number }> = [];
+  /** Smoothed time (ms) a slot is busy with one send (connector latency and the two writes), without the pacer's wait. */
+  private latencyMs = 0;
 
   constructor(private readonly deps: WorkerDeps) {
     this.now = deps.wallClock ?? Date.now;
@@ -110,38 +120,49 @@ export class DeliveryWorker {
     return { items, next };
   }
 
+  /** Calls to keep in flight for the pacer's rate at the latency seen: rate x latency, with room. */
+  private wantedInFlight(): number {
+    const least = this.deps.concurrency ?? 16;
+    if (!this.deps.ratePerSecond) return least;
+    return Math.min(MAX_IN_FLIGHT, Math.max(least, Math.ceil((this.deps.ratePerSecond * this.latencyMs * 1.5) / 1000) + 2));
+  }
+
   /** One pass over what is due; returns when the next retry is due, if any. */
   async pass(): Promise<number | undefined> {
     const { items, next } = this.collect();
     if (items.length === 0) return next;
     let cursor = 0;
-    const keyOf = (item: WorkItem) => deliveryId(item.incidentId, item.target.key);
-    const queued = new Set(items.map(keyOf));
-    const inFlight = new Set<string>();
+    let slots = 0;
+    this.retries = [];
     let collectedAt = this.now();
-    // Retries that fall due during a long pass join it next instead of waiting for its end.
+    // Retries that fall due during a long pass join it next instead of waiting for its end; they
+    // come from the pass's own list, so the cost per send does not grow with the audience.
     const takeInRetries = () => {
-      if (this.now() - collectedAt < RECOLLECT_MS) return;
+      if (this.now() - collectedAt < RECOLLECT_MS || this.retries.length === 0) return;
       collectedAt = this.now();
-      const waiting = new Set(items.slice(cursor).map(keyOf));
-      const due = this.collect().items.filter((item) => queued.has(keyOf(item)) && !waiting.has(keyOf(item)) && !inFlight.has(keyOf(item)));
+      const due = this.retries.filter((item) => item.at <= collectedAt);
+      if (due.length === 0) return;
+      this.retries = this.retries.filter((item) => item.at > collectedAt);
       items.splice(cursor, 0, ...due);
     };
     const reporter = setInterval(() => void this.deps.report().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'progress report failed')), 2000);
+    const running: Array<Promise<void>> = [];
     const slot = async () => {
       while (!this.stopped && cursor < items.length) {
         takeInRetries();
         const item = items[cursor++];
-        inFlight.add(keyOf(item));
-        try {
-          await this.deliver(item.incidentId, item.target);
-        } finally {
-          inFlight.delete(keyOf(item));
-        }
+        await this.deliver(item.incidentId, item.target);
+        if (slots < this.wantedInFlight() && cursor < items.length) start();
       }
+      slots -= 1;
+    };
+    const start = () => {
+      slots += 1;
+      running.push(slot());
     };
     try {
-      await Promise.all(Array.from({ length: this.deps.concurrency ?? 16 }, slot));
+      for (let index = 0; index < (this.deps.concurrency ?? 16); index += 1) start();
+      for (let done = 0; done < running.length; done += 1) await running[done];
     } finally {
       clearInterval(reporter);
     }
@@ -157,21 +178,29 @@ export class DeliveryWorker {
     const editing = Boolean(existing?.messageId);
     const address = existing?.messageId ? existing.address : target.address;
     const paceKey = target.kind === 'channel' && !editing ? (address.channelId ?? address.conversationId) : address.conversationId;
-    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
     const attempts = existing && existing.sendingVersion === incident.version ? existing.attempts + 1 : 1;
     const entry: DeliveryEntry = {
       id, incidentId, key: target.key, address, deliveredVersion: 0, ...existing,
       state: 'sending', sendingVersion: incident.version, attempts, nextAttemptAt: undefined, updatedAt: new Date(this.now()).toISOString(),
     };
+    const writingAt = this.now();
     await this.deps.deliveries.put(entry);
+    const writing = this.now() - writingAt;
+    // The token is taken right before the call, after the disk write: a slow write must not bunch calls past the limit.
+    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
+    const calledAt = this.now();
     try {
       await this.call(entry, incident, target);
       Object.assign(entry, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
     } catch (error) {
       await this.settleFailure(entry, error, editing);
+      if (entry.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: entry.nextAttemptAt });
     }
     entry.updatedAt = new Date(this.now()).toISOString();
     await this.deps.deliveries.put(entry);
+    // How long a slot is busy with one send, without its wait for a token: the latency to cover.
+    const busy = writing + this.now() - calledAt;
+    this.latencyMs = this.latencyMs === 0 ? busy : this.latencyMs * 0.9 + busy * 0.1;
   }
 
   private async call(entry: DeliveryEntry, incident: Incident, target: DeliveryTarget): Promise<void> {

@@ -78,8 +78,9 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
       return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
     },
     report: () => reporter.report(),
-    // Few calls in flight: more raise throughput on a busy machine but let stalls bunch requests past the limit.
+    // Few calls in flight to start with (many let stalls bunch requests past the limit); more as the latency needs.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
+    ratePerSecond: config.broadcast.ratePerSecond,
   });
   const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
@@ -92,6 +93,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
   });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
   worker.start();
+  deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
 
   return {
     service,

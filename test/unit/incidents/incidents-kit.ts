@@ -16,6 +16,7 @@ import { LowdbReceiptStore, LowdbSubscriptionStore } from '../../../src/storage/
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { LowdbAckStore } from '../../../src/storage/lowdb-ack-store.js';
+import { FileShelf } from '../../../src/shared/file-shelf.js';
 
 /** A messenger that accepts everything and remembers what it was asked to do. */
 export class RecordingMessenger implements Messenger {
@@ -34,6 +35,10 @@ export class RecordingMessenger implements Messenger {
   async delete(): Promise<void> {}
 
   async openPersonalChat(): Promise<ConversationAddress> {
+    throw new Error('not used by the incidents feature');
+  }
+
+  async offerFile(): Promise<SentMessage> {
     throw new Error('not used by the incidents feature');
   }
 
@@ -65,7 +70,7 @@ export async function startIncidents(existingDir?: string): Promise<Kit> {
   const messenger = new RecordingMessenger();
   const conversations = await LowdbConversationStore.open(dataDir);
   const feature = registerIncidents(
-    { config, logger, clock, conversations, messenger, signer: new CardSigner('unit-secret-unit-secret'), router: new Router(() => false), isSpecialist: () => false, directory: emptyDirectory, locks: new KeyedLock() },
+    { config, logger, clock, conversations, messenger, signer: new CardSigner('unit-secret-unit-secret'), router: new Router(() => false), isSpecialist: () => false, directory: emptyDirectory, locks: new KeyedLock(), files: new FileShelf(clock) },
     { incidents: await LowdbIncidentStore.open(dataDir), deliveries: await LowdbOutboxStore.open(dataDir), receipts: await LowdbReceiptStore.open(dataDir), subscriptions: await LowdbSubscriptionStore.open(dataDir), acks: await LowdbAckStore.open(dataDir) },
   );
   return {

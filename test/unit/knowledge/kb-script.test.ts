@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { FIXTURE_KB } from './knowledge-test-kit.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// Run by this test's own Node (process.execPath), not whichever `node` is first on PATH.
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function kb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, ['scripts/kb.ts', ...args], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KB, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [TSX, 'scripts/kb.ts', ...args], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KB, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

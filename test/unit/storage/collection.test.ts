@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataDir } from '../../../src/storage/data-dir.js';
@@ -40,7 +40,8 @@ describe('Collection', () => {
 
     const files = readdirSync(join(dir, 'items')).sort();
     expect(files.filter((name) => name.startsWith('archive-'))).toEqual(['archive-000001.json', 'archive-000002.json', 'archive-000003.json']);
-    expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(4);
+    // Shards that emptied are deleted: only the one holding 'live' is left.
+    expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(1);
 
     const reopened = await DataDir.open(dir, silentLogger());
     const again = await reopened.collection<Item>('items', { shards: 4, segmentSize: 10 });
@@ -50,6 +51,63 @@ describe('Collection', () => {
     expect((await again.recentArchived(2)).map((item) => item.id)).toEqual(['i24', 'i23']);
     await expect(again.put({ id: 'i3', state: 'open' })).rejects.toThrow(/archived/);
     await reopened.close();
+  });
+
+  it('opens through the archive index without reading the history, and builds a missing index once', async () => {
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    for (let i = 0; i < 35; i += 1) await items.append({ id: `i${i}`, state: 'closed' });
+    await dataDir.close();
+    const indexFile = join(dir, 'items', 'archive.index.jsonl');
+    const lines = () => readFileSync(indexFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { segment: number; ids: string[] });
+    expect(lines().map((line) => [line.segment, line.ids.length])).toEqual([[1, 10], [2, 10], [3, 10]]);
+
+    // Sealed segments are not read on open: one made unreadable goes unnoticed until asked for.
+    writeFileSync(join(dir, 'items', 'archive-000002.json'), 'not json');
+    let reopened = await DataDir.open(dir, silentLogger());
+    let again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    expect(again.archivedCount).toBe(35);
+    expect(again.isArchived('i15')).toBe(true);
+    expect(await again.get('i34')).toEqual({ id: 'i34', state: 'closed' });
+    await expect(again.get('i15')).rejects.toThrow(/archive-000002\.json.*not valid JSON/);
+    await reopened.close();
+
+    // A folder from before the index (or a line cut short by a crash) is indexed from its segments once.
+    rmSync(join(dir, 'items', 'archive-000002.json'));
+    rmSync(indexFile);
+    reopened = await DataDir.open(dir, silentLogger());
+    again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    expect(again.archivedCount).toBe(25);
+    await reopened.close();
+    expect(lines().map((line) => line.segment)).toEqual([1, 3]);
+    appendFileSync(indexFile, '{"segment":3,"ids":["i2');
+    reopened = await DataDir.open(dir, silentLogger());
+    again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    expect(again.archivedCount).toBe(25);
+    expect(await again.get('i22')).toEqual({ id: 'i22', state: 'closed' });
+    expect(await again.get('i15')).toBeUndefined();
+    await reopened.close();
+    expect(lines().map((line) => line.segment)).toEqual([1, 3]);
+  });
+
+  it('moves live records to their own shard when the shard count changes', async () => {
+    let dataDir = await DataDir.open(dir, silentLogger());
+    let items = await dataDir.collection<Item>('items', { shards: 4 });
+    for (let i = 0; i < 60; i += 1) await items.put({ id: `i${i}`, state: `v${i}` });
+    await dataDir.close();
+    dataDir = await DataDir.open(dir, silentLogger());
+    items = await dataDir.collection<Item>('items', { shards: 64 });
+    expect(items.liveCount).toBe(60);
+    await items.put({ id: 'i7', state: 'changed' });
+    await dataDir.close();
+    dataDir = await DataDir.open(dir, silentLogger());
+    items = await dataDir.collection<Item>('items', { shards: 64 });
+    expect(items.liveRecords().sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))).toEqual(
+      Array.from({ length: 60 }, (_, i) => ({ id: `i${i}`, state: i === 7 ? 'changed' : `v${i}` })));
+    const onDisk = readdirSync(join(dir, 'items')).filter((name) => name.startsWith('live-'))
+      .flatMap((name) => (JSON.parse(readFileSync(join(dir, 'items', name), 'utf8')) as { records: Item[] }).records);
+    expect(onDisk).toHaveLength(60);
+    await dataDir.close();
   });
 
   it('returns copies, so callers cannot change stored data by accident', async () => {

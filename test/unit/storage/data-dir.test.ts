@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataDir } from '../../../src/storage/data-dir.js';
-import { DataDirLockedError } from '../../../src/storage/lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { outputOf, spawnTs } from '../../support/spawn-ts.js';
 
@@ -19,17 +18,26 @@ describe('DataDir', () => {
     await first.close();
   });
 
-  it('takes over the lock of a process that died', async () => {
-    writeFileSync(join(dir, 'tugibot.lock'), JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), since: 'earlier' }));
-    const dataDir = await DataDir.open(dir, silentLogger());
+  it('creates the folder and the file with the card-signing secret owner-only', async () => {
+    const fresh = join(dir, 'new', 'data');
+    const dataDir = await DataDir.open(fresh, silentLogger());
+    const secret = await dataDir.cardSigningSecret();
     await dataDir.close();
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(statSync(join(fresh, 'meta.json')).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(join(fresh, 'meta.json'), 'utf8'))).toMatchObject({ cardSigningSecret: secret });
   });
 
-  it('refuses a live holder in the same process only through a new lock file', async () => {
-    const first = await DataDir.open(dir, silentLogger());
-    writeFileSync(join(dir, 'tugibot.lock'), JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), since: 'now' }));
-    await expect(DataDir.open(dir, silentLogger())).rejects.toBeInstanceOf(DataDirLockedError);
-    await first.close();
+  it('makes a folder and secret that an earlier version left readable by others owner-only on start', async () => {
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: 'earlier', cardSigningSecret: 'old-secret' }));
+    chmodSync(join(dir, 'meta.json'), 0o644);
+    chmodSync(dir, 0o755);
+    const dataDir = await DataDir.open(dir, silentLogger());
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'meta.json')).mode & 0o777).toBe(0o600);
+    expect(await dataDir.cardSigningSecret()).toBe('old-secret');
+    await dataDir.close();
+    expect(statSync(join(dir, 'meta.json')).mode & 0o777).toBe(0o600);
   });
 
   it('migrates an unversioned folder on start and refuses a newer one', async () => {

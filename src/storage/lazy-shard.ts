@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { JSONFile } from 'lowdb/node';
+
+/**
+ * One small JSON file of a sharded store, read on first use and kept in memory after that. The
+ * first read is synchronous (a file of a few kilobytes), so lookups stay synchronous for their
+ * callers while opening the store reads nothing. Writes go through lowdb's JSONFile (a temporary
+ * file renamed into place), one at a time.
+ */
+export class LazyShard<T extends object> {
+  private loaded?: T;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly adapter: JSONFile<T>;
+
+  constructor(readonly file: string, private readonly empty: () => T) {
+    this.adapter = new JSONFile<T>(file);
+  }
+
+  get data(): T {
+    if (!this.loaded) this.loaded = this.read();
+    return this.loaded;
+  }
+
+  private read(): T {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.empty();
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`Cannot read ${this.file}: ${(error as Error).message}. The file is not valid JSON; restore it from a backup.`, { cause: error });
+    }
+  }
+
+  /** Applies a change in memory at once and resolves when the file holds it. */
+  update(change: (data: T) => void): Promise<void> {
+    change(this.data);
+    return this.write();
+  }
+
+  /** Writes what memory holds now (after changes made through `data`). */
+  write(): Promise<void> {
+    const run = this.queue.then(() => this.adapter.write(this.data));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+}

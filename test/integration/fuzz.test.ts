@@ -1,0 +1,18 @@
+import { runFuzz } from '../support/fuzz-run.js';
+
+/**
+ * Seeded fuzz against a real bot process: mutated activities (wrong types, missing fields, huge
+ * strings, nested junk, unicode), junk and compressed bodies (gzip bombs), webhook and Alertmanager
+ * calls with good and bad signatures. No 5xx except 501 for an unsupported invoke, the process's
+ * RSS stays under 300 MB and it never dies. `npx tsx bench/edge-fuzz.ts` runs a bigger one.
+ */
+describe('fuzzing the HTTP edge', () => {
+  it('answers 2,000 hostile requests without a 5xx, within 300 MB, and stays up', async () => {
+    const report = await runFuzz(20261207, 2000);
+    expect(report.failures.slice(0, 20)).toEqual([]);
+    expect(report.errors.slice(0, 10)).toEqual([]);
+    expect(report.alive).toBe(true);
+    expect(report.maxRssMb).toBeLessThan(300);
+    expect(report.requests).toBe(2000);
+  }, 120_000);
+});

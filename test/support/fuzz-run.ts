@@ -1,0 +1,138 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { FakeConnector } from './fake-connector.js';
+import { fuzzCases, type FuzzCase } from './fuzz-inputs.js';
+import { spawnTs } from './spawn-ts.js';
+import { SIIM, TENANT } from './activities.js';
+
+export interface FuzzReport {
+  requests: number;
+  statuses: Record<string, number>;
+  /** Answers that broke the rule (5xx other than 501 for an invoke, or no answer at all). */
+  failures: Array<{ index: number; status: number; note: string; path: string }>;
+  maxRssMb: number;
+  alive: boolean;
+  seconds: number;
+  /** What the bot logged as a failed request, a fatal error, or outside its log (a crash). */
+  errors: string[];
+  /** Turns that ended in the apology (a handler threw; caught, the answer was still 200). */
+  turnFailures: string[];
+  startRssMb: number;
+  /** RSS in MB after every 1,000 requests. */
+  rssTrail: number[];
+}
+
+const SECRETS = { cardSecret: 'fuzz-card-secret-0000000000', webhookSecret: 'fuzz-webhook-secret-000', alertmanagerToken: 'fuzz-alertmanager-token-00' };
+
+/** A gzip body of about `megabytes` MB of JSON-looking text, built in 1 MB steps. */
+export async function gzipBomb(megabytes: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const parts: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => parts.push(chunk));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  const filler = Buffer.alloc(1_048_576, 'a');
+  gzip.write('{"type":"message","text":"');
+  for (let index = 0; index < megabytes; index += 1) {
+    if (!gzip.write(filler)) await new Promise((resolve) => gzip.once('drain', resolve));
+  }
+  gzip.end('"}');
+  await done;
+  return Buffer.concat(parts);
+}
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+function send(url: string, item: FuzzCase): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(`${url}${item.path}`, { method: 'POST', headers: item.headers, timeout: 30_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(res.statusCode ?? 0));
+    });
+    // A refusal before the body is read may close the connection while we still write: the answer counts.
+    req.on('error', () => resolve(-1));
+    req.on('timeout', () => req.destroy());
+    req.end(item.body);
+  });
+}
+
+async function startProcess(dataDir: string, serviceUrlHost: string, built: boolean): Promise<{ child: ChildProcessWithoutNullStreams; url: string; log: string[]; turns: string[] }> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW|HOST$)/.test(key)));
+  const env = {
+    ...clean, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, SPECIALISTS: SIIM.aadObjectId,
+    SPECIALISTS_CHANNEL_ID: '19:specialists0000000000000000000@thread.tacv2', CARD_SIGNING_SECRET: SECRETS.cardSecret,
+    INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5',
+  };
+  // The built bot (`npm run build` first) is what production runs; tsx adds its compiler's memory.
+  const child = built ? spawn(process.execPath, ['dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env);
+  const log: string[] = [];
+  const turns: string[] = [];
+  let pending = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /listening on port (\d+)/.exec(line);
+        if (match) resolve(Number(match[1]));
+        else if (/"msg":"turn failed"/.test(line)) turns.push(/"message":"([^"]{0,160})/.exec(line)?.[1] ?? line.slice(0, 300));
+        else if (/"level":(50|60)/.test(line) || !line.startsWith('{')) log.push(line.slice(0, 600));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`the bot exited ${code} before listening: ${log.join('\n')} ${pending} (${serviceUrlHost})`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}`, log, turns };
+}
+
+/**
+ * Runs `count` seeded fuzz cases against a real bot process (local mode, both webhooks on, a fake
+ * Bot Connector as the service URL), `concurrency` at a time, sampling the process's RSS.
+ */
+export async function runFuzz(seed: number, count: number, concurrency = 6, built = false): Promise<FuzzReport> {
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-fuzz-'));
+  const started = Date.now();
+  const { child, url, log, turns } = await startProcess(dataDir, serviceUrl, built);
+  const startRssMb = rssMb(child.pid ?? 0);
+  const report: FuzzReport = { requests: 0, statuses: {}, failures: [], maxRssMb: startRssMb, startRssMb, alive: true, seconds: 0, errors: log, turnFailures: turns, rssTrail: [] };
+  try {
+    const cases = fuzzCases(seed, count, { ...SECRETS, serviceUrl, bomb: await gzipBomb(300) });
+    let index = 0;
+    const worker = async () => {
+      for (let next = cases.next(); !next.done; next = cases.next()) {
+        const mine = index++;
+        const status = await send(url, next.value);
+        report.requests += 1;
+        report.statuses[status] = (report.statuses[status] ?? 0) + 1;
+        const allowed = status > 0 && (status < 500 || (status === 501 && next.value.invoke));
+        // A large body refused on its headers may see its connection closed while still being sent.
+        const cutShort = status === -1 && Buffer.byteLength(next.value.body) > 60_000;
+        if (!allowed && !cutShort) report.failures.push({ index: mine, status, note: next.value.note, path: next.value.path });
+        if (mine % 50 === 0) report.maxRssMb = Math.max(report.maxRssMb, rssMb(child.pid ?? 0));
+        if (mine % 1000 === 999) report.rssTrail.push(Math.round(rssMb(child.pid ?? 0)));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    report.maxRssMb = Math.max(report.maxRssMb, rssMb(child.pid ?? 0));
+    report.alive = child.exitCode === null && (await fetch(`${url}/healthz`)).status === 200;
+  } finally {
+    report.seconds = (Date.now() - started) / 1000;
+    const exited = new Promise((resolve) => { if (child.exitCode !== null) resolve(null); else child.on('exit', resolve); });
+    child.kill('SIGTERM');
+    await exited;
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return report;
+}
