@@ -22,7 +22,7 @@ describe('a broadcast killed mid-way (SIGKILL) and started again', () => {
     const connector = new FakeConnector();
     await connector.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-kill-'));
-    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: 'kill-test-card-secret-0000' };
+    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'STAR:major', BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: 'kill-test-card-secret-0000' };
     const people = Array.from({ length: 16 }, (_, index) => ({ aadObjectId: randomUUID(), name: `Inimene ${index}` }));
     const notices = () => connector.sends().filter((call) => JSON.stringify(call.body).includes('RIKE-'));
     let running = await startProcess(env);
