@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
-import { textReply, type CardAction, type ConversationAddress, type Messenger, type TurnTools } from '../../shared/messaging.js';
+import { type CardAction, type ConversationAddress, type Messenger, type TurnTools } from '../../shared/messaging.js';
 import { plainText } from '../../shared/plain-text.js';
 import type { Router } from '../../shared/router.js';
 import { showTime } from '../../shared/tallinn-time.js';
@@ -16,6 +16,7 @@ import { noticeReportCsv, type NoticeReportDeps } from './notice-report.js';
 import type { Pacer } from './pacer.js';
 import { sendReminders, unacknowledged, type ReminderDeps } from './reminder.js';
 import { startingReport } from './report-card.js';
+import { sendReport, type ReportSender } from '../../shared/send-report.js';
 
 const T: Record<string, Text> = {
   published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
@@ -26,7 +27,8 @@ const T: Record<string, Text> = {
   reminding: { et: 'Saadan meeldetuletuse {people} inimesele, kes pole veel „Sain aru“ vajutanud.', en: 'Sending a reminder to {people} people who have not pressed "Got it" yet.' },
   reminded: { et: 'Meeldetuletus on juba saadetud ({time}, {name}); teist ma ei saada.', en: 'The reminder was already sent ({time}, {name}); I will not send another.' },
   nobody: { et: 'Kõik, kelleni teade jõudis, on selle juba kinnitanud; meeldetuletust pole vaja.', en: 'Everyone the notice reached has acknowledged it; no reminder is needed.' },
-  report: { et: 'Teate {id} edastamise aruanne ({rows} rida):', en: 'Delivery report of notice {id} ({rows} rows):' },
+  report: { et: 'Teate {id} edastamise aruanne: {rows} rida. Fail tuleb sulle isiklikku vestlusesse.', en: 'Delivery report of notice {id}: {rows} rows. The file comes to your personal chat.' },
+  reportFile: { et: 'Teate {id} edastamise aruanne (CSV)', en: 'Delivery report of notice {id} (CSV)' },
 };
 
 const ACK_NOT_YOURS = new DomainError('INCIDENT_ACK_NOT_YOURS', {
@@ -49,6 +51,8 @@ export interface DeskHandlerDeps {
   pacer: Pacer;
   logger: Logger;
   report: Omit<NoticeReportDeps, 'incidents' | 'acks'>;
+  /** Sends a report as a file with Teams' consent card (to the asker personally when asked in a channel). */
+  reportSender: ReportSender;
   reminders: ReminderDeps;
   /** An acknowledgement arrived: the progress report is redrawn within a few seconds. */
   acknowledged: () => void;
@@ -106,7 +110,8 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
     async (message, tools, argument) => {
       const incident = await service.find(argument.trim().toUpperCase());
       const { csv, rows } = await noticeReportCsv({ ...deps.report, incidents: deps.incidents, acks: deps.acks }, incident, message.lang);
-      await tools.reply(textReply(`${say(T.report, message.lang, { id: incident.id, rows })}\n\n${csv}`));
+      const file = { name: `teade-${incident.id}.csv`, content: csv, description: say(T.reportFile, message.lang, { id: incident.id }), contentType: 'text/csv' };
+      await sendReport(deps.reportSender, message, tools, say(T.report, message.lang, { id: incident.id, rows }), file);
     },
   );
 }

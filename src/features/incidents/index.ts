@@ -90,6 +90,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     report: { deliveries: stores.deliveries, department: (id) => departments.lookup(id), now: () => clock.now() },
     reminders: { incidents: stores.incidents, deliveries: stores.deliveries, acks: stores.acks, messenger, pacer, signer, logger: log, stopped: () => stopped },
     acknowledged: () => reporter.nudge(),
+    reportSender: { messenger, conversations: deps.conversations, files: deps.files, logger: log },
   });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
   worker.start();
