@@ -1,16 +1,5 @@
 import type { Article } from '../src/features/knowledge/article.js';
-
-/** A small seeded generator (mulberry32), so every run builds the same synthetic base. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/seeded-random.js';
 
 const words = (text: string): string[] => text.split(/[^\p{L}\p{N}-]+/u).filter((word) => word.length > 1);
 

@@ -2,18 +2,7 @@ import { gzipSync, deflateSync } from 'node:zlib';
 import { CardSigner } from '../../src/shared/card-signer.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 import { KATI, MARI, SIIM, channelMention, executeInvoke, installationUpdate, personalMessage, cardSubmit, type Person } from './activities.js';
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 export interface FuzzSecrets {
   cardSecret: string;
