@@ -16,6 +16,8 @@ export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSyste
 export { FOLLOWABLE } from './incident.js';
 export type { Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore } from './incident-store.js';
 export type { DeliveryRecord, DeliveryOutcome } from './delivery-record.js';
+export { DeliveryTally } from './delivery-tally.js';
+export type { DeliveryProgress } from './delivery-progress.js';
 export { ARCHIVE_GRACE_MS } from './archive-due.js';
 export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
 export { parseIncidentInput, type IncidentInput } from './incident-input.js';
