@@ -27,7 +27,7 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   static async open(dataDir: DataDir): Promise<LowdbCaseStore> {
-    const cases = await dataDir.collection<Case>('cases', { shards: 16, segmentSize: 1000 });
+    const cases = await dataDir.collection<Case>('cases', { shards: 1024, segmentSize: 1000 });
     const meta = await dataDir.doc<CaseMeta>('case-meta', { schemaVersion: 1, counters: {} });
     return new LowdbCaseStore(cases, meta);
   }
