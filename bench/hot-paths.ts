@@ -20,7 +20,8 @@ import { argument } from './argument.js';
 import { percentile, person, seedPeopleApart } from './people-seed.js';
 
 const LARGE = { people: argument('people', 100_000), open: argument('open', 5000), decisions: argument('decisions', 100_000), outbox: argument('outbox', 30_000) };
-const SMALL = { people: 100, open: 10, decisions: 100, outbox: 100 };
+// 1,000 people, so that the small store's turns too are 300 different people (each a first read of their shard).
+const SMALL = { people: 1000, open: 10, decisions: 100, outbox: 100 };
 const OPS = argument('ops', 300);
 
 type Sizes = typeof LARGE;
