@@ -14,13 +14,16 @@ import { createHttpServer, type HttpServer, type RouteMount } from './http/serve
 import { BotMessenger, TeamsEdge, createTurnHandler } from './teams/index.js';
 import { registerHelp, welcomeReply } from './features/help/index.js';
 import { Scheduler } from './shared/scheduler.js';
+import { FileShelf } from './shared/file-shelf.js';
 import { noIncidents, type IncidentNotices } from './shared/incident-notices.js';
 import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { LowdbCardDecisionStore } from './storage/lowdb-card-decisions.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
-import { graphDirectoryFor } from './features/directory/index.js';
+import { graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
+import { registerCredentials, type GraphGet } from './features/credentials/index.js';
+import { LowdbCredentialStore } from './storage/lowdb-credential-store.js';
 import { openAccessStores } from './storage/lowdb-access-stores.js';
 import { registerIncidents } from './features/incidents/index.js';
 import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
@@ -34,12 +37,19 @@ import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
 import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
 import { LowdbCaseStore } from './storage/lowdb-case-store.js';
 import { LowdbSeenSignatures } from './storage/lowdb-seen-signatures.js';
+import type { Server as NodeServer } from 'node:http';
+import { noMetrics, type Metrics } from './shared/metrics.js';
+import { meterMessenger } from './shared/metered-messenger.js';
+import { PrometheusMetrics } from './http/prometheus-metrics.js';
+import { createMetricsServer, metricsRoutes } from './http/metrics-routes.js';
 
 export interface AppOverrides {
   logger?: Logger;
   clock?: Clock;
   messenger?: Messenger;
   directory?: Directory;
+  /** App-only Graph reads (the bot's app registration); tests point it at a fake Graph. */
+  graph?: GraphGet;
 }
 
 export interface App {
@@ -53,7 +63,13 @@ export interface App {
   conversations: ConversationStore;
   features: FeatureHandle[];
   scheduler: Scheduler;
+  /** What features and the edge record to; `noMetrics` unless METRICS_TOKEN or METRICS_PORT is set. */
+  metrics: Metrics;
+  /** The loopback-only `/metrics` listener for METRICS_PORT, built but not listening (`main.ts` listens). */
+  metricsServer?: NodeServer;
   inFlight(): number;
+  /** When the bot's client secret or certificate expires, if the bot can tell (for /metrics). */
+  credentialExpiry(): Date | undefined;
   /** Stops periodic work, closes features and flushes storage. Does not close the HTTP server. */
   close(): Promise<void>;
 }
@@ -64,6 +80,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? (config.startAt ? offsetClock(config.startAt) : systemClock);
   const dataDir = await DataDir.open(config.dataDir, logger);
   const features: FeatureHandle[] = [];
+  const exporter = config.metrics.token || config.metrics.port ? new PrometheusMetrics() : undefined;
+  const metrics: Metrics = exporter ?? noMetrics;
   try {
     const conversations = await LowdbConversationStore.open(dataDir);
     const signer = new CardSigner(config.cardSigningSecret || (await dataDir.cardSigningSecret()));
@@ -74,25 +92,34 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const decisions = new CardDecisions(await LowdbCardDecisionStore.open(dataDir), locks, clock);
     const edge = new TeamsEdge(config);
     // Every card the bot sends is sealed: bound to its one recipient in a personal chat, and given its own id.
-    const messenger = sealingMessenger(overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId), signer);
+    const connector = sealingMessenger(overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId), signer);
+    const messenger = exporter ? meterMessenger(connector, exporter) : connector;
     const directory = overrides.directory ?? (config.directoryFile ? await FileDirectory.open(config.directoryFile) : graphDirectoryFor(config, logger));
-    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, locks };
+    const files = new FileShelf(clock);
+    const deps: FeatureDeps = { config, logger, clock, conversations, messenger, signer, router, isSpecialist, directory, locks, files, metrics };
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
     const wiring = await registerFeatures(deps, dataDir, features);
+    const credentials = registerCredentials(deps, await LowdbCredentialStore.open(dataDir), overrides.graph ?? graphReaderFor(config));
+    features.push(credentials);
 
-    const onTurn = createTurnHandler({ router, conversations, signer, decisions, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply });
+    const onTurn = createTurnHandler({ router, conversations, signer, decisions, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply, files, metrics });
+    if (exporter && config.metrics.token) wiring.routes.push(metricsRoutes({ metrics: exporter, token: config.metrics.token, logger }));
     const readiness = () => {
       const checks: Record<string, boolean | string> = { store: true };
       for (const feature of features) checks[feature.name] = feature.ready ? feature.ready() : true;
-      return { ok: Object.values(checks).every((value) => value === true), checks };
+      return { ok: Object.values(checks).every((value) => value === true), checks, details: { credentials: credentials.details() } };
     };
-    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes });
+    metrics.gauge('ready', () => (readiness().ok ? 1 : 0));
+    metrics.gauge('credentialExpiry', () => (credentials.credentialExpiry()?.getTime() ?? Number.NaN) / 1000);
+    const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes, metrics });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
 
     return {
-      server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight,
+      server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight, metrics,
+      credentialExpiry: () => credentials.credentialExpiry(),
+      metricsServer: exporter && config.metrics.port ? createMetricsServer(exporter, logger) : undefined,
       async close() {
         await scheduler.stop();
         for (const feature of features) await feature.close?.();
@@ -153,6 +180,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     signer: deps.signer,
     logger: deps.logger,
     clock: deps.clock,
+    metrics: deps.metrics,
     // An outage is shown first only when the question names an affected system.
     beforeAnswer: async (message, systems) => (systems.length > 0 ? notices.activeFor(systems, message.lang) : undefined),
   });

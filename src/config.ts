@@ -72,6 +72,16 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: int(15, 1, 86_400),
   DRAFTS_DIR: text(),
   CASE_RETENTION_DAYS: int(365, 1, 36_500),
+  MicrosoftAppPasswordExpiresOn: text(),
+  GRAPH_MANAGED_IDENTITY: text(),
+  GRAPH_BASE_URL: text('https://graph.microsoft.com/v1.0'),
+  IDENTITY_ENDPOINT: text(),
+  IDENTITY_HEADER: text(),
+  MSI_ENDPOINT: text(),
+  MSI_SECRET: text(),
+  DESK_MENTION: text(),
+  METRICS_TOKEN: text(),
+  METRICS_PORT: int(0, 0, 65535),
 });
 
 export type Config = Readonly<{
@@ -106,7 +116,19 @@ export type Config = Readonly<{
   broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
+  /** When the bot's client secret expires, as the operator wrote it down (`MicrosoftAppPasswordExpiresOn`). */
+  appPasswordExpiresOn?: Date;
+  graph: Readonly<{ baseUrl: string; managedIdentity: ManagedIdentityChoice }>;
+  /** The managed identity endpoint variables, handed to msal-node (which reads only process.env). */
+  identityEndpoint: Readonly<Record<'IDENTITY_ENDPOINT' | 'IDENTITY_HEADER' | 'MSI_ENDPOINT' | 'MSI_SECRET', string>>;
+  /** Who is @mentioned when the desk is called and a case has no assignee: a person (GUID) or a Teams tag. */
+  deskMention?: Readonly<{ id: string; name: string; kind: 'person' | 'tag' }>;
+  /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
+  metrics: Readonly<{ token: string; port: number }>;
 }>;
+
+/** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
+export type ManagedIdentityChoice = { kind: 'none' } | { kind: 'system' } | { kind: 'user'; clientId: string };
 
 /** The variable names the loader reads; the test compares them with `.env.example`. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -132,10 +154,34 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.CARD_SIGNING_SECRET && raw.CARD_SIGNING_SECRET.length < 16) problems.push('CARD_SIGNING_SECRET: must be at least 16 characters');
   if (raw.KB_SUGGEST_THRESHOLD > raw.KB_ANSWER_THRESHOLD) problems.push('KB_SUGGEST_THRESHOLD: must not be above KB_ANSWER_THRESHOLD');
   for (const id of list(raw.SPECIALISTS)) if (!GUID.test(id)) problems.push(`SPECIALISTS: "${id}" is not an Entra object id (GUID)`);
+  if (raw.MicrosoftAppPasswordExpiresOn && Number.isNaN(Date.parse(raw.MicrosoftAppPasswordExpiresOn))) {
+    problems.push(`MicrosoftAppPasswordExpiresOn: must be an ISO date such as 2027-06-30, got "${raw.MicrosoftAppPasswordExpiresOn}"`);
+  }
+  const mi = raw.GRAPH_MANAGED_IDENTITY;
+  if (mi && mi.toLowerCase() !== 'system' && !GUID.test(mi)) problems.push(`GRAPH_MANAGED_IDENTITY: must be "system" or the client id (GUID) of a user-assigned identity, got "${mi}"`);
+  if (raw.GRAPH_BASE_URL && !/^https?:\/\/\S+$/.test(raw.GRAPH_BASE_URL)) problems.push(`GRAPH_BASE_URL: must be an http(s) address, got "${raw.GRAPH_BASE_URL}"`);
+  if (raw.DESK_MENTION && !/^[^|]+\|[^|]+$/.test(raw.DESK_MENTION)) problems.push(`DESK_MENTION: must be "<id>|<name>" (an Entra object id or a Teams tag id, then the name shown), got "${raw.DESK_MENTION}"`);
   for (const id of list(raw.ALLOWED_TENANTS)) if (!GUID.test(id)) problems.push(`ALLOWED_TENANTS: "${id}" is not a tenant id (GUID)`);
   if (raw.HOST && !/^[0-9A-Za-z.:[\]-]+$/.test(raw.HOST)) problems.push(`HOST: must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, got "${raw.HOST}"`);
+  if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
+  if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
   return problems;
+}
+
+/** `GRAPH_MANAGED_IDENTITY` wins; a `UserAssignedMSI` bot uses its own identity for Graph too. */
+function managedIdentityOf(raw: z.infer<typeof schema>): ManagedIdentityChoice {
+  const mi = raw.GRAPH_MANAGED_IDENTITY;
+  if (mi.toLowerCase() === 'system') return { kind: 'system' };
+  if (mi) return { kind: 'user', clientId: mi };
+  if (raw.MicrosoftAppType === 'UserAssignedMSI' && raw.MicrosoftAppId) return { kind: 'user', clientId: raw.MicrosoftAppId };
+  return { kind: 'none' };
+}
+
+function deskMentionOf(value: string): Config['deskMention'] {
+  if (!value) return undefined;
+  const [id, name] = value.split('|').map((part) => part.trim());
+  return Object.freeze({ id, name, kind: GUID.test(id) ? 'person' : 'tag' });
 }
 
 /**
@@ -192,5 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
     schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
+    appPasswordExpiresOn: raw.MicrosoftAppPasswordExpiresOn ? new Date(raw.MicrosoftAppPasswordExpiresOn) : undefined,
+    graph: Object.freeze({ baseUrl: raw.GRAPH_BASE_URL.replace(/\/$/, ''), managedIdentity: managedIdentityOf(raw) }),
+    identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
+    deskMention: deskMentionOf(raw.DESK_MENTION),
+    metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
   });
 }

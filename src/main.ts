@@ -34,6 +34,14 @@ async function main(): Promise<void> {
   });
   const { address, port } = app.server.address();
   logger.info({ host: address, port, localMode: config.localMode, dataDir: config.dataDir }, `tugibot listening on port ${port} (${address})`);
+  const metricsServer = app.metricsServer;
+  if (metricsServer) {
+    await new Promise<void>((resolve, reject) => {
+      metricsServer.once('error', (error) => reject(new Error(`METRICS_PORT ${config.metrics.port}: ${error.message}`)));
+      metricsServer.listen(config.metrics.port, '127.0.0.1', resolve);
+    });
+    logger.info({ metricsPort: config.metrics.port }, `metrics on http://127.0.0.1:${config.metrics.port}/metrics (loopback only)`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing running turns');
     const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+    app.metricsServer?.close();
     app.server.server.closeIdleConnections?.();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -176,3 +176,18 @@ export function buildExecuteInvoke(
     replyToId: click.replyToId,
   };
 }
+
+/** The answer to a file consent card: accept (with where to upload) or decline. */
+export function buildFileConsentInvoke(
+  speaker: Speaker,
+  place: Place,
+  id: string,
+  click: { action: 'accept' | 'decline'; context: unknown; uploadInfo?: Record<string, string>; replyToId: string },
+): WireActivity {
+  return {
+    ...baseActivity('invoke', speaker, place, id),
+    name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action: click.action, context: click.context, ...(click.uploadInfo ? { uploadInfo: click.uploadInfo } : {}) },
+    replyToId: click.replyToId,
+  };
+}

@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { foldText } from '../../src/shared/i18n.js';
 import { personalConversationId, threadConversationId, type Identity, type WireActivity } from './activities.js';
@@ -10,7 +13,44 @@ export type ConnectorEvent =
   | { kind: 'chat'; conversationId: string; id?: string; activity?: WireActivity }
   | { kind: 'update'; conversationId: string; id: string; activity: WireActivity }
   | { kind: 'delete'; conversationId: string; id: string }
+  | { kind: 'upload'; name: string; path: string; bytes: number }
   | { kind: 'unsupported'; method: string; path: string };
+
+/** Where the local chat keeps the files the bot uploads after a file consent (`./chat-files`). */
+export const CHAT_FILES_DIR = resolve('chat-files');
+
+/** What Teams puts in an accepted file consent: an upload address on this connector and where the file lands. */
+export function uploadInfoFor(serviceUrl: string, name: string): Record<string, string> {
+  const safe = basename(name);
+  return {
+    name: safe,
+    uploadUrl: `${serviceUrl}upload/${encodeURIComponent(safe)}`,
+    contentUrl: pathToFileURL(join(CHAT_FILES_DIR, safe)).href,
+    uniqueId: safe,
+    fileType: safe.split('.').pop() ?? '',
+  };
+}
+
+function readRaw(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((done, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => done(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** The upload session of a file consent: the body is saved in `CHAT_FILES_DIR`. */
+async function saveUpload(name: string, request: IncomingMessage, options: ConnectorOptions): Promise<Answer> {
+  const bytes = await readRaw(request);
+  const safe = basename(name);
+  const dir = options.filesDir ?? CHAT_FILES_DIR;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, safe);
+  writeFileSync(path, bytes);
+  options.onEvent({ kind: 'upload', name: safe, path, bytes: bytes.length });
+  return { status: 201, body: { id: safe, name: safe, size: bytes.length } };
+}
 
 export interface ConnectorOptions {
   /** 0 (the default) picks a free port. */
@@ -20,6 +60,8 @@ export interface ConnectorOptions {
   people: () => Identity[];
   tenantId: () => string;
   newId: () => string;
+  /** Where uploaded files are saved; `CHAT_FILES_DIR` unless given. */
+  filesDir?: string;
 }
 
 export interface RunningConnector {
@@ -106,6 +148,7 @@ function findPerson(options: ConnectorOptions, memberId: string): Identity | und
 
 async function route(method: string, parts: string[], request: IncomingMessage, options: ConnectorOptions): Promise<Answer | undefined> {
   const [version, collection, conversationId, resource, itemId, extra] = parts;
+  if (version === 'upload' && collection && parts.length === 2 && method === 'PUT') return saveUpload(collection, request, options);
   if (version !== 'v3' || extra !== undefined) return undefined;
   const members = (): Array<Record<string, unknown>> => options.people().map((person) => memberOf(person, options.tenantId()));
   if (collection === 'teams' && conversationId && method === 'GET') {

@@ -5,6 +5,7 @@ import { asCards, renderCard, str, type CardJson, type CardView } from './render
 import { t } from './texts.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const HERO_CARDS = new Set(['application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.thumbnail']);
 
 /** A Bot Framework hero/thumbnail card, drawn through the Adaptive Card renderer. */
@@ -24,20 +25,41 @@ export function heroToAdaptive(content: CardJson): CardJson {
   return { type: 'AdaptiveCard', version: '1.5', body, actions };
 }
 
-/** The cards an activity carries (Adaptive Cards, and hero cards made into Adaptive Cards). */
-export function cardsOf(activity: WireActivity): CardJson[] {
+/**
+ * Teams' file consent card as an Adaptive Card with Teams' two buttons; a click sends the
+ * `fileConsent/invoke` (see press-button), and the connector saves the upload in a local folder.
+ */
+export function consentToAdaptive(attachment: Attachment, lang: Lang): CardJson {
+  const content = (attachment.content ?? {}) as { description?: string; sizeInBytes?: number; acceptContext?: unknown; declineContext?: unknown };
+  const name = attachment.name ?? 'file';
+  const button = (action: 'accept' | 'decline', title: string, context: unknown): CardJson =>
+    ({ type: 'Action.Submit', title, data: { fileConsent: { action, context, name } } });
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: t(lang, 'fileOffered', { name, bytes: content.sizeInBytes ?? 0 }), weight: 'Bolder' },
+      ...(content.description ? [{ type: 'TextBlock', text: content.description }] : []),
+    ],
+    actions: [button('accept', t(lang, 'fileAllow'), content.acceptContext), button('decline', t(lang, 'fileDecline'), content.declineContext)],
+  };
+}
+
+/** The cards an activity carries (Adaptive Cards, and hero and file consent cards made into Adaptive Cards). */
+export function cardsOf(activity: WireActivity, lang: Lang = 'et'): CardJson[] {
   const cards: CardJson[] = [];
   for (const attachment of activity.attachments ?? []) {
     const content = attachment.content && typeof attachment.content === 'object' ? (attachment.content as CardJson) : undefined;
     if (!content) continue;
     if (attachment.contentType === ADAPTIVE_CARD) cards.push(content);
     else if (HERO_CARDS.has(attachment.contentType)) cards.push(heroToAdaptive(content));
+    else if (attachment.contentType === FILE_CONSENT) cards.push(consentToAdaptive(attachment, lang));
   }
   return cards;
 }
 
 function otherAttachments(activity: WireActivity): Attachment[] {
-  return (activity.attachments ?? []).filter((attachment) => attachment.contentType !== ADAPTIVE_CARD && !HERO_CARDS.has(attachment.contentType));
+  return (activity.attachments ?? []).filter((attachment) => attachment.contentType !== ADAPTIVE_CARD && attachment.contentType !== FILE_CONSENT && !HERO_CARDS.has(attachment.contentType));
 }
 
 /** The indent of a card in a message plus its box edge: `  │ `. */
@@ -84,5 +106,5 @@ export function formatMessage(activity: WireActivity, views: Array<{ view: CardV
 
 /** Renders every card of an activity. */
 export function viewsOf(activity: WireActivity, style: TextStyle, lang: Lang): Array<{ card: CardJson; view: CardView }> {
-  return cardsOf(activity).map((card) => ({ card, view: renderCard(card, style, lang) }));
+  return cardsOf(activity, lang).map((card) => ({ card, view: renderCard(card, style, lang) }));
 }

@@ -100,6 +100,9 @@ export class Presenter {
         this.deps.write(`${dim(text, this.deps.style)}\n`);
         return;
       }
+      case 'upload':
+        this.deps.write(`${dim(t(lang, 'fileSaved', { path: event.path, bytes: event.bytes }), this.deps.style)}\n`);
+        return;
       case 'unsupported':
         this.deps.write(`${dim(t(lang, 'unsupportedCall', { method: event.method, path: event.path }), this.deps.style)}\n`);
     }

@@ -1,4 +1,5 @@
-import { buildExecuteInvoke, buildSubmit, ownerOfConversation, placeOfConversation } from './activities.js';
+import { buildExecuteInvoke, buildFileConsentInvoke, buildSubmit, ownerOfConversation, placeOfConversation } from './activities.js';
+import { uploadInfoFor } from './connector.js';
 import { executePayload, inputsForAction, submitPayload } from './clicks.js';
 import { boxCard } from './format-message.js';
 import { fillForm } from './form.js';
@@ -27,6 +28,12 @@ async function sendClick(session: ChatSession, entry: BookEntry, action: CardJso
   // A card posted at the top of a channel is the root of its own thread, as in Teams.
   if (place.kind === 'channel' && !place.threadRootId) place.threadRootId = entry.wireId;
   const id = session.deps.newId();
+  const consent = (action.data as { fileConsent?: { action: 'accept' | 'decline'; context: unknown; name: string } } | undefined)?.fileConsent;
+  if (consent) {
+    const uploadInfo = consent.action === 'accept' ? uploadInfoFor(session.deps.serviceUrl, consent.name) : undefined;
+    await session.turn(buildFileConsentInvoke(session.speaker(), place, id, { action: consent.action, context: consent.context, uploadInfo, replyToId: entry.wireId }), entry);
+    return;
+  }
   const activity = action.type === 'Action.Execute'
     ? buildExecuteInvoke(session.speaker(), place, id, { ...executePayload(action, values), replyToId: entry.wireId })
     : buildSubmit(session.speaker(), place, id, { ...submitPayload(action, values), replyToId: entry.wireId });

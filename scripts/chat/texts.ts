@@ -118,6 +118,10 @@ export const TEXTS = {
   bye: { et: 'Head aega!', en: 'Goodbye!' },
   image: { et: 'pilt', en: 'image' },
   attachment: { et: 'manus', en: 'attachment' },
+  fileOffered: { et: '📎 Fail: {name} ({bytes} baiti)', en: '📎 File: {name} ({bytes} bytes)' },
+  fileAllow: { et: 'Luba', en: 'Allow' },
+  fileDecline: { et: 'Keeldu', en: 'Decline' },
+  fileSaved: { et: '(fail salvestatud: {path}, {bytes} baiti)', en: '(file saved: {path}, {bytes} bytes)' },
   unsupportedElement: { et: 'kuvamata element', en: 'element not shown' },
 } satisfies Record<string, Text>;
 

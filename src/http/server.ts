@@ -2,6 +2,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../shared/logger.js';
 import type { TeamsEdge } from '../teams/adapter.js';
 import type { TurnHandler } from '../teams/index.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
+import { observeRequests, resumeRequest } from './observe-requests.js';
 import { readJsonBody, type BodyOptions } from './read-body.js';
 
 export type HttpServer = Server;
@@ -9,6 +11,8 @@ export type HttpServer = Server;
 export interface Readiness {
   ok: boolean;
   checks: Record<string, boolean | string>;
+  /** Facts for the operator that do not decide readiness (e.g. when the client secret expires). */
+  details?: Record<string, unknown>;
 }
 
 export interface HttpDeps {
@@ -19,6 +23,8 @@ export interface HttpDeps {
   maxBodyBytes: number;
   /** Further routes (webhooks) mounted by their own modules in src/http/. */
   routes?: RouteMount[];
+  /** Request latency goes here; off when absent. */
+  metrics?: Metrics;
 }
 
 export type RouteMount = (server: Server, tools: RouteTools) => void;
@@ -37,7 +43,7 @@ function fail(res: Response, status: number, code: string, message: string): voi
   res.send(status, { code, message });
 }
 
-const jsonBody = (maxBytes: number, admit?: BodyOptions['admit']): restify.RequestHandler[] => [readJsonBody({ maxBytes, admit })];
+const jsonBody = (maxBytes: number, admit?: BodyOptions['admit']): restify.RequestHandler[] => [readJsonBody({ maxBytes, admit }), resumeRequest];
 
 /**
  * The HTTP server: the Bot Framework endpoint, liveness and readiness, and the webhooks. Builds
@@ -47,6 +53,7 @@ const jsonBody = (maxBytes: number, admit?: BodyOptions['admit']): restify.Reque
 export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: () => number } {
   const server = restify.createServer({ name: 'tugibot', handleUncaughtExceptions: false });
   let running = 0;
+  observeRequests(server, { metrics: deps.metrics ?? noMetrics });
   server.pre((req, res, next) => {
     running += 1;
     res.once('close', () => { running -= 1; });
@@ -67,7 +74,8 @@ export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: ()
 
   server.get('/readyz', (req, res, next) => {
     const readiness = deps.readiness();
-    res.send(readiness.ok ? 200 : 503, readiness.ok ? { status: 'ready', checks: readiness.checks } : { status: 'not ready', checks: readiness.checks });
+    const details = readiness.details ? { details: readiness.details } : {};
+    res.send(readiness.ok ? 200 : 503, { status: readiness.ok ? 'ready' : 'not ready', checks: readiness.checks, ...details });
     return next();
   });
 

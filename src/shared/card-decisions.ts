@@ -68,5 +68,6 @@ export function sealingMessenger(messenger: Messenger, signer: CardSigner): Mess
     delete: (address: ConversationAddress, messageId: string): Promise<void> => messenger.delete(address, messageId),
     openPersonalChat: (user, via) => messenger.openPersonalChat(user, via),
     postToChannel: (channel: ConversationAddress, reply: Reply): Promise<PostedThread> => messenger.postToChannel(channel, seal(channel, reply)),
+    offerFile: (address, offer) => messenger.offerFile(address, offer),
   };
 }

@@ -1,5 +1,6 @@
 import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 import { maskPersonalCodes } from './personal-code.js';
+import { currentRequestId } from './request-context.js';
 
 export type Logger = PinoLogger;
 
@@ -17,12 +18,18 @@ function maskDeep(value: unknown, depth = 0): unknown {
 
 /**
  * Structured JSON logs. Secrets are redacted by path and every string that holds a valid Estonian
- * personal code is masked, whatever field it arrives in: logs never carry an isikukood.
+ * personal code is masked, whatever field it arrives in: logs never carry an isikukood. Lines
+ * written during a request carry its `reqId` (see request-context.ts).
  */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options: LoggerOptions = {
     level,
     base: { app: 'tugibot' },
+    // Every line written while an HTTP request (a turn, a webhook) runs carries its id, whichever logger wrote it.
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
     redact: {
       paths: ['password', '*.password', 'secret', '*.secret', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
       censor: '[redacted]',

@@ -1,3 +1,4 @@
+import type { Logger } from './logger.js';
 import type { Lang } from './i18n.js';
 
 /**
@@ -63,12 +64,31 @@ export interface CardAction {
 /** An Adaptive Card as plain JSON (schema 1.5). */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-/** What the bot says: plain text (Teams Markdown subset) or an Adaptive Card with a text fallback. */
+/**
+ * Someone the bot @mentions so Teams notifies them: a person (Entra object id) or a Teams tag
+ * (the tag's id; everyone with the tag is notified). The text carries `<at>name</at>` for it.
+ */
+export interface Mention {
+  id: string;
+  name: string;
+  kind: 'person' | 'tag';
+}
+
+/** What the bot says: plain text (Teams Markdown subset, optionally with @mentions) or an Adaptive Card with a text fallback. */
 export type Reply =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; mentions?: Mention[] }
   | { kind: 'card'; card: AdaptiveCard; summary?: string };
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
+
+/** The `<at>` tag Teams replaces with the mention; the name without characters that would break it. */
+export const atMention = (mention: Mention): string => `<at>${mention.name.replace(/[<>&]/g, '')}</at>`;
+
+/** A text that @mentions people or a tag; `build` gets the `<at>` tag to place in the text. */
+export function mentionReply(mention: Mention | undefined, build: (who: string) => string): Reply {
+  if (!mention) return { kind: 'text', text: build('') };
+  return { kind: 'text', text: build(atMention(mention)), mentions: [mention] };
+}
 export const cardReply = (card: AdaptiveCard, summary?: string): Reply => ({ kind: 'card', card, summary });
 
 /** The id the channel gave a sent message; needed to update or delete it later. */
@@ -83,6 +103,15 @@ export interface PostedThread {
   messageId: string;
 }
 
+/** A file the bot offers in a personal chat (Teams asks the person first: the file consent card). */
+export interface FileOffer {
+  /** The key of the pending upload; comes back when the person accepts or declines. */
+  id: string;
+  name: string;
+  sizeInBytes: number;
+  description: string;
+}
+
 /**
  * Outbound messaging outside a turn (proactive). Implemented once in `src/teams/` with botbuilder;
  * in tests with the fake Bot Connector. Errors are `MessengerError`s.
@@ -95,6 +124,8 @@ export interface Messenger {
   openPersonalChat(user: { aadObjectId: string; tenantId?: string }, via: ConversationAddress): Promise<ConversationAddress>;
   /** Posts a new thread in a channel. `channel` is an address of that channel (any thread of it). */
   postToChannel(channel: ConversationAddress, reply: Reply): Promise<PostedThread>;
+  /** Offers a file in a personal chat; the upload happens when the person accepts. */
+  offerFile(address: ConversationAddress, offer: FileOffer): Promise<SentMessage>;
 }
 
 /** What the Bot Connector answered when a send failed. */
@@ -129,6 +160,8 @@ export interface TurnTools {
   replaceCard(reply: Reply): Promise<void>;
   /** Shows the typing indicator while slow work runs. */
   typing(): Promise<void>;
+  /** The turn's child logger (activity id, conversation kind; every line carries the request id). */
+  log?: Logger;
 }
 
 export type MessageHandler = (message: InboundMessage, tools: TurnTools) => Promise<void>;

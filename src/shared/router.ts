@@ -26,6 +26,9 @@ export interface RegisteredCommand extends Required<Omit<CommandSpec, 'takesArgu
   handler: (message: InboundMessage, tools: TurnTools, argument: string) => Promise<void>;
 }
 
+/** Who took a message: a command, an interceptor (a handoff), the fallback (a question), or nobody. */
+export type MessageRoute = 'command' | 'intercepted' | 'fallback' | 'ignored';
+
 export interface ActionSpec {
   audience?: Audience;
 }
@@ -104,17 +107,28 @@ export class Router {
     return best && { command: best.command, argument: best.argument };
   }
 
-  async dispatchMessage(message: InboundMessage, tools: TurnTools): Promise<void> {
+  /**
+   * Hands a message to its command, an interceptor or the fallback. Says which took it (for
+   * metrics) through `routed`, before the handler runs, so a handler that throws is still counted
+   * under its route; an interceptor is named once it says it handled the message.
+   */
+  async dispatchMessage(message: InboundMessage, tools: TurnTools, routed: (route: MessageRoute) => void = () => undefined): Promise<void> {
     const matched = this.match(message);
     if (matched) {
+      routed('command');
       if (matched.command.audience === 'specialist' && !this.isSpecialist(message.from.aadObjectId)) throw NOT_SPECIALIST;
       await matched.command.handler(message, tools, matched.argument);
       return;
     }
     for (const interceptor of this.interceptors) {
-      if (await interceptor(message, tools)) return;
+      if (await interceptor(message, tools)) return routed('intercepted');
     }
-    if (message.address.kind === 'personal' && this.fallbackHandler) await this.fallbackHandler(message, tools);
+    if (message.address.kind === 'personal' && this.fallbackHandler) {
+      routed('fallback');
+      await this.fallbackHandler(message, tools);
+      return;
+    }
+    routed('ignored');
   }
 
   async dispatchAction(action: CardAction, tools: TurnTools): Promise<void> {

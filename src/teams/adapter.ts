@@ -9,6 +9,7 @@ import {
 import type { Config } from '../config.js';
 import { activitySchema, describeActivityIssues } from './activity-schema.js';
 import { tenantOf } from './address.js';
+import { handOverIdentityEndpoint } from '../shared/identity-endpoint.js';
 import { precheckToken } from './precheck-token.js';
 
 export type ScreenResult = { ok: true; activity: Partial<Activity> } | { ok: false; status: number; reason: string };
@@ -23,6 +24,8 @@ export class TeamsEdge {
   private readonly auth: ConfigurationBotFrameworkAuthentication;
 
   constructor(private readonly config: Config) {
+    // A UserAssignedMSI bot gets its connector tokens from the managed identity endpoint.
+    if (config.bot.appType === 'UserAssignedMSI') handOverIdentityEndpoint(config.identityEndpoint);
     this.auth = new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId,
       MicrosoftAppPassword: config.bot.appPassword,

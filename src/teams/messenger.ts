@@ -1,5 +1,6 @@
 import { TurnContext, type CloudAdapter, type ConversationParameters } from 'botbuilder';
-import type { ConversationAddress, Messenger, PostedThread, Reply, SentMessage } from '../shared/messaging.js';
+import type { ConversationAddress, FileOffer, Messenger, PostedThread, Reply, SentMessage } from '../shared/messaging.js';
+import { fileConsentAttachment } from './file-consent.js';
 import { MessengerError } from '../shared/messaging.js';
 import { addressFromActivity, referenceFromAddress } from './address.js';
 import { toActivity } from './translate.js';
@@ -42,6 +43,13 @@ export class BotMessenger implements Messenger {
   send(address: ConversationAddress, reply: Reply): Promise<SentMessage> {
     return this.inConversation(address, async (context) => {
       const response = await context.sendActivity(toActivity(reply));
+      return { messageId: response?.id };
+    });
+  }
+
+  offerFile(address: ConversationAddress, offer: FileOffer): Promise<SentMessage> {
+    return this.inConversation(address, async (context) => {
+      const response = await context.sendActivity({ type: 'message', attachments: [fileConsentAttachment(offer)] });
       return { messageId: response?.id };
     });
   }

@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, TurnContext, type Activity } from 'botbuilder';
 import { langOf } from '../shared/i18n.js';
-import type { CardAction, InboundMessage, Reply, Sender } from '../shared/messaging.js';
+import { atMention, type CardAction, type InboundMessage, type Mention, type Reply, type Sender } from '../shared/messaging.js';
 import { addressFromActivity } from './address.js';
 
 const RESERVED = new Set(['verb', 'args', 'sig']);
@@ -67,10 +67,27 @@ export function toCardAction(activity: Activity, kind: 'submit' | 'execute', pay
 
 /** Our reply as a Bot Framework activity. */
 export function toActivity(reply: Reply): Partial<Activity> {
-  if (reply.kind === 'text') return { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' };
+  if (reply.kind === 'text') {
+    const entities = reply.mentions?.map(mentionEntity);
+    // botbuilder's serializer drops `mentioned.type`, so a tag is mentioned in a card, as Microsoft's tag-mention sample does.
+    if (reply.mentions?.some((mention) => mention.kind === 'tag')) {
+      const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: reply.text, wrap: true }], msteams: { entities } };
+      return { type: ActivityTypes.Message, summary: reply.text.replace(/<\/?at>/g, ''), attachments: [CardFactory.adaptiveCard(card)] };
+    }
+    return { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown', ...(entities?.length ? { entities } : {}) };
+  }
   return {
     type: ActivityTypes.Message,
     summary: reply.summary,
     attachments: [CardFactory.adaptiveCard(reply.card)],
+  };
+}
+
+/** Teams' mention entity: a person by Entra object id, or a tag (`mentioned.type: 'tag'`). */
+function mentionEntity(mention: Mention): { type: 'mention'; text: string; mentioned: Record<string, string> } {
+  return {
+    type: 'mention',
+    text: atMention(mention),
+    mentioned: { id: mention.id, name: mention.name, ...(mention.kind === 'tag' ? { type: 'tag' } : {}) },
   };
 }

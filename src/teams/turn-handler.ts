@@ -5,11 +5,15 @@ import type { ConversationStore } from '../shared/conversations.js';
 import { DomainError, isDomainError } from '../shared/errors.js';
 import { langOf, say, type Lang } from '../shared/i18n.js';
 import { newReferenceId } from '../shared/ids.js';
+import { noMetrics, secondsSince, type Metrics } from '../shared/metrics.js';
+import { currentRequestId } from '../shared/request-context.js';
 import type { Logger } from '../shared/logger.js';
 import type { ConversationAddress, Reply, SentMessage, TurnTools } from '../shared/messaging.js';
-import type { Router } from '../shared/router.js';
+import type { MessageRoute, Router } from '../shared/router.js';
 import { addressFromActivity } from './address.js';
 import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
+import type { FileShelf } from '../shared/file-shelf.js';
+import { answerFileConsent, isFileConsent } from './file-consent.js';
 
 export const CARD_TAMPERED = new DomainError('CARD_TAMPERED', {
   et: 'Selle kaardi andmed ei ühti nendega, mille ma saatsin, seega jätan toimingu tegemata. Palun kasuta uusimat kaarti.',
@@ -34,9 +38,16 @@ export interface TurnDeps {
   defaultLocale: string;
   /** Says hello when the bot is installed or added; in the user's language. */
   welcome: (address: ConversationAddress, lang: Lang) => Reply;
+  /** Report files waiting for the person's consent. */
+  files?: FileShelf;
+  /** Turns by kind and outcome, and their duration; off when absent. */
+  metrics?: Metrics;
 }
 
-function toolsFor(context: TurnContext, seal: (reply: Reply) => Reply, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
+/** The `kind` label of a turn: what the router did with a message, or the activity's kind. */
+const ROUTE_KIND: Record<MessageRoute, string> = { command: 'command', intercepted: 'handoff', fallback: 'question', ignored: 'ignored' };
+
+function toolsFor(context: TurnContext, log: Logger, seal: (reply: Reply) => Reply, onReplace: (reply: Reply) => Promise<void>): TurnTools & { done(): void } {
   let finished = false;
   let typed = false;
   const timer = setTimeout(() => {
@@ -45,6 +56,7 @@ function toolsFor(context: TurnContext, seal: (reply: Reply) => Reply, onReplace
     context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
   }, TYPING_AFTER_MS);
   return {
+    log,
     async reply(reply: Reply | string): Promise<SentMessage> {
       const activity = typeof reply === 'string' ? toActivity({ kind: 'text', text: reply }) : toActivity(seal(reply));
       const response = await context.sendActivity(activity);
@@ -71,6 +83,7 @@ function toolsFor(context: TurnContext, seal: (reply: Reply) => Reply, onReplace
  */
 export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Promise<void> {
   const { router, conversations, signer, logger, defaultLocale } = deps;
+  const metrics = deps.metrics ?? noMetrics;
 
   async function capture(activity: Activity): Promise<ConversationAddress> {
     const address = addressFromActivity(activity);
@@ -94,11 +107,14 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     const activity = context.activity;
     const lang = langOf(activity.locale, langOf(defaultLocale));
     const log = logger.child({ activityId: activity.id, type: activity.type, conversationKind: activity.conversation?.conversationType });
+    const started = performance.now();
+    let kind = 'other';
+    let outcome = 'ok';
     let invokeReply: Reply | undefined;
     // Cards in a personal chat are sealed for the person the chat is with (see CardSigner.seal).
     const recipient = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
     let cardDecided: ((by: string, verb: string) => Promise<void>) | undefined;
-    const tools = toolsFor(context, (reply) => signer.sealReply(reply, recipient), async (reply) => {
+    const tools = toolsFor(context, log, (reply) => signer.sealReply(reply, recipient), async (reply) => {
       if (activity.type === ActivityTypes.Invoke) {
         invokeReply = reply;
       } else if (activity.replyToId) {
@@ -111,11 +127,17 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     try {
       const address = await capture(activity);
       if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
+        kind = 'install';
         await welcomeIfAdded(context, address, lang);
+        return;
+      }
+      if (isFileConsent(activity) && deps.files) {
+        await answerFileConsent(context, deps.files, lang, log);
         return;
       }
       const card = cardPayloadOf(activity);
       if (card) {
+        kind = 'card';
         if (!signer.verify(card.payload.verb, card.payload.args ?? {}, card.payload.sig)) {
           log.warn({ verb: typeof card.payload.verb === 'string' ? card.payload.verb : undefined }, 'refused a card action with a bad signature');
           throw CARD_TAMPERED;
@@ -133,17 +155,20 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
         });
       } else if (activity.type === ActivityTypes.Message) {
         const message = toInboundMessage(activity, defaultLocale);
+        kind = 'ignored';
         if (!message.text) return;
-        await router.dispatchMessage(message, tools);
+        await router.dispatchMessage(message, tools, (route) => { kind = ROUTE_KIND[route]; });
       } else {
         log.debug('ignored activity');
       }
     } catch (error) {
+      outcome = isDomainError(error) ? 'refused' : 'failed';
       if (isDomainError(error)) {
         log.info({ code: error.code }, 'domain error');
         await context.sendActivity(toActivity({ kind: 'text', text: say(error.userText, lang, error.vars) }));
       } else {
-        const ref = newReferenceId();
+        // The reference the user quotes is the request id, so it finds every line of this turn.
+        const ref = currentRequestId() ?? newReferenceId();
         log.error({ err: error, ref }, 'turn failed');
         await context.sendActivity(toActivity({ kind: 'text', text: say(APOLOGY, lang, { ref }) })).catch((sendError: unknown) =>
           log.error({ err: sendError, ref }, 'could not send the apology'),
@@ -151,6 +176,8 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       }
     } finally {
       tools.done();
+      metrics.count('turns', { kind, outcome });
+      metrics.observe('turn', secondsSince(started), { kind });
       if (activity.type === ActivityTypes.Invoke) {
         const response: InvokeResponse = invokeReply
           ? { status: 200, body: invokeReply.kind === 'card'

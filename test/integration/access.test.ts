@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
+import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, fileConsentInvoke, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { CardSigner } from '../../src/shared/card-signer.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -39,6 +39,13 @@ describe('access rights through HTTP', () => {
   async function request(person: Person, inputs: Record<string, unknown>) {
     const [form] = await bot.ask(personalMessage(person, 'ligipääs', { serviceUrl }));
     return bot.ask(cardSubmit(person, buttonData(cardOf(form), 'Saada taotlus'), inputs, { serviceUrl }));
+  }
+  /** Asks for a report in the personal chat, accepts its file consent card and returns the uploaded CSV. */
+  async function reportFile(person: Person, command: string): Promise<string> {
+    await bot.ask(personalMessage(person, command, { serviceUrl }));
+    const card = bot.connector.consentCards(personal(person)).at(-1)!;
+    await bot.post(fileConsentInvoke(person, 'accept', card.content.acceptContext, bot.connector.uploadInfo(card.name), { serviceUrl }));
+    return bot.connector.uploads.get(card.name)?.content ?? '';
   }
   const tick = async (at: string) => {
     clock.set(at);
@@ -96,8 +103,8 @@ describe('access rights through HTTP', () => {
     expect(taskCard('LIG-2026-00001/1')!.text).toMatch(/Seis: tehtud[\s\S]*Lõpetas: Siim Spetsialist/);
     expect(sendsText(KATI)).toMatch(/Ülesanne LIG-2026-00001\/1 on tehtud/);
 
-    const [roles] = await bot.ask(personalMessage(SIIM, 'rollid', { serviceUrl }));
-    expect(textOf(roles)).toMatch(/SKAIS,skais\.pension-register,Riikliku pensionikindlustuse registri andmete töötlemine,a1a1a1a1-0000-4000-8000-000000000001,Kati Kasutaja,2026-11-26,2026-12-31,active,LIG-2026-00001/);
+    const roles = await reportFile(SIIM, 'rollid');
+    expect(roles).toMatch(/SKAIS,skais\.pension-register,Riikliku pensionikindlustuse registri andmete töötlemine,a1a1a1a1-0000-4000-8000-000000000001,Kati Kasutaja,2026-11-26,2026-12-31,active,LIG-2026-00001/);
   });
 
   it('rejects a request with a comment and tells the requester', async () => {
@@ -173,17 +180,17 @@ describe('access rights through HTTP', () => {
     await tick('2027-01-02T08:00:00Z');
     expect(digests().length).toBe(before + 2);
 
-    const [tasks] = await bot.ask(personalMessage(SIIM, 'ülesanded', { serviceUrl }));
-    expect(textOf(tasks)).toMatch(/LIG-2026-00001\/2,revoke,Kati Kasutaja,SKAIS,skais\.pension-register,2026-12-31,2,yes/);
+    const tasks = await reportFile(SIIM, 'ülesanded');
+    expect(tasks).toMatch(/LIG-2026-00001\/2,revoke,Kati Kasutaja,SKAIS,skais\.pension-register,2026-12-31,2,yes/);
     await channelClick(SIIM, 'Tehtud', 'LIG-2026-00001/2');
-    const [roles] = await bot.ask(personalMessage(SIIM, 'rollid', { serviceUrl }));
-    expect(textOf(roles)).not.toMatch(/LIG-2026-00001/);
+    const roles = await reportFile(SIIM, 'rollid');
+    expect(roles).not.toMatch(/LIG-2026-00001/);
     await tick('2027-01-03T08:00:00Z');
     expect(digests().at(-1)).not.toMatch(/LIG-2026-00001\/2/);
 
-    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
-    expect(textOf(log)).toMatch(/revoked,Siim Spetsialist,LIG-2026-00001\/2,Kati Kasutaja/);
-    expect(textOf(log)).toMatch(/approved,Jaan Juht,LIG-2026-00001,Kati Kasutaja/);
+    const log = await reportFile(SIIM, 'ligipääsu logi');
+    expect(log).toMatch(/revoked,Siim Spetsialist,LIG-2026-00001\/2,Kati Kasutaja/);
+    expect(log).toMatch(/approved,Jaan Juht,LIG-2026-00001,Kati Kasutaja/);
   });
 
   it('closes every account of a leaver on a manager\'s request, without an approval step', async () => {
@@ -225,8 +232,8 @@ describe('access rights through HTTP', () => {
     const [fulfilOwn] = await channelClick(SIIM, 'Tehtud', `${id}/1`);
     expect(textOf(fulfilOwn)).toMatch(new RegExp(`Ülesanne ${id}/1 puudutab sinu enda õigusi`));
     expect(taskCard(`${id}/1`)!.text).toMatch(/Seis: avatud/);
-    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
-    expect(textOf(log)).toMatch(new RegExp(`substitution-approved,Tiina Talitusejuhataja,${id},Siim Spetsialist`));
+    const log = await reportFile(SIIM, 'ligipääsu logi');
+    expect(log).toMatch(new RegExp(`substitution-approved,Tiina Talitusejuhataja,${id},Siim Spetsialist`));
   });
 
   it('separation of duties: with no manager to ask, another specialist approves in the channel, never the one who recorded it', async () => {
@@ -258,9 +265,9 @@ describe('access rights through HTTP', () => {
     await request(KATI, { kind: 'grant', subject: KATI.aadObjectId, system: 'STAR', roles: 'star.test-account', justification: 'Koolitus', start: '2027-01-10' });
     const reject = buttonData(cardOf(lastSend(JUHT).body), 'Lükka tagasi');
     await bot.ask(cardSubmit(JUHT, reject, { comment: '=HYPERLINK("http://evil.example","Klõpsa")' }, { serviceUrl }));
-    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
-    expect(textOf(log)).toContain('rejected,Jaan Juht,');
-    expect(textOf(log)).toContain('"\'=HYPERLINK(""http://evil.example"",""Klõpsa"")"');
-    expect(textOf(log)).not.toMatch(/,"=HYPERLINK/);
+    const log = await reportFile(SIIM, 'ligipääsu logi');
+    expect(log).toContain('rejected,Jaan Juht,');
+    expect(log).toContain('"\'=HYPERLINK(""http://evil.example"",""Klõpsa"")"');
+    expect(log).not.toMatch(/,"=HYPERLINK/);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { KATI, MARI, SIIM, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
+import { KATI, MARI, SIIM, cardSubmit, fileConsentInvoke, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { signIncident } from '../../src/http/incident-signature.js';
@@ -49,9 +49,12 @@ describe('typed text and times shown to others, across features', () => {
     expect(decided).not.toMatch(/UTC/);
     expectNoMarkup(decided, 'SOBIB');
     // The audit log is exported (CSV): the comment's mistyped personal code does not go with it.
-    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
-    expect(textOf(log)).toMatch(/approved/);
-    expect(textOf(log)).not.toContain('49912310002');
+    await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    const card = bot.connector.consentCards(personalConversationId(SIIM)).at(-1)!;
+    await bot.post(fileConsentInvoke(SIIM, 'accept', card.content.acceptContext, bot.connector.uploadInfo(card.name), { serviceUrl }));
+    const log = bot.connector.uploads.get(card.name)?.content ?? '';
+    expect(log).toMatch(/approved/);
+    expect(log).not.toContain('49912310002');
   });
 
   it('incidents: a notice\'s typed title and systems, shown to users', async () => {

@@ -1,6 +1,7 @@
 import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { ManualClock } from '../../src/shared/clock.js';
+import { reportCsv } from '../support/report-file.js';
 
 const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
 const EVE: Person = { aadObjectId: 'e5e5e5e5-0000-4000-8000-000000000005', name: 'Eve Infoturve' };
@@ -80,14 +81,14 @@ describe('two buttons pressed at the same moment', () => {
     ]);
     const winner = expectOneWinner(a, b);
     expect(texts([a, b][1 - winner])).toMatch(/juba otsustanud Siim Spetsialist/);
-    const [roles] = await bot.ask(personalMessage(SIIM, 'rollid', { serviceUrl }));
-    const [log] = await bot.ask(personalMessage(SIIM, 'ligipääsu logi', { serviceUrl }));
+    const roles = await reportCsv(bot, SIIM, 'rollid');
+    const log = await reportCsv(bot, SIIM, 'ligipääsu logi');
     if (winner === 0) {
-      expect(textOf(roles)).toMatch(/star\.test-account.*LIG-2026-00002/);
-      expect(textOf(log)).not.toMatch(/task-cancelled,Siim Spetsialist,LIG-2026-00002\/2/);
+      expect(roles).toMatch(/star\.test-account.*LIG-2026-00002/);
+      expect(log).not.toMatch(/task-cancelled,Siim Spetsialist,LIG-2026-00002\/2/);
     } else {
-      expect(textOf(roles)).not.toMatch(/LIG-2026-00002/);
-      expect(textOf(log)).toMatch(/task-cancelled,Siim Spetsialist,LIG-2026-00002\/2/);
+      expect(roles).not.toMatch(/LIG-2026-00002/);
+      expect(log).toMatch(/task-cancelled,Siim Spetsialist,LIG-2026-00002\/2/);
     }
   });
 

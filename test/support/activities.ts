@@ -90,3 +90,14 @@ export function installationUpdate(person: Person, common: Common & { action?: '
   const channelData = common.inChannel ? { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } } : {};
   return { ...base(person, common, conversation, channelData), type: 'installationUpdate', action: common.action ?? 'add' };
 }
+
+/** The person's answer to a file consent card, as Teams posts it (`fileConsent/invoke`). */
+export function fileConsentInvoke(person: Person, action: 'accept' | 'decline', context: unknown, uploadInfo: Record<string, string> | undefined, common: Common & { replyToId?: string }) {
+  return {
+    ...base(person, common, personal(person)),
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    replyToId: common.replyToId,
+    value: { type: 'fileUpload', action, context, ...(action === 'accept' ? { uploadInfo } : {}) },
+  };
+}

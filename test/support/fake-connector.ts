@@ -10,6 +10,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   at: number;
   status: number;
+  /** The Authorization header the bot sent (a connector token unless in local mode). */
+  authorization?: string;
 }
 
 export interface Fault {
@@ -46,6 +48,8 @@ export class FakeConnector {
   private readonly blocked = new Set<string>();
   private readonly messages = new Map<string, Map<string, Record<string, unknown>>>();
   private randomFault?: { rate: number; fault: Omit<Fault, 'times' | 'match'>; random: () => number };
+  /** Files the bot uploaded after a file consent, by name: the body and the Content-Range it sent. */
+  readonly uploads = new Map<string, { content: string; contentRange?: string }>();
   private nextId = 1000;
   private delayMs = 0;
   private latency = { fromMs: 0, toMs: 0 };
@@ -140,10 +144,30 @@ export class FakeConnector {
     this.recentByConversation.set(conversationId, here);
   }
 
+  /**
+   * What Teams puts in a `fileConsent/invoke` when the person accepts: an upload session on
+   * loopback (PUT `/upload/<name>`, as OneDrive's) and where the file will be.
+   */
+  uploadInfo(name: string): { name: string; uploadUrl: string; contentUrl: string; uniqueId: string; fileType: string } {
+    return { name, uploadUrl: `${this.url}upload/${encodeURIComponent(name)}`, contentUrl: `${this.url}files/${encodeURIComponent(name)}`, uniqueId: `unique-${name}`, fileType: name.split('.').pop() ?? '' };
+  }
+
+  /** The file consent cards the bot sent in a conversation, newest last. */
+  consentCards(conversationId: string): Array<{ name: string; content: { description: string; sizeInBytes: number; acceptContext: unknown; declineContext: unknown } }> {
+    return this.sends(conversationId).flatMap((call) => ((call.body.attachments ?? []) as Array<{ contentType: string; name: string; content: never }>)
+      .filter((item) => item.contentType === 'application/vnd.microsoft.teams.card.file.consent'));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/upload/') && req.method === 'PUT') {
+      const name = decodeURIComponent(path.slice('/upload/'.length));
+      this.uploads.set(name, { content: text, contentRange: req.headers['content-range'] });
+      return this.answer(res, 201, { id: `file-${name}`, name, size: Buffer.byteLength(text) });
+    }
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     let body: Record<string, unknown>;
     try {
@@ -166,7 +190,7 @@ export class FakeConnector {
     const activityId = kind === 'update' || kind === 'delete' ? parts[4] : undefined;
     const now = Date.now();
     const target = kind === 'create' ? this.createdId(body) : conversationId;
-    const call: Omit<ConnectorCall, 'status' | 'at'> = { method, kind, conversationId: target, activityId, body };
+    const call: Omit<ConnectorCall, 'status' | 'at'> = { method, kind, conversationId: target, activityId, body, authorization: req.headers.authorization };
     const record = (status: number): ConnectorCall => {
       const done = { ...call, at: now, status };
       this.calls.push(done);

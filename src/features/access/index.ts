@@ -1,6 +1,7 @@
 import type { FeatureDeps, FeatureHandle } from '../../shared/feature.js';
-import { say } from '../../shared/i18n.js';
-import { cardReply, textReply, type CardAction, type InboundMessage } from '../../shared/messaging.js';
+import { say, type Text } from '../../shared/i18n.js';
+import { cardReply, textReply, type CardAction, type InboundMessage, type TurnTools } from '../../shared/messaging.js';
+import { sendReport } from '../../shared/send-report.js';
 import { accessErrors } from './access-errors.js';
 import type { Catalogue } from './catalogue.js';
 import { AccessContext } from './context.js';
@@ -19,14 +20,21 @@ export { holdersCsv, endingCsv, tasksCsv, auditCsv, toCsv } from './reports.js';
 export { scanDue } from './scan-due.js';
 
 const R = {
-  roles: { et: 'Kellel milline roll praegu on ({count}):', en: 'Who holds which role now ({count}):' },
-  ending: { et: 'Järgmise {days} päeva jooksul lõppevad õigused ({count}):', en: 'Rights ending in the next {days} days ({count}):' },
-  tasks: { et: 'Avatud ülesanded ({count}, neist tähtaja ületanud {overdue}):', en: 'Open tasks ({count}, of which {overdue} overdue):' },
-  audit: { et: 'Ligipääsulogi viimased {count} kannet:', en: 'The latest {count} access log entries:' },
+  roles: { et: 'Kellel milline roll praegu on: {count} rolli.', en: 'Who holds which role now: {count} roles.' },
+  ending: { et: 'Järgmise {days} päeva jooksul lõppevad õigused: {count}.', en: 'Rights ending in the next {days} days: {count}.' },
+  tasks: { et: 'Avatud ülesanded: {count}, neist tähtaja ületanud {overdue}.', en: 'Open tasks: {count}, of which {overdue} overdue.' },
+  audit: { et: 'Ligipääsulogi viimased {count} kannet.', en: 'The latest {count} access log entries.' },
 };
 
+/** The report files' names and descriptions (the name carries the day it was made). */
+const FILES = {
+  roles: { name: 'rollid', description: { et: 'Kellel milline roll praegu on (CSV)', en: 'Who holds which role now (CSV)' } },
+  ending: { name: 'loppevad-oigused', description: { et: 'Lähipäevil lõppevad õigused (CSV)', en: 'Rights ending soon (CSV)' } },
+  tasks: { name: 'ulesanded', description: { et: 'Avatud ligipääsuülesanded (CSV)', en: 'Open access tasks (CSV)' } },
+  audit: { name: 'ligipaasu-logi', description: { et: 'Ligipääsu auditilogi (CSV)', en: 'Access audit log (CSV)' } },
+} satisfies Record<string, { name: string; description: Text }>;
+
 const actorOf = (from: CardAction['from'] | InboundMessage['from']): PersonRef => ({ id: from.aadObjectId ?? from.teamsId, name: from.name });
-const csvMessage = (title: string, csv: string): string => `${title}\n\n${csv}`;
 const SPECIALIST = { audience: 'specialist' as const, scopes: ['personal' as const, 'channel' as const] };
 
 /**
@@ -40,6 +48,11 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   const requests = new RequestService(ctx, tasks);
   const approval = new SubstitutionApproval(ctx, tasks);
   const substitutions = new SubstitutionService(ctx, approval);
+  /** A report goes as a CSV file: in the personal chat, or from a channel to the asker personally. */
+  const report = (message: InboundMessage, tools: TurnTools, which: keyof typeof FILES, summary: string, csv: string) =>
+    sendReport(deps, message, tools, summary, { name: `${FILES[which].name}-${ctx.today()}.csv`, content: csv, description: say(FILES[which].description, message.lang), contentType: 'text/csv' });
+  deps.metrics?.gauge('accessTasksOpen', () => stores.tasks.open().length);
+  deps.metrics?.gauge('accessTasksOverdue', () => stores.tasks.open().filter((task) => task.due < ctx.today()).length);
 
   router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });
@@ -74,24 +87,24 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kellel milline roll on (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
       const grants = stores.grants.active();
-      await tools.reply(csvMessage(say(R.roles, message.lang, { count: grants.length }), holdersCsv(catalogue, grants)));
+      await report(message, tools, 'roles', say(R.roles, message.lang, { count: grants.length }), holdersCsv(catalogue, grants));
     });
   router.command({ key: 'access.ending', names: { et: ['lõppevad õigused'], en: ['ending rights'] }, help: { et: 'lähipäevil lõppevad õigused, nt „lõppevad õigused 14“ (CSV)', en: 'rights ending soon, e.g. "ending rights 14" (CSV)' }, takesArgument: true, ...SPECIALIST },
     async (message, tools, argument) => {
       const days = Math.min(Math.max(Number.parseInt(argument, 10) || 30, 0), 3660);
       const csv = endingCsv(catalogue, stores.grants.active(), ctx.today(), days);
-      await tools.reply(csvMessage(say(R.ending, message.lang, { days, count: csv.split('\n').length - 1 }), csv));
+      await report(message, tools, 'ending', say(R.ending, message.lang, { days, count: csv.split('\n').length - 1 }), csv);
     });
   router.command({ key: 'access.tasks', names: { et: ['ülesanded'], en: ['tasks'] }, help: { et: 'avatud ja tähtaja ületanud ligipääsuülesanded (CSV)', en: 'open and overdue access tasks (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
       const open = stores.tasks.open();
       const overdue = open.filter((task) => task.due < ctx.today()).length;
-      await tools.reply(csvMessage(say(R.tasks, message.lang, { count: open.length, overdue }), tasksCsv(open, ctx.today())));
+      await report(message, tools, 'tasks', say(R.tasks, message.lang, { count: open.length, overdue }), tasksCsv(open, ctx.today()));
     });
   router.command({ key: 'access.audit', names: { et: ['ligipääsu logi'], en: ['access log'] }, help: { et: 'ligipääsu auditilogi viimased kanded (CSV)', en: 'the latest access audit entries (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
       const entries = await stores.audit.recent(50);
-      await tools.reply(csvMessage(say(R.audit, message.lang, { count: entries.length }), auditCsv(entries)));
+      await report(message, tools, 'audit', say(R.audit, message.lang, { count: entries.length }), auditCsv(entries));
     });
 
   return {

@@ -88,6 +88,8 @@ export interface AccessTask {
   card?: { address: ConversationAddress; messageId: string; postedOn: string };
   /** Day the pre-due reminder went out. */
   remindedOn?: string;
+  /** Day the desk was @mentioned in the card's thread because the task is overdue (once). */
+  deskCalledOn?: string;
   /** Tasks cancelled when this one proves impossible (a grant's revocation). */
   dependents: string[];
 }

@@ -1,5 +1,5 @@
 import { say } from '../../shared/i18n.js';
-import { cardReply, textReply, type TurnTools } from '../../shared/messaging.js';
+import { cardReply, mentionReply, textReply, type TurnTools } from '../../shared/messaging.js';
 import { threadAddress } from '../../shared/conversations.js';
 import { accessErrors } from './access-errors.js';
 import { closeTask, grantChanges, type TaskOutcome } from './complete-task.js';
@@ -140,6 +140,7 @@ export class TaskService {
     const found = scanDue(stores.tasks.open(), today, deps.config.access.reminderDays);
     for (const task of found.post) await this.post(task);
     for (const task of found.remind) await this.remind(task, today);
+    for (const task of found.overdue) await this.callDesk(task, today);
     if (found.overdue.length > 0 && stores.state.get().lastDigestOn !== today) await this.raiseOverdue(found.overdue, today);
     await stores.state.set({ lastScanOn: today, lastDigestOn: today });
     this.ctx.log.info({ day: today, posted: found.post.length, reminded: found.remind.length, overdue: found.overdue.length, at: now.toISOString() }, 'access due-date scan');
@@ -157,6 +158,16 @@ export class TaskService {
     const lang = this.ctx.channelLang;
     await this.ctx.deps.messenger.send(threadAddress(task.card.address, task.card.messageId), textReply(say(N.reminder, lang, { id: task.id, due: showDay(task.due, lang) })));
     await this.ctx.stores.tasks.save({ ...task, remindedOn: today });
+  }
+
+  /** An overdue task @mentions the desk (`DESK_MENTION`) in its card's thread, once, so Teams notifies them. */
+  private async callDesk(overdue: AccessTask, today: string): Promise<void> {
+    const task = await this.ctx.stores.tasks.get(overdue.id);
+    if (!task?.card || task.deskCalledOn || task.state !== 'open') return;
+    const lang = this.ctx.channelLang;
+    const reply = mentionReply(this.ctx.deps.config.deskMention, (who) => say(N.overdueCall, lang, { who, id: task.id, due: showDay(task.due, lang) }).trim());
+    await this.ctx.deps.messenger.send(threadAddress(task.card.address, task.card.messageId), reply);
+    await this.ctx.stores.tasks.save({ ...task, deskCalledOn: today });
   }
 
   private async raiseOverdue(tasks: AccessTask[], today: string): Promise<void> {

@@ -107,6 +107,7 @@ export const N = {
   taskDone: { et: 'Ülesanne {id} on tehtud: {what} ({system}) – {subject}.', en: 'Task {id} is done: {what} ({system}) – {subject}.' },
   taskImpossible: { et: 'Ülesannet {id} ei saa teha: {what} ({system}) – {subject}. Põhjus: {reason}', en: 'Task {id} cannot be done: {what} ({system}) – {subject}. Reason: {reason}' },
   reminder: { et: '⏰ Meeldetuletus: ülesande {id} tähtaeg on {due}.', en: '⏰ Reminder: task {id} is due on {due}.' },
+  overdueCall: { et: '{who} ⚠️ Ülesande {id} tähtaeg ({due}) on möödas: palun tee see ära või märgi võimatuks.', en: '{who} ⚠️ Task {id} is overdue (due {due}): please do it or mark it impossible.' },
   overdueTitle: { et: 'Tähtaja ületanud ligipääsuülesanded ({count})', en: 'Overdue access tasks ({count})' },
   noChannel: { et: 'Ma ei tea veel spetsialistide kanalit, kuid ülesanne on kirja pandud ja käsuga „ülesanded“ näha.', en: 'I do not know the specialists\' channel yet, but the task has been recorded and is shown by the "tasks" command.' },
 } satisfies Record<string, Text>;

@@ -3,7 +3,8 @@ import type { CardSigner } from '../../shared/card-signer.js';
 import type { ConversationStore } from '../../shared/conversations.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
-import type { Messenger, Reply } from '../../shared/messaging.js';
+import { mentionReply, type Mention, type Messenger, type Reply } from '../../shared/messaging.js';
+import { say, type Text } from '../../shared/i18n.js';
 import type { Case } from './case.js';
 import { channelCard } from './channel-card.js';
 
@@ -18,6 +19,8 @@ export interface NotifierDeps {
   defaultLang: Lang;
   /** Titles for the articles the bot showed, so the card shows no internal ids. */
   articleTitles?: ArticleTitles;
+  /** Who is called when a case has no assignee (`DESK_MENTION`): a person or a Teams tag. */
+  deskMention?: Mention;
 }
 
 /**
@@ -63,6 +66,17 @@ export class CaseNotifier {
       this.deps.logger.warn({ err: error, feature: 'cases', caseId: item.id }, 'could not post in the case thread');
       return false;
     }
+  }
+
+  /**
+   * Calls the desk in the case's thread: @mentions the assignee, else the desk's tag or person,
+   * so Teams notifies them even when they do not follow the channel. `text` has a `{who}`.
+   */
+  async callDesk(item: Case, text: Text, vars: Record<string, string> = {}): Promise<boolean> {
+    const mention: Mention | undefined = item.assignee
+      ? { id: item.assignee.aadObjectId, name: item.assignee.name, kind: 'person' }
+      : this.deps.deskMention;
+    return this.toThread(item, (lang) => mentionReply(mention, (who) => say(text, lang, { ...vars, who }).replace(/^\s+/, '')));
   }
 
   /**

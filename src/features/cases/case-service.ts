@@ -11,6 +11,12 @@ import type { CaseNotifier } from './case-notifier.js';
 import type { CaseStore } from './case-store.js';
 import { newCase, type CaseForm } from './new-case.js';
 import { transition, type Actor, type CaseRules, type Role } from './transition.js';
+import type { Text } from '../../shared/i18n.js';
+
+const URGENT: Text = {
+  et: '{who} 🚨 Uus kriitiline pöördumine {number}: palun võta see kohe ette.',
+  en: '{who} 🚨 New critical case {number}: please take it now.',
+};
 
 export interface CaseServiceDeps {
   store: CaseStore;
@@ -125,6 +131,8 @@ export class CaseService {
     const result = await this.deps.notifier.showCard(item);
     const next = { ...item };
     if (typeof result === 'object') next.thread = result;
+    // A new critical case calls the desk in its thread, so Teams notifies them at once.
+    if (typeof result === 'object' && !item.thread && item.urgency === 'critical') await this.deps.notifier.callDesk(next, URGENT, { number: item.id });
     if (result === false) next.cardPending = true;
     else delete next.cardPending;
     if (next.thread !== item.thread || next.cardPending !== item.cardPending) await this.deps.store.save(next);

@@ -10,7 +10,7 @@ import type { Logger } from '../../shared/logger.js';
 
 const T = {
   nearing: { et: '⏰ Pöördumise {number} tähtaeg on {due}.', en: '⏰ Case {number} is due at {due}.' },
-  overdue: { et: '⚠️ Pöördumise {number} tähtaeg ({due}) on möödas.', en: '⚠️ Case {number} is overdue (due {due}).' },
+  overdue: { et: '{who} ⚠️ Pöördumise {number} tähtaeg ({due}) on möödas.', en: '{who} ⚠️ Case {number} is overdue (due {due}).' },
 } satisfies Record<string, Text>;
 
 export interface TickerDeps {
@@ -35,7 +35,9 @@ async function remind(deps: TickerDeps, item: Case, now: Date): Promise<void> {
   const nearing = !overdue && now.getTime() >= due - deps.reminderBeforeMinutes * 60_000;
   const which = overdue && !item.reminders.overdue ? 'overdue' : nearing && !item.reminders.nearing ? 'nearing' : undefined;
   if (!which) return;
-  const sent = await deps.notifier.toThread(item, (lang) => textReply(say(T[which], lang, { number: item.id, due: formatTime(item.dueAt, lang) })));
+  const sent = which === 'overdue'
+    ? await deps.notifier.callDesk(item, T.overdue, { number: item.id, due: formatTime(item.dueAt, 'et') })
+    : await deps.notifier.toThread(item, (lang) => textReply(say(T.nearing, lang, { number: item.id, due: formatTime(item.dueAt, lang) })));
   if (!sent) return;
   await deps.service.amend(item.id, (current) => ({ ...current, reminders: { ...current.reminders, nearing: true, ...(which === 'overdue' ? { overdue: true } : {}) } }));
 }

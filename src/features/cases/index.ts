@@ -6,6 +6,7 @@ import { registerCaseCommands } from './case-commands.js';
 import { CaseNotifier } from './case-notifier.js';
 import { CaseService } from './case-service.js';
 import type { CaseStore } from './case-store.js';
+import { isActive, type Case } from './case.js';
 import { tickCases } from './case-ticker.js';
 import type { CasesContext } from './cases-context.js';
 import { registerHandoffRelay } from './handoff-relay.js';
@@ -37,6 +38,7 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const notifier = new CaseNotifier({
     messenger: deps.messenger, conversations: deps.conversations, signer: deps.signer, logger: deps.logger,
     channelId: config.specialistsChannelId, channelLang: defaultLang, defaultLang, articleTitles: deps.articleTitles,
+    deskMention: config.deskMention,
   });
   const rules = { reopenDays: config.cases.reopenDays, dueHours: config.cases.dueHours };
   const service = new CaseService({ store: deps.store, notifier, clock: deps.clock, logger: deps.logger, directory: deps.directory, isSpecialist: deps.isSpecialist, rules, locks: deps.locks });
@@ -51,8 +53,15 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour,
     retentionDays: config.cases.retentionDays, logger: deps.logger, retention: {},
   };
+  deps.metrics?.gauge('casesOpen', () => deps.store.listOpen().length);
+  deps.metrics?.gauge('casesOverdue', () => countOverdue(deps.store.listOpen(), deps.clock.now()));
   return {
     name: 'cases',
     tick: (now) => tickCases(tickerDeps, now),
   };
+}
+
+/** Active cases past their due time, as the daily digest counts them. */
+function countOverdue(open: readonly Case[], now: Date): number {
+  return open.filter((item) => isActive(item) && Date.parse(item.dueAt) < now.getTime()).length;
 }

@@ -78,8 +78,11 @@ export class GraphDirectory implements Directory {
     return people;
   }
 
-  /** A GET with the bearer token; 404 is "nobody", throttling and outages are retried. */
-  private async get<T>(pathOrUrl: string): Promise<T | undefined> {
+  /**
+   * A GET with the bearer token; 404 is "nobody", throttling and outages are retried. Also used
+   * for the bot's other app-only reads (its own app registration's credentials).
+   */
+  async get<T>(pathOrUrl: string): Promise<T | undefined> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response | undefined;

@@ -71,6 +71,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
   worker.start();
+  deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
 
   return {
     service,

@@ -36,6 +36,7 @@ export function answerQuestion(deps: KnowledgeDeps): MessageHandler {
   const log = deps.logger.child({ feature: 'knowledge' });
   return async (message, tools) => {
     if (hasNoContent(message.text)) {
+      deps.metrics?.count('knowledge', { decision: 'small_talk' });
       await tools.reply(textReply(say(TEXTS.emptyQuestion, message.lang)));
       return;
     }
@@ -47,6 +48,7 @@ export function answerQuestion(deps: KnowledgeDeps): MessageHandler {
     }
     const outcome = deps.knowledge.search(message.text);
     const top = outcome.results[0];
+    deps.metrics?.count('knowledge', { decision: outcome.decision });
     log.info({ activityId: message.id, decision: outcome.decision, top: top?.id, score: top?.score, systems: outcome.systems }, 'question answered');
     if (outcome.decision === 'none') await deps.feedback.recordUnanswered(message.text, deps.clock.now());
     await tools.reply(replyFor(deps, message, outcome));

@@ -2,6 +2,7 @@ import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
+import type { Metrics } from '../../shared/metrics.js';
 import type { InboundMessage, Reply } from '../../shared/messaging.js';
 import type { Article } from './article.js';
 import type { FeedbackStore } from './feedback-store.js';
@@ -40,4 +41,6 @@ export interface KnowledgeDeps {
   logger: Logger;
   clock: Clock;
   beforeAnswer?: BeforeAnswer;
+  /** Counts each decision (answer, suggest, none, small_talk); off when absent. */
+  metrics?: Metrics;
 }

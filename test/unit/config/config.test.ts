@@ -66,6 +66,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ TUGIBOT_NOW: '2026-12-01T08:00:00Z' }).startAt?.toISOString()).toBe('2026-12-01T08:00:00.000Z');
   });
 
+  it('keeps metrics off by default and refuses a short METRICS_TOKEN or METRICS_PORT equal to PORT', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: '', port: 0 });
+    expect(problemsOf({ METRICS_TOKEN: 'short', METRICS_PORT: '3978' })).toEqual([
+      'METRICS_TOKEN: must be at least 16 characters',
+      'METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)',
+    ]);
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16), METRICS_PORT: '9464' }).metrics).toEqual({ token: 'a'.repeat(16), port: 9464 });
+  });
+
   it('has .env.example list exactly the variables it reads', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     const listed = example.split('\n').map((line) => /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1]).filter((name): name is string => Boolean(name));
