@@ -11,11 +11,12 @@ import { buildBaseline } from '../src/features/knowledge/baseline-search.js';
 import { parseQuestionFile } from '../src/features/knowledge/evaluate-questions.js';
 import { loadArticles } from '../src/features/knowledge/load-articles.js';
 import { buildSearchIndex } from '../src/features/knowledge/search-index.js';
+import { TRAINED_THRESHOLDS } from '../src/features/knowledge/decision-model.js';
 import { searchKnowledge } from '../src/features/knowledge/search-knowledge.js';
 import { syntheticArticles } from './kb-synthetic.js';
 
 const QUESTION_FILES = ['test/unit/knowledge/fixtures/kb-questions.dev.jsonl', 'test/unit/knowledge/heldout-questions.jsonl'];
-const THRESHOLDS = { answerThreshold: 0.55, suggestThreshold: 0.3 };
+const THRESHOLDS = TRAINED_THRESHOLDS;
 const GOAL_P95_MS = 5;
 /** Plain fuse.js takes up to seconds per question at 10,000 articles: it is timed on about this many questions, once. */
 const BASELINE_AT_SCALE_QUESTIONS = 24;

@@ -3,8 +3,10 @@
  *
  *   npm run kb -- ask "question" [--json]     how the bot would answer
  *   npm run kb -- lint                        check every article; exit code 1 on problems
- *   npm run kb -- eval FILE [--json]          top-1, top-3, refusals and confident wrong answers,
- *                                             beside the plain fuse.js baseline
+ *   npm run kb -- eval FILE [--json]          answered right, right article shown, refusals and
+ *                                             confident wrong answers, beside plain fuse.js
+ *   npm run kb -- eval FILE --cv 5            the same figures cross-validated: each fold decided
+ *                                             with parameters chosen on the other folds
  *
  * The folder is KNOWLEDGE_DIR (through loadConfig) unless --dir is given.
  */
@@ -13,18 +15,25 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/shared/logger.js';
 import { buildBaseline } from '../src/features/knowledge/baseline-search.js';
-import { evaluate, parseQuestionFile, type EvalFigures } from '../src/features/knowledge/evaluate-questions.js';
+import { crossValidate } from '../src/features/knowledge/cross-validate.js';
+import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
+import type { SearchOutcome } from '../src/features/knowledge/search-knowledge.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { lintKnowledge } from '../src/features/knowledge/lint-knowledge.js';
 
-const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE [--json]   (options: --dir FOLDER)';
+const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE [--json] [--cv K]   (options: --dir FOLDER)';
 
 const GOALS: Array<[keyof EvalFigures, string, (value: number) => boolean, string]> = [
-  ['top1', 'top-1 (answered with the right article)', (value) => value >= 0.85, '>= 0.85'],
-  ['top3', 'top-3 (right article among the first three)', (value) => value >= 0.95, '>= 0.95'],
-  ['refused', 'refused (out-of-scope questions)', (value) => value >= 0.9, '>= 0.90'],
+  ['top1', 'top-1 (answered with the right article)', (value) => value >= 0.8, '>= 0.80'],
+  ['top3', 'shown (right article answered or suggested)', (value) => value >= 0.92, '>= 0.92'],
+  ['refused', 'refused (out of scope and small talk)', (value) => value >= 0.9, '>= 0.90'],
   ['confidentWrong', 'confident wrong (over all questions)', (value) => value <= 0.03, '<= 0.03'],
 ];
+
+/** One JSON line per question: `q`, `decision`, `results`, and `smalltalk: true` for small talk. */
+function jsonLine(question: string, outcome: SearchOutcome): string {
+  return JSON.stringify({ q: question, decision: outcome.decision, results: outcome.results, ...(outcome.smalltalk ? { smalltalk: true, smalltalkKind: outcome.smalltalk.kind } : {}) });
+}
 
 async function openBase(dir: string): Promise<KnowledgeBase> {
   const config = loadConfig();
@@ -42,10 +51,11 @@ async function ask(dir: string, question: string, json: boolean): Promise<number
   const base = await openBase(dir);
   const outcome = base.search(question);
   if (json) {
-    console.log(JSON.stringify({ q: question, decision: outcome.decision, results: outcome.results }));
+    console.log(jsonLine(question, outcome));
     return 0;
   }
-  console.log(`Decision: ${outcome.decision}${outcome.systems.length > 0 ? `   (systems named: ${outcome.systems.join(', ')})` : ''}`);
+  const talk = outcome.smalltalk ? `   (small talk: ${outcome.smalltalk.kind})` : '';
+  console.log(`Decision: ${outcome.decision}${outcome.systems.length > 0 ? `   (systems named: ${outcome.systems.join(', ')})` : ''}${talk}`);
   for (const result of outcome.results) {
     console.log(`  ${result.score.toFixed(3)}  ${result.id.padEnd(36)} ${base.article(result.id, 'et')?.title ?? ''}`);
   }
@@ -68,28 +78,47 @@ async function lint(dir: string): Promise<number> {
   return 1;
 }
 
-function figuresTable(file: string, ours: EvalFigures, baseline: EvalFigures): string {
+function figuresTable(file: string, ours: EvalFigures, baseline: EvalFigures, note = ''): string {
   const lines = [
-    `${file}: ${ours.questions} questions, ${ours.inScope} in scope, ${ours.outOfScope} out of scope`,
+    `${file}: ${ours.questions} questions, ${ours.inScope} in scope, ${ours.outOfScope} out of scope or small talk${note}`,
     `${'figure'.padEnd(46)}${'tugibot'.padStart(9)}${'baseline'.padStart(10)}   goal`,
   ];
   for (const [key, label, met, goal] of GOALS) {
     lines.push(`${label.padEnd(46)}${ours[key].toFixed(3).padStart(9)}${baseline[key].toFixed(3).padStart(10)}   ${goal} ${met(ours[key]) ? 'met' : 'NOT MET'}`);
   }
-  lines.push('baseline: plain fuse.js over title + body, default options, answer when 1 - score > 0.5');
+  lines.push('baseline: plain fuse.js over title + body, default options, answers with its best match when it finds one');
   return lines.join('\n');
 }
 
-async function evalFile(dir: string, file: string, json: boolean): Promise<number> {
+/** Held-out figures of k-fold cross-validation of the decision, and the parameters chosen on all. */
+function crossValidated(base: KnowledgeBase, questions: EvalQuestion[], k: number): { figures: EvalFigures; report: string } {
+  const rankings = questions.map((question) => base.rank(question.q));
+  const { heldOut, perFold, onAll } = crossValidate(questions, rankings, k);
+  const show = (params: object): string => Object.entries(params).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+  const report = [
+    ...perFold.map((params, fold) => `fold ${fold + 1} chose: ${show(params)}`),
+    `chosen on all questions (for the bot): ${show(onAll)}`,
+  ].join('\n');
+  return { figures: heldOut, report };
+}
+
+async function evalFile(dir: string, file: string, json: boolean, folds?: number): Promise<number> {
   const questions = parseQuestionFile(await readFile(file, 'utf8'));
   const base = await openBase(dir);
-  const baselineAsk = buildBaseline(base.articles());
+  const baseline = evaluate(questions, buildBaseline(base.articles()));
+  if (folds !== undefined) {
+    if (!Number.isInteger(folds) || folds < 2 || folds > questions.length) throw new Error(`--cv needs a whole number of folds from 2 to ${questions.length}`);
+    const { figures, report } = crossValidated(base, questions, folds);
+    console.log(figuresTable(file, figures, baseline, `; ${folds}-fold cross-validated (held-out folds)`));
+    console.log(report);
+    return 0;
+  }
   const ours = evaluate(questions, (question) => {
     const outcome = base.search(question);
-    if (json) console.log(JSON.stringify({ q: question, decision: outcome.decision, results: outcome.results }));
+    if (json) console.log(jsonLine(question, outcome));
     return outcome;
   });
-  const table = figuresTable(file, ours, evaluate(questions, baselineAsk));
+  const table = figuresTable(file, ours, baseline);
   if (json) console.error(table);
   else console.log(table);
   return 0;
@@ -99,13 +128,13 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, cv: { type: 'string' } },
   });
   const [command, argument] = positionals;
   const dir = values.dir ?? loadConfig().knowledgeDir;
   if (command === 'ask' && argument) return ask(dir, positionals.slice(1).join(' '), values.json);
   if (command === 'lint') return lint(dir);
-  if (command === 'eval' && argument) return evalFile(dir, argument, values.json);
+  if (command === 'eval' && argument) return evalFile(dir, argument, values.json, values.cv === undefined ? undefined : Number(values.cv));
   console.error(USAGE);
   return 2;
 }

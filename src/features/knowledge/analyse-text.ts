@@ -73,9 +73,14 @@ function formsOf(word: string, lang: AnalysisLang): string[] {
   return et === en ? [et] : [et, en];
 }
 
+/** A stop word, also with ü typed as y ("kysin", "yldse" are "küsin", "üldse"). */
+function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || (word.includes('y') && STOP_WORDS.has(word.replace(/y/g, 'u')));
+}
+
 /** Words of at least two letters, not stop words, not bare numbers. */
 function contentWords(folded: string): string[] {
-  return folded.split(/[^a-z0-9]+/).filter((word) => word.length >= 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word));
+  return folded.split(/[^a-z0-9]+/).filter((word) => word.length >= 2 && !isStopWord(word) && !/^\d+$/.test(word));
 }
 
 /** Tokenises a text for the index or a question. */

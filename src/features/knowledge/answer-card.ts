@@ -42,7 +42,10 @@ export interface AnswerCardInput {
 
 /** The answer: title, text, links and sources, and "Did this help?" with signed Yes / No buttons. */
 export function answerCard({ article, question, lang, signer, feedbackGiven = false, picked = false }: AnswerCardInput): AdaptiveCard {
-  const body: Element[] = [heading(article.title), paragraph(toTeamsMarkdown(article.body))];
+  const body: Element[] = [heading(article.title)];
+  // The article was asked for in one language and exists only in the other.
+  if (article.lang !== lang) body.push(paragraph(say(TEXTS.onlyInOtherLanguage, lang), { isSubtle: true }));
+  body.push(paragraph(toTeamsMarkdown(article.body)));
   if (article.links.length > 0) {
     body.push(paragraph(say(TEXTS.links, lang, { list: article.links.map((link) => `[${link.title}](${link.url})`).join(', ') })));
   }

@@ -2,12 +2,11 @@ import Fuse from 'fuse.js';
 import type { Article } from './article.js';
 import type { Answered } from './evaluate-questions.js';
 
-/** The baseline answers when its top result scores above this (as 1 - fuse score). */
-export const BASELINE_ANSWER_ABOVE = 0.5;
-
 /**
  * The comparison point: plain fuse.js over whole articles (title and body) with its default
- * options, answering when the best score beats 0.5 and refusing otherwise. Results are topics.
+ * options (which drop matches worse than its threshold of 0.6), answering with its best match and
+ * refusing when it finds none, as a plain fuse.js bot would. Results are topics: an English
+ * article counts as its Estonian topic.
  */
 export function buildBaseline(articles: readonly Article[]): (question: string) => Answered {
   const fuse = new Fuse(articles, { keys: ['title', 'body'], includeScore: true });
@@ -20,6 +19,6 @@ export function buildBaseline(articles: readonly Article[]): (question: string) 
       results.push({ id: hit.item.topic, score: Math.round((1 - (hit.score ?? 1)) * 1000) / 1000 });
       if (results.length === 5) break;
     }
-    return { decision: (results[0]?.score ?? 0) > BASELINE_ANSWER_ABOVE ? 'answer' : 'none', results };
+    return { decision: results.length > 0 ? 'answer' : 'none', results };
   };
 }

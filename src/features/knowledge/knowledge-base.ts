@@ -5,7 +5,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { Article } from './article.js';
 import { listArticleFiles, loadArticles, type FileProblem } from './load-articles.js';
 import { buildSearchIndex, type SearchIndex } from './search-index.js';
-import { searchKnowledge, type SearchOutcome, type Thresholds } from './search-knowledge.js';
+import { rankTopics, searchKnowledge, type Ranking, type SearchOutcome, type Thresholds } from './search-knowledge.js';
 
 export interface KnowledgeBaseOptions {
   /** The knowledge folder (`config.knowledgeDir`). */
@@ -101,6 +101,12 @@ export class KnowledgeBase {
   search(question: string): SearchOutcome {
     if (!this.current) return { decision: 'none', results: [], systems: [] };
     return searchKnowledge(this.current.index, question, this.options.thresholds);
+  }
+
+  /** The ranking before any decision, for the evaluation tools. */
+  rank(question: string): Ranking {
+    if (!this.current) return { systems: [], topics: [] };
+    return rankTopics(this.current.index, question);
   }
 
   /** A topic's article in the wanted language, else the Estonian one, else any. */

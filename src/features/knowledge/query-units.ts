@@ -6,15 +6,20 @@ import { QUALITY, type TermMatch } from './vocabulary.js';
 
 /**
  * One content word of a question, resolved against the index: the terms it meets and how well,
- * its weight (the idf of its best term; a word the index does not know weighs `unknownWeight`),
- * and for a compound the parts it was cut into.
+ * its weight (the idf of its best term; 0 for a word the index does not know, which cannot tell
+ * articles apart), how much of it is unknown (1 for an unknown word, 0.5 for a compound only one
+ * part of which is known) and for a compound the parts it was cut into.
  */
 export interface QueryUnit {
   surface: string;
   matches: TermMatch[];
   weight: number;
+  unknown: number;
   parts?: QueryUnit[];
 }
+
+/** The search reads at most this many words of a message; nothing after them changes the ranking much. */
+export const MAX_QUERY_WORDS = 60;
 
 /** One match per term, the surest. */
 function bestPerTerm(found: TermMatch[]): TermMatch[] {
@@ -25,10 +30,10 @@ function bestPerTerm(found: TermMatch[]): TermMatch[] {
 
 function unitOf(index: SearchIndex, surface: string, found: TermMatch[]): QueryUnit {
   const matches = bestPerTerm(found);
-  if (matches.length === 0) return { surface, matches, weight: index.unknownWeight };
+  if (matches.length === 0) return { surface, matches, weight: 0, unknown: 1 };
   // The surest match decides the weight; among equally sure ones the commonest (STARi is star, not a rare stari).
   const best = matches.reduce((a, b) => (b.quality > a.quality || (b.quality === a.quality && index.idf[b.term] < index.idf[a.term]) ? b : a));
-  return { surface, matches, weight: index.idf[best.term] };
+  return { surface, matches, weight: index.idf[best.term], unknown: 0 };
 }
 
 function exactOrPrefix(index: SearchIndex, forms: string[]): TermMatch[] {
@@ -52,15 +57,25 @@ function compoundUnit(index: SearchIndex, surface: string, needBoth: boolean): Q
     if (known === 0 || (needBoth && known < 2)) continue;
     const balance = Math.min(left.length, right.length);
     if (!best || known > best.known || (known === best.known && balance > best.balance)) {
-      best = { unit: { surface, matches: [], weight: Math.max(...parts.map((part) => part.weight)), parts }, known, balance };
+      const unit = { surface, matches: [], weight: Math.max(...parts.map((part) => part.weight)), unknown: known === 2 ? 0 : 0.5, parts };
+      best = { unit, known, balance };
     }
   }
   return best?.unit;
 }
 
+/** ü typed as y on a keyboard without Estonian letters (kysimus, yks): tried when the word as typed is not known. */
+function withUmlaut(index: SearchIndex, token: Token): TermMatch[] {
+  if (!token.surface.includes('y')) return [];
+  const [respelled] = analyseText(token.surface.replace(/y/g, 'u'), 'et');
+  return respelled ? exactOrPrefix(index, respelled.forms) : [];
+}
+
 function resolveToken(index: SearchIndex, token: Token): QueryUnit {
   const direct = exactOrPrefix(index, token.forms);
   if (direct.length > 0) return unitOf(index, token.surface, direct);
+  const umlaut = withUmlaut(index, token);
+  if (umlaut.length > 0) return unitOf(index, token.surface, umlaut);
   const long = token.surface.length >= 8;
   const whole = long ? compoundUnit(index, token.surface, true) : undefined;
   if (whole) return whole;
@@ -75,11 +90,11 @@ function unitKey(unit: QueryUnit): string {
   return unit.matches.length > 0 ? unit.matches.map((match) => match.term).sort().join(',') : `?${unit.surface}`;
 }
 
-/** The question's words as units; a word repeated (parool, parooli) counts once. */
+/** The question's words as units (the first `MAX_QUERY_WORDS`); a word repeated (parool, parooli) counts once. */
 export function queryUnits(index: SearchIndex, question: string): QueryUnit[] {
   const seen = new Set<string>();
   const units: QueryUnit[] = [];
-  for (const token of analyseText(question, guessLanguage(question))) {
+  for (const token of analyseText(question, guessLanguage(question)).slice(0, MAX_QUERY_WORDS)) {
     const unit = resolveToken(index, token);
     const key = unitKey(unit);
     if (seen.has(key)) continue;

@@ -9,12 +9,13 @@ import type { IndexedPhrase, SearchIndex } from './search-index.js';
 const PART_FACTOR = 0.9;
 const CANDIDATES = 40;
 const COVERAGE_SHARE = 0.5;
+const RECALL_SHARE = 0.5;
 /** An article that holds less than this share of the question answers only part of it. */
-const FULL_COVERAGE = 0.6;
+const FULL_COVERAGE = 0.4;
 
-/** Half coverage, half phrase similarity, scaled down when the article holds little of the question. */
-export function combineScore(coverage: number, similarity: number): number {
-  const mixed = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity;
+/** Half coverage, half phrase match (Dice and the share of a phrase held), scaled down when the article holds little of the question. */
+export function combineScore(coverage: number, similarity: number, recall = similarity): number {
+  const mixed = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * (RECALL_SHARE * recall + (1 - RECALL_SHARE) * similarity);
   return mixed * Math.min(1, coverage / FULL_COVERAGE);
 }
 
@@ -51,15 +52,21 @@ function unitInPhrase(unit: QueryUnit, phrase: IndexedPhrase): number {
   return best;
 }
 
-/** Dice overlap of the question with the article's closest title, sample question or keyword. */
-function phraseSimilarity(units: QueryUnit[], totalWeight: number, phrases: IndexedPhrase[]): number {
+/**
+ * Dice overlap of the question with the article's closest title or sample question, and the best
+ * share of one such phrase that the question holds (a long question with context holds all of a
+ * short sample question while overlapping it little).
+ */
+function phraseSimilarity(units: QueryUnit[], totalWeight: number, phrases: IndexedPhrase[]): { similarity: number; recall: number } {
   let best = 0;
+  let recall = 0;
   for (const phrase of phrases) {
     let shared = 0;
     for (const unit of units) shared += unit.weight * unitInPhrase(unit, phrase);
     best = Math.max(best, (2 * shared) / (totalWeight + phrase.weight));
+    if (phrase.weight > 0) recall = Math.max(recall, shared / phrase.weight);
   }
-  return Math.min(1, best);
+  return { similarity: Math.min(1, best), recall: Math.min(1, recall) };
 }
 
 /** The `count` highest entries of `values` among `docs`, best first. */
@@ -84,6 +91,8 @@ export interface DocScore {
   coverage: number;
   /** Dice overlap with the closest phrase of the article (0..1). */
   similarity: number;
+  /** The largest share of one of the article's phrases that the question holds (0..1). */
+  recall: number;
   score: number;
 }
 
@@ -111,7 +120,7 @@ export function scoreDocuments(index: SearchIndex, units: QueryUnit[]): DocScore
     }
   }
   return topDocs(docs, coverage, CANDIDATES).map((doc) => {
-    const similarity = phraseSimilarity(units, totalWeight, index.docs[doc].phrases);
-    return { doc, coverage: coverage[doc], similarity, score: combineScore(coverage[doc], similarity) };
+    const { similarity, recall } = phraseSimilarity(units, totalWeight, index.docs[doc].phrases);
+    return { doc, coverage: coverage[doc], similarity, recall, score: combineScore(coverage[doc], similarity, recall) };
   });
 }

@@ -60,14 +60,30 @@ function stripEnding(word: string): string {
 
 /** Estonian: strips one case/plural/verb ending, then a final stem vowel (kasutajale -> kasutaj). */
 export function stemEstonian(word: string): string {
-  if (word.length <= MIN_STEM || /\d/.test(word)) return word;
+  if (/\d/.test(word)) return word;
+  if (word.length <= MIN_STEM) return /([^aeiouy])\1$/.test(word) ? word.slice(0, -1) : word;
   let stem = stripEnding(word);
   // Nominative -ne and genitive -se of the same adjective (aktiivne, aktiivse) meet on -se.
   if (stem.endsWith('ne') && stem.length >= 6) stem = `${stem.slice(0, -2)}se`;
   if (stem.length > MIN_STEM && VOWELS.has(stem[stem.length - 1])) stem = stem.slice(0, -1);
   // register / registri: the e of -er disappears in the inflected forms.
   if (/[^aeiou]er$/.test(stem) && stem.length >= 7) stem = `${stem.slice(0, -2)}r`;
-  return stem;
+  return gradeDown(stem);
+}
+
+const WEAK_GRADE: Readonly<Record<string, string>> = { t: 'd', k: 'g', p: 'b' };
+
+/**
+ * Consonant gradation: the strong and weak grades of a stem meet on the weak one (kaart / kaardi
+ * -> kaard, lukk / luku -> luk, rike / rikke -> rik). Only the stem's last consonant changes.
+ */
+function gradeDown(stem: string): string {
+  let graded = stem;
+  const last = graded[graded.length - 1];
+  if (!VOWELS.has(last) && graded[graded.length - 2] === last) graded = graded.slice(0, -1);
+  const weak = WEAK_GRADE[graded[graded.length - 1]];
+  if (weak && graded.length >= MIN_STEM && !VOWELS.has(graded[graded.length - 2] ?? 'a')) graded = `${graded.slice(0, -1)}${weak}`;
+  return graded;
 }
 
 /** English: plural, -ing, -ed, -ly and a final -e (expire, expires, expiring, expired -> expir). */

@@ -19,6 +19,21 @@ mind meid teid neid mis asi asja asjad
 hetk hetke hetkel hetkest hetkeks alates eile tana homme ule eelmine eelmisel eelmisest jargmine jargmisel
 nadal nadala nadalal nadalas paev paeval paevas sageli pidevalt kellega
 teha tehakse teeb teen teeme teevad tegema tegin tegi tegid teinud
+olete oleme ollakse olles oma omal omale tahan tahaksin tahame tahad soovin sooviksin sooviks soovime
+tekkis tekib juhtus juhtub hakkas hakkab hakkan sain saime tean teame tea ei tea tahtsin tahtsime
+kusida kusin kusiksin kusime uurida uurin uuriksin teada teadma aru aidata aitaks aidake aita
+nii naiteks nt jne vms ok okei hmm aa oi ah noh eks on ju ka pigem kuidagi kuskil kuskile kunagi
+tegelikult nimelt seoses osas puhul korral ajal jarel ees taga sees peal all vahel ilma kaudu
+sain aru selge super suureparane hea tore hasti halb
+keegi kellegi kellelegi kas keegi oskab oskate oskaks teab teate
+mul meil sul teil tal neil minul sinul
+olen olin oled olid oli olnud olev olevat
+see too need nood seesama sama samas samal
+hommikust paevast ohtust
+tahab tahaks tahtis tahtsid tahavad tuli tulid tulnud kaib kaia kais kainud enam tagasi juurde piisab piisaks
+arvan arvad arvab arvavad arvasin pakub pakuvad niisama kuskilt kusagil kusagilt kuhugi mingil moel
+uks kaks kolm neli viis kuus seitse kaheksa uheksa kumme esimene kolmas
+ometigi lihtsalt vaid niiet seega siiski tegelt vahest akki kuidagimoodi mismoodi
 `;
 
 const ENGLISH = `
@@ -28,6 +43,17 @@ how what who whom whose why where when which can could should would will shall m
 and or but if so not no yes please hi hello thanks thank hey ok okay just also very really
 have has had having about into onto over any some all each
 now currently still yet again already today often always sometimes usually yesterday tomorrow week
+re ve ll nt isn aren wasn weren don doesn didn won wouldn shouldn couldn haven hasn hadn im ive id youre
+theyre thats whats theres heres lets
+myself yourself ourselves himself herself itself themselves mine yours ours
+want wanted wants wanna would like need know knew think thought tell told ask asked help helps
+get got getting gets make made let lets go going gone goes come came see seen look looking
+one someone somebody something anything anyone anybody everyone everything nothing
+then than too more most much many other another such only own same
+dear hello hi hey guys everybody good morning afternoon evening day
+kind kindly regards best cheers thx
+since because while though although however anyway actually basically maybe perhaps probably
+there their up
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ESTONIAN} ${ENGLISH}`.split(/\s+/).filter(Boolean));

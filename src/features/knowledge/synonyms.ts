@@ -42,10 +42,13 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bplace\s+of\s+residence\b/g, 'elukoht'],
   [/\btime\s*outs?\b|\btimed\s+out\b/g, 'timeout'],
   [/\bdrop[\s-]?down\w*/g, 'rippmenuu'],
+  // A program that "runs together" has crashed.
+  [/\b(jookse\w*|jooksi\w*)\s+kokku\b|\bkokku\s+jookse\w*|\bcrash\w*|\bfreez\w*|\bhangu\w*/g, 'error'],
+  [/\bmeelest\s+(lainud|laks|laheb)\b/g, 'unustasin'],
 ];
 
 export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  password: ['parool', 'paroolid', 'salasona', 'salasonad', 'password', 'passwords'],
+  password: ['parool', 'paroolid', 'salasona', 'salasonad', 'password', 'passwords', 'pass', 'passi', 'passwd', 'pw'],
   account: ['konto', 'kontod', 'kasutajakonto', 'kasutajakontod', 'account', 'accounts', 'useraccount'],
   access: ['ligipaas', 'ligipaasu', 'juurdepaas', 'juurdepaasu', 'oigus', 'oigused', 'kasutajaoigus', 'kasutajaoigused',
     'juurdepaasuoigus', 'ligipaasuoigus', 'access', 'rights', 'permission', 'permissions', 'privileges'],
@@ -78,14 +81,15 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   suggestion: ['ettepanek', 'ettepanekud', 'ettepaneku', 'idee', 'ideed', 'paremaks', 'parendus', 'parendama', 'parendada',
     'suggestion', 'suggestions', 'proposal', 'proposals', 'idea', 'ideas', 'propose', 'improve', 'improvement'],
   provider: ['teenuseosutaja', 'teenuseosutajad', 'teenusepakkuja', 'provider', 'providers', 'hooldekodu', 'asenduskodu',
-    'hoolekandeasutus', 'carehome'],
+    'hoolekandeasutus', 'carehome', 'mtu', 'tugiisik', 'tugiisiku', 'perekodu', 'lastekodu', 'paevakeskus', 'koduhooldus',
+    'asendushooldus', 'ngo', 'nonprofit'],
   municipality: ['kov', 'omavalitsus', 'omavalitsuse', 'vald', 'valla', 'linn', 'linna', 'vallavalitsus', 'linnavalitsus',
     'municipality', 'municipalities', 'municipal'],
   populationregister: ['rahvastikuregister', 'rahvastikuregistri', 'rr'],
   personalcode: ['isikukood', 'isikukoodi', 'isikukoodid'],
   query: ['paring', 'paringud', 'paringu', 'paringuid', 'query', 'queries', 'lookup', 'lookups'],
   database: ['andmekogu', 'andmekogud', 'andmekogusse', 'register', 'registri', 'registry', 'registries', 'database',
-    'databases', 'andmebaas', 'andmebaasid'],
+    'databases', 'andmebaas', 'andmebaasid', 'tootukassa', 'haigekassa', 'tervisekassa', 'maksuamet', 'emta'],
   abroad: ['valismaa', 'valismaal', 'valismaale', 'valisriik', 'valisriigis', 'abroad', 'foreign', 'overseas'],
   client: ['klient', 'kliendi', 'kliendid', 'isik', 'isiku', 'isikud', 'inimene', 'inimese', 'abivajaja', 'client', 'clients',
     'person', 'persons', 'individual'],
@@ -102,8 +106,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   revoked: ['peatati', 'peatatud', 'kadunud', 'kadusid', 'kadus', 'kaob', 'kaovad', 'suspended', 'revoked', 'removed', 'disappeared',
     'disappears', 'lost'],
   howmany: ['mitu', 'palju', 'arv', 'number'],
-  issue: ['kusimus', 'kusimusega', 'kusimused', 'kusimustega', 'mure', 'murega', 'probleem', 'probleemiga', 'probleemid',
-    'problem', 'problems', 'issue', 'issues', 'question', 'questions'],
+  issue: ['kusimus', 'kusimusega', 'kusimused', 'kusimustega', 'mure', 'murega', 'probleem', 'probleemiga', 'probleemid', 'jama', 'jamaga',
+    'problem', 'problems', 'issue', 'issues', 'question', 'questions', 'trouble'],
   need: ['vaja', 'vajan', 'vajab', 'vajame', 'vajavad', 'vajaks', 'need', 'needs', 'require', 'requires'],
   work: ['too', 'tood', 'tool', 'toole', 'toolt', 'toost', 'work', 'job', 'jobs'],
   environment: ['keskkond', 'keskkonna', 'keskkonda', 'keskkonnas', 'environment', 'environments'],
@@ -124,7 +128,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'turvanouded', 'andmekaitse', 'security', 'secure'],
   // Estonian and English names of the things the articles are about, so that an English question
   // finds an article that exists only in Estonian.
-  application: ['taotlus', 'taotluse', 'taotlused', 'application', 'applications'],
+  application: ['taotlus', 'taotluse', 'taotlused', 'avaldus', 'avalduse', 'avaldused', 'avaldust', 'application', 'applications'],
+  forgot: ['unustasin', 'unustanud', 'unustas', 'unustada', 'unustama', 'forgot', 'forgotten', 'forget'],
   service: ['teenus', 'teenuse', 'teenused', 'teenuseid', 'service', 'services'],
   benefit: ['toetus', 'toetuse', 'toetused', 'toetusi', 'benefit', 'benefits', 'allowance', 'allowances'],
   measure: ['abinou', 'abinoud', 'abinousid', 'measure', 'measures'],

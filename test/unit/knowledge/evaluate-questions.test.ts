@@ -15,12 +15,13 @@ describe('parseQuestionFile', () => {
 });
 
 describe('evaluate', () => {
-  it('counts top-1, top-3, refusals and confident wrong answers', () => {
+  it('counts answered right, shown (answered or suggested, never refused), refusals and confident wrong answers', () => {
     const answers: Record<string, Answered> = {
       right: { decision: 'answer', results: [{ id: 'a', score: 0.9 }] },
       third: { decision: 'suggest', results: [{ id: 'x', score: 0.5 }, { id: 'y', score: 0.4 }, { id: 'b', score: 0.3 }] },
       wrong: { decision: 'answer', results: [{ id: 'x', score: 0.9 }, { id: 'c', score: 0.2 }] },
       refused: { decision: 'none', results: [] },
+      refusedButFirst: { decision: 'none', results: [{ id: 'd', score: 0.2 }] },
       answeredNull: { decision: 'answer', results: [{ id: 'x', score: 0.7 }] },
     };
     const figures = evaluate(
@@ -28,12 +29,14 @@ describe('evaluate', () => {
         { q: 'right', expect: 'a' },
         { q: 'third', expect: 'b' },
         { q: 'wrong', expect: 'c' },
+        { q: 'refusedButFirst', expect: 'd' },
         { q: 'refused', expect: null },
         { q: 'answeredNull', expect: null },
       ],
       (question) => answers[question],
     );
-    expect(figures).toEqual({ questions: 5, inScope: 3, outOfScope: 2, top1: 1 / 3, top3: 1, refused: 0.5, confidentWrong: 0.4 });
+    // "wrong" holds c among its results and "refusedButFirst" ranks d first, but neither showed it.
+    expect(figures).toEqual({ questions: 6, inScope: 4, outOfScope: 2, top1: 1 / 4, top3: 2 / 4, refused: 0.5, confidentWrong: 2 / 6 });
   });
 });
 

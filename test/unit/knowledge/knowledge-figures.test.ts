@@ -1,41 +1,62 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { evaluate, parseQuestionFile, type EvalFigures } from '../../../src/features/knowledge/evaluate-questions.js';
+import type { Article } from '../../../src/features/knowledge/article.js';
+import { buildBaseline } from '../../../src/features/knowledge/baseline-search.js';
+import { crossValidate } from '../../../src/features/knowledge/cross-validate.js';
+import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../../../src/features/knowledge/evaluate-questions.js';
 import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
 import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
-import { searchKnowledge } from '../../../src/features/knowledge/search-knowledge.js';
-import { THRESHOLDS } from './knowledge-test-kit.js';
+import { rankTopics, searchKnowledge } from '../../../src/features/knowledge/search-knowledge.js';
+import { TRAINED_THRESHOLDS } from '../../../src/features/knowledge/decision-model.js';
 
-/** The real knowledge base of the repository, and the question sets it must answer. */
+/**
+ * The real knowledge base against questions it was not written from. The main figures are the
+ * 5-fold cross-validated ones on the project's own blind questions (test/fixtures/kb-eval): every
+ * question is decided with parameters chosen on the other folds. The goals of issue 10 are
+ * answered right >= 0.80, shown >= 0.92, refused >= 0.90 and confident wrong <= 0.03; refused and
+ * confident wrong are met and asserted as goals; answered right (0.721) and shown (0.918, with the
+ * second model that decides the suggestions) are not met yet and are asserted at what the search
+ * reaches, so that they cannot fall back unnoticed.
+ */
 const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
+const OWN = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions.jsonl', import.meta.url));
 const DEV = fileURLToPath(new URL('./fixtures/kb-questions.dev.jsonl', import.meta.url));
 const HELD_OUT = fileURLToPath(new URL('./heldout-questions.jsonl', import.meta.url));
 
 let index: SearchIndex;
+let articles: Article[];
 beforeAll(async () => {
-  const { articles, problems } = await loadArticles(KNOWLEDGE);
-  expect(problems).toEqual([]);
+  const loaded = await loadArticles(KNOWLEDGE);
+  expect(loaded.problems).toEqual([]);
+  articles = loaded.articles;
   index = buildSearchIndex(articles);
 });
 
-async function figuresFor(file: string): Promise<EvalFigures> {
-  const questions = parseQuestionFile(await readFile(file, 'utf8'));
-  return evaluate(questions, (question) => searchKnowledge(index, question, THRESHOLDS));
-}
-
-function expectGoals(figures: EvalFigures): void {
-  expect(figures.top1).toBeGreaterThanOrEqual(0.85);
-  expect(figures.top3).toBeGreaterThanOrEqual(0.95);
-  expect(figures.refused).toBeGreaterThanOrEqual(0.9);
-  expect(figures.confidentWrong).toBeLessThanOrEqual(0.03);
-}
+const questionsOf = async (file: string): Promise<EvalQuestion[]> => parseQuestionFile(await readFile(file, 'utf8'));
+const figuresFor = (questions: EvalQuestion[]): EvalFigures => evaluate(questions, (question) => searchKnowledge(index, question, TRAINED_THRESHOLDS));
 
 describe('the real knowledge base', () => {
-  it('reaches the goals on the development questions', async () => {
-    expectGoals(await figuresFor(DEV));
+  it('reaches the cross-validated figures on our own blind questions, well above plain fuse.js', async () => {
+    const questions = await questionsOf(OWN);
+    const { heldOut } = crossValidate(questions, questions.map((question) => rankTopics(index, question.q)), 5);
+    expect(heldOut.refused).toBeGreaterThanOrEqual(0.9);
+    expect(heldOut.confidentWrong).toBeLessThanOrEqual(0.03);
+    expect(heldOut.top1).toBeGreaterThanOrEqual(0.72); // reached, goal 0.80
+    expect(heldOut.top3).toBeGreaterThanOrEqual(0.91); // reached with the suggestion model, goal 0.92
+    const baseline = evaluate(questions, buildBaseline(articles));
+    expect(heldOut.top1 - baseline.top1).toBeGreaterThanOrEqual(0.3);
+  }, 60_000);
+
+  it('answers the development and held-out questions written for this feature', async () => {
+    for (const file of [DEV, HELD_OUT]) {
+      const figures = figuresFor(await questionsOf(file));
+      expect(figures.top1).toBeGreaterThanOrEqual(0.85);
+      expect(figures.top3).toBeGreaterThanOrEqual(0.95);
+      expect(figures.confidentWrong).toBeLessThanOrEqual(0.03);
+    }
   });
 
-  it('reaches the goals on the held-out questions written for this feature', async () => {
-    expectGoals(await figuresFor(HELD_OUT));
+  it('refuses the out-of-scope questions of the held-out set', async () => {
+    expect(figuresFor(await questionsOf(HELD_OUT)).refused).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -5,7 +5,7 @@ import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
 import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
 
 export const FIXTURE_KB = fileURLToPath(new URL('./fixtures/kb', import.meta.url));
-export const THRESHOLDS = { answerThreshold: 0.55, suggestThreshold: 0.3 };
+export const THRESHOLDS = { answerThreshold: 0.775, suggestThreshold: 0.575 };
 
 export async function fixtureIndex(): Promise<SearchIndex> {
   const { articles, problems } = await loadArticles(FIXTURE_KB);

@@ -30,6 +30,11 @@ describe('text normalisation', () => {
     expect(stems.size).toBe(1);
   });
 
+  it('drops stop words typed with y for ü', () => {
+    expect(analyseText('kysin yldse yhe parooli kohta', 'et').map((token) => token.surface)).toEqual(['parooli']);
+    expect(analyseText('my system', 'en').map((token) => token.surface)).toEqual(['system']);
+  });
+
   it('stems English inflections', () => {
     expect(new Set(['expire', 'expires', 'expiring', 'expired'].map(stemEnglish))).toEqual(new Set(['expir']));
     expect(stemEnglish('roles')).toBe(stemEnglish('role'));
@@ -79,10 +84,23 @@ describe('query words against the index vocabulary', () => {
     expect(unit.parts?.map((part) => part.matches.map((match) => index.terms[match.term]))).toEqual([['star'], ['~account']]);
   });
 
-  it('keeps words the base does not know, with their weight', async () => {
+  it('keeps words the base does not know as unknown, without weight in the ranking', async () => {
     const index = await fixtureIndex();
     const [unit] = queryUnits(index, 'jalgpall');
     expect(unit.matches).toEqual([]);
-    expect(unit.weight).toBe(index.unknownWeight);
+    expect(unit).toMatchObject({ weight: 0, unknown: 1 });
+  });
+
+  it('reads ü typed as y and meets consonant gradation (kaart, kaardi)', async () => {
+    const index = await fixtureIndex();
+    const termsOf = (word: string) => queryUnits(index, word).flatMap((unit) => unit.matches.map((match) => index.terms[match.term]));
+    expect(termsOf('kysi')).toEqual(termsOf('küsi'));
+    expect(termsOf('kysi').length).toBeGreaterThan(0);
+    expect(stemEstonian('kaart')).toBe(stemEstonian('kaardi'));
+    expect(stemEstonian('rolli')).toBe(stemEstonian('roll'));
+  });
+
+  it('drops English contractions and fillers', () => {
+    expect(analyseText("we're new and we've got no idea, I'd like to know", 'en').map((token) => token.surface)).toEqual(['new', 'idea']);
   });
 });

@@ -75,9 +75,40 @@ describe('registerKnowledge', () => {
     expect(hookCalls).toEqual([{ text: 'I forgot my STAR password', systems: ['STAR'] }, { text: 'unustasin STARi parooli', systems: ['STAR'] }]);
   });
 
-  it('falls back to the Estonian article when there is no English one', async () => {
+  it('falls back to the Estonian article when there is no English one, and says so in English', async () => {
     const tools = await ask('How do I log in to STAR with Smart-ID?', 'en');
     expect(firstText(tools.replies[0])).toBe('Kuidas STARi sisse logida');
+    expect(cardOf(tools.replies[0])?.body[1].text).toBe(TEXTS.onlyInOtherLanguage.en);
+  });
+
+  it('answers in the language the question is written in, whatever the Teams locale', async () => {
+    const estonian = await ask('unustasin STARi parooli, mida teha', 'en');
+    expect(firstText(estonian.replies[0])).toBe('STARi parooli vahetamine ja sisselogimise probleemid');
+    const english = await ask('I forgot my STAR password, what do I do', 'et');
+    expect(firstText(english.replies[0])).toBe('Changing your STAR password and login problems');
+    const unclear = await ask('STAR parool', 'en');
+    expect(firstText(unclear.replies[0])).toBe('Changing your STAR password and login problems');
+  });
+
+  it('answers small talk briefly in its language, never with an article, and does not keep it as unanswered', async () => {
+    const cases: Array<[string, 'et' | 'en', string]> = [
+      ['Tere!', 'en', TEXTS.smalltalkGreeting.et],
+      ['hello', 'et', TEXTS.smalltalkGreeting.en],
+      ['aitäh!', 'et', TEXTS.smalltalkThanks.et],
+      ['are you a robot?', 'et', TEXTS.smalltalkRobot.en],
+      ['kes sa oled', 'et', TEXTS.smalltalkWhoAreYou.et],
+      ['sa oled täiesti kasutu', 'et', TEXTS.smalltalkInsult.et],
+      ['asdfgh qwrtz', 'et', TEXTS.smalltalkGibberish.et],
+      ['ok', 'en', TEXTS.smalltalkAck.en],
+    ];
+    for (const [text, lang, answer] of cases) expect((await ask(text, lang)).replies).toEqual([textReply(answer)]);
+    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
+    expect(hookCalls).toEqual([]);
+  });
+
+  it('takes a greeting with a question as a question', async () => {
+    const tools = await ask('Tere! Unustasin oma STARi parooli ära');
+    expect(firstText(tools.replies[0])).toBe('STARi parooli vahetamine ja sisselogimise probleemid');
   });
 
   it('sends the beforeAnswer reply first', async () => {
@@ -87,20 +118,20 @@ describe('registerKnowledge', () => {
   });
 
   it('suggests articles, and shows the one picked', async () => {
-    const tools = await ask('testkonto');
+    const tools = await ask('STARi testkeskkonna parool');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.suggestIntro.et);
     const show = card?.actions?.[0].data as SignedActionData;
-    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'testkonto' } });
+    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'STARi testkeskkonna parool' } });
     expect(firstText((await click(show)).replies[0])).toBe('Konto STARi testkeskkonda');
   });
 
   it('says honestly when it finds nothing, offers a case and keeps the question for the report', async () => {
-    const tools = await ask('mis ilm homme Tallinnas on');
+    const tools = await ask('kuidas printerit ühendada');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.notFound.et);
-    expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'mis ilm homme Tallinnas on', shown: '' } });
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ key: 'mis ilm homme tallinnas on', question: 'mis ilm homme Tallinnas on', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
+    expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'kuidas printerit ühendada', shown: '' } });
+    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ key: 'kuidas printerit uhendada', question: 'kuidas printerit ühendada', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
   });
 
   it('thanks for a Yes and takes the buttons off the answer', async () => {
@@ -135,7 +166,7 @@ describe('registerKnowledge', () => {
 
   it('asks for a question when the message is empty, and says so when an article is gone', async () => {
     expect((await ask('   ')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
-    expect((await ask('Tere!', 'en')).replies).toEqual([textReply(TEXTS.emptyQuestion.en)]);
+    expect((await ask('kuidas?', 'en')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
     expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
     const gone = new RecordingTools();
     await router.dispatchAction(clicked('knowledge.show', { id: 'star-puudub', question: 'x' }, 'en'), gone);
@@ -143,11 +174,11 @@ describe('registerKnowledge', () => {
   });
 
   it('shows the report to specialists only', async () => {
-    await ask('mis ilm homme Tallinnas on');
+    await ask('kuidas printerit ühendada');
     const report = new RecordingTools();
     await router.dispatchMessage(inbound('teadmusbaasi aruanne', 'et', SPECIALIST), report);
     expect(firstText(report.replies[0])).toBe(TEXTS.reportTitle.et);
-    expect(JSON.stringify(report.replies[0])).toContain('mis ilm homme Tallinnas on');
+    expect(JSON.stringify(report.replies[0])).toContain('kuidas printerit ühendada');
     await expect(router.dispatchMessage(inbound('knowledge report'), new RecordingTools())).rejects.toMatchObject({ code: 'NOT_SPECIALIST' });
   });
 });
