@@ -76,7 +76,8 @@ async function main(): Promise<void> {
   const connector = await startConnector();
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-'));
   seedConversations(dataDir, connector.url);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: String(RATE), CARD_SIGNING_SECRET: 'bench-secret-bench-secret-bench' });
+  // Monitoring's notices are drafts for the desk; this rule publishes the bench's critical SKAIS alert at once (template text).
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'SKAIS:critical', BROADCAST_RATE_PER_SECOND: String(RATE), CARD_SIGNING_SECRET: 'bench-secret-bench-secret-bench' });
   const app = await buildApp(config, { logger: silentLogger() });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -61,7 +61,7 @@ echo "production check: node dist/main.js on port $port (metrics on 127.0.0.1:$m
 env -i PATH="$PATH" HOME="$work" NODE_ENV=production PORT="$port" DATA_DIR="$work/data" METRICS_PORT="$metrics_port" \
   MicrosoftAppId=00000000-0000-4000-8000-000000000001 MicrosoftAppPassword=placeholder-secret \
   MicrosoftAppTenantId=00000000-0000-4000-8000-000000000002 LOG_LEVEL=warn \
-  node dist/main.js > "$work/bot.log" 2>&1 &
+  node --max-semi-space-size=16 dist/main.js > "$work/bot.log" 2>&1 &
 pid=$!
 
 ready=""

@@ -28,6 +28,7 @@ import { openAccessStores } from './storage/lowdb-access-stores.js';
 import { registerIncidents } from './features/incidents/index.js';
 import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from './storage/lowdb-outbox-store.js';
+import { LowdbAckStore } from './storage/lowdb-ack-store.js';
 import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incident-intake-store.js';
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
@@ -153,6 +154,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     deliveries: await LowdbOutboxStore.open(dataDir),
     receipts: await LowdbReceiptStore.open(dataDir),
     subscriptions: await LowdbSubscriptionStore.open(dataDir),
+    acks: await LowdbAckStore.open(dataDir),
   });
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;

@@ -82,6 +82,7 @@ const schema = z.object({
   DESK_MENTION: text(),
   METRICS_TOKEN: text(),
   METRICS_PORT: int(0, 0, 65535),
+  NOTICE_AUTO_PUBLISH: text(),
 });
 
 export type Config = Readonly<{
@@ -114,6 +115,8 @@ export type Config = Readonly<{
   kb: Readonly<{ answerThreshold: number; suggestThreshold: number }>;
   cases: Readonly<{ reopenDays: number; dueHours: Readonly<Record<'critical' | 'high' | 'normal' | 'low', number>>; reminderBeforeMinutes: number; digestHour: number; retentionDays: number }>;
   broadcast: Readonly<{ ratePerSecond: number; ratePerConversation: number; maxAttempts: number }>;
+  /** Monitoring's alerts published without the desk's review (template text only): `system:severity` pairs. */
+  noticeAutoPublish: ReadonlyArray<Readonly<{ system: string; severity: string }>>;
   access: Readonly<{ reminderDays: number }>;
   schedulerIntervalSeconds: number;
   /** When the bot's client secret expires, as the operator wrote it down (`MicrosoftAppPasswordExpiresOn`). */
@@ -166,6 +169,9 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.METRICS_TOKEN && raw.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters');
   if (raw.METRICS_PORT && raw.METRICS_PORT === raw.PORT) problems.push('METRICS_PORT: must differ from PORT (the metrics port listens on loopback only)');
   for (const id of list(raw.BROADCAST_CHANNEL_IDS)) if (!/^19:.+@thread\.(tacv2|skype)$/.test(id)) problems.push(`BROADCAST_CHANNEL_IDS: "${id}" is not a Teams channel id`);
+  for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
+    if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
+  }
   return problems;
 }
 
@@ -183,6 +189,8 @@ function deskMentionOf(value: string): Config['deskMention'] {
   const [id, name] = value.split('|').map((part) => part.trim());
   return Object.freeze({ id, name, kind: GUID.test(id) ? 'person' : 'tag' });
 }
+
+const AUTO_RULE = /^[^:\s]+:(critical|major|minor)$/i;
 
 /**
  * Reads the environment once. Every bad or missing variable is named in one error; the result is
@@ -236,6 +244,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: raw.CASE_RETENTION_DAYS,
     }),
     broadcast: Object.freeze({ ratePerSecond: raw.BROADCAST_RATE_PER_SECOND, ratePerConversation: raw.BROADCAST_RATE_PER_CONVERSATION, maxAttempts: raw.BROADCAST_MAX_ATTEMPTS }),
+    noticeAutoPublish: Object.freeze(list(raw.NOTICE_AUTO_PUBLISH).map((rule) => {
+      const [system, severity] = rule.split(':');
+      return Object.freeze({ system: system.toUpperCase(), severity: severity.toLowerCase() });
+    })),
     access: Object.freeze({ reminderDays: raw.ACCESS_REMINDER_DAYS }),
     schedulerIntervalSeconds: raw.SCHEDULER_INTERVAL_SECONDS,
     appPasswordExpiresOn: raw.MicrosoftAppPasswordExpiresOn ? new Date(raw.MicrosoftAppPasswordExpiresOn) : undefined,

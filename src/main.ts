@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ConfigError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
+import { BACKUP_SIGNAL, answerBackupRequests } from './storage/backup-requests.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
         `${reach} Use this only on your own machine (npm run chat, Agents Playground); production (NODE_ENV=production) refuses to start like this. ***`,
     );
   }
+  // `npm run data -- backup FILE` asks for a frozen copy of the data folder this way (README, Backup
+  // and restore). Handled from the start, so the signal's default action (exit) never applies.
+  let backupsReady = false;
+  process.on(BACKUP_SIGNAL, () => { if (backupsReady) void answerBackupRequests(config.dataDir, logger); });
   const app = await buildApp(config, { logger });
   app.scheduler.start();
   await new Promise<void>((resolve, reject) => {
@@ -62,6 +67,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  backupsReady = true;
+  void answerBackupRequests(config.dataDir, logger); // any request that came while starting
 }
 
 main().catch((error: unknown) => {

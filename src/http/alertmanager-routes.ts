@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { alertGroupToInput, parseAlertmanager, type IncidentService } from '../features/incidents/index.js';
+import { alertGroupToInput, alertmanagerDetails, parseAlertmanager, type IncidentService } from '../features/incidents/index.js';
 import type { Logger } from '../shared/logger.js';
 import { sameSecret } from './incident-signature.js';
 import type { RouteMount, RouteTools } from './server.js';
@@ -49,7 +49,7 @@ async function receive(req: Request, res: Response, tools: RouteTools, deps: { s
   if (!input.ok) return tools.fail(res, 400, 'InvalidAlertmanagerPayload', input.reason);
   try {
     const resolved = payload.value.status === 'resolved';
-    const result = await deps.service.intake(input.value, { by: { source: 'alertmanager' }, keepStatus: true, onlyExisting: resolved });
+    const result = await deps.service.intake(input.value, { by: { source: 'alertmanager' }, keepStatus: true, onlyExisting: resolved, alert: alertmanagerDetails(payload.value, input.value, new Date()) });
     if (result.outcome === 'ignored') {
       res.send(200, { ref: input.value.ref, status: 'ignored', message: 'No open incident has this group key; nothing to resolve.' });
       return;

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { gated } from './write-gate.js';
 
 interface IndexLine {
   segment: number;
@@ -54,12 +55,14 @@ export class ArchiveIndex {
 
   /** Records a segment that is full: it never changes again. */
   async seal(segment: number, ids: string[]): Promise<void> {
-    await fs.appendFile(this.file, `${JSON.stringify({ segment, ids })}\n`);
+    await gated(this.file, () => fs.appendFile(this.file, `${JSON.stringify({ segment, ids })}\n`));
   }
 
   private async rewrite(lines: IndexLine[]): Promise<void> {
     const temp = `${this.file}.tmp`;
-    await fs.writeFile(temp, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-    await fs.rename(temp, this.file);
+    await gated(this.file, async () => {
+      await fs.writeFile(temp, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+      await fs.rename(temp, this.file);
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { gated } from './write-gate.js';
 
 /** lowdb's JSON file, written with a file mode from the start (a temp file with that mode, renamed into place). */
 class ModeJsonFile<T> implements Adapter<T> {
@@ -56,7 +57,7 @@ export class JsonDoc<T> {
   update(change: (data: T) => void): Promise<void> {
     const run = this.queue.then(async () => {
       change(this.db.data);
-      await this.db.write();
+      await gated(this.file, () => this.db.write());
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -65,7 +66,7 @@ export class JsonDoc<T> {
   /** Deletes the file, in turn with the writes, if `empty` says it holds nothing (a later write creates it again). */
   deleteIfEmpty(empty: (data: T) => boolean): Promise<void> {
     const run = this.queue.then(async () => {
-      if (empty(this.db.data)) await rm(this.file, { force: true });
+      if (empty(this.db.data)) await gated(this.file, () => rm(this.file, { force: true }));
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,5 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import { JSONFile } from 'lowdb/node';
+import { gated } from './write-gate.js';
 
 /**
  * One small JSON file of a sharded store, read on first use and kept in memory after that. The
@@ -62,7 +63,7 @@ export class LazyShard<T extends object> {
 
   /** Writes what memory holds now (after changes made through `data`). */
   write(): Promise<void> {
-    const run = this.queue.then(() => this.adapter.write(this.data));
+    const run = this.queue.then(() => gated(this.file, () => this.adapter.write(this.data)));
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,4 +1,5 @@
 import { runFuzz } from '../support/fuzz-run.js';
+import { STARTUP_MS } from '../support/bot-process.js';
 
 /**
  * Seeded fuzz against a real bot process: mutated activities (wrong types, missing fields, huge
@@ -14,5 +15,5 @@ describe('fuzzing the HTTP edge', () => {
     expect(report.alive).toBe(true);
     expect(report.maxRssMb).toBeLessThan(300);
     expect(report.requests).toBe(2000);
-  }, 120_000);
+  }, 120_000 + STARTUP_MS); // start-up has its own bounded wait (test/support/bot-process.ts)
 });

@@ -8,7 +8,7 @@ import { signIncident } from '../../src/http/incident-signature.js';
 import { ManualClock } from '../../src/shared/clock.js';
 
 const SECRET = 'webhook-secret-for-tests';
-const ENV = { INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: '40' };
+const ENV = { INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: '40', NOTICE_AUTO_PUBLISH: 'SKAIS:critical' };
 const incident = { ref: 'mon-arch', systems: ['SKAIS'], severity: 'critical', status: 'investigating', title: 'SKAIS ei avane', description: 'Uurime.' };
 
 async function postIncident(bot: Harness, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -83,7 +83,7 @@ describe('archiving resolved incidents', () => {
       expect(noticeCalls(connector, 'send', 'RIKE-').filter((call) => call.conversationId === personalConversationId(KATI))).toHaveLength(2);
       expect(noticeCalls(connector, 'send', 'RIKE-').filter((call) => call.conversationId === CHANNEL_ID)).toHaveLength(2);
       const [open] = await bot.ask(personalMessage(KATI, 'rikked', { serviceUrl: connector.url }));
-      expect(textOf(open)).toMatch(/Rikked \(1\)[\s\S]*Jälle maas/);
+      expect(textOf(open)).toMatch(/Rikked \(1\)[\s\S]*SKAIS ei tööta/);
     } finally {
       await bot.close();
       await connector.stop();

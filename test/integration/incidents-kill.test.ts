@@ -6,6 +6,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { TENANT, installationUpdate, personalConversationId } from '../support/activities.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { spawnTs } from '../support/spawn-ts.js';
+import { STARTUP_MS, listeningPort } from '../support/bot-process.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 
 const SECRET = 'kill-test-secret';
@@ -13,18 +14,7 @@ const SECRET = 'kill-test-secret';
 /** Starts `src/main.ts` in its own process and resolves with its port once it listens. */
 async function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
   const child = spawnTs('src/main.ts', [], env);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The bot did not start:\n${output}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on port (\d+)/.exec(output);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
-    });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.on('exit', (code) => reject(new Error(`The bot exited (${code}):\n${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
+  return { child, url: `http://127.0.0.1:${await listeningPort(child)}` };
 }
 
 describe('a broadcast killed mid-way (SIGKILL) and started again', () => {
@@ -32,7 +22,7 @@ describe('a broadcast killed mid-way (SIGKILL) and started again', () => {
     const connector = new FakeConnector();
     await connector.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-kill-'));
-    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: 'kill-test-card-secret-0000' };
+    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'STAR:major', BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: 'kill-test-card-secret-0000' };
     const people = Array.from({ length: 16 }, (_, index) => ({ aadObjectId: randomUUID(), name: `Inimene ${index}` }));
     const notices = () => connector.sends().filter((call) => JSON.stringify(call.body).includes('RIKE-'));
     let running = await startProcess(env);
@@ -62,5 +52,5 @@ describe('a broadcast killed mid-way (SIGKILL) and started again', () => {
       await connector.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 60_000 + 2 * STARTUP_MS); // two start-ups, each with its own bounded wait
 });

@@ -8,7 +8,7 @@ import type { ConversationAddress } from '../../src/shared/messaging.js';
 const SECRET = 'webhook-secret-for-tests';
 const TOKEN = 'alertmanager-token-for-tests';
 const LIMITS = { globalPerSecond: 20, perConversationPerSecond: 7, perConversationPer2s: 8 };
-const ENV = { INCIDENT_WEBHOOK_SECRET: SECRET, ALERTMANAGER_TOKEN: TOKEN, BROADCAST_RATE_PER_SECOND: '20', BROADCAST_MAX_ATTEMPTS: '6' };
+const ENV = { INCIDENT_WEBHOOK_SECRET: SECRET, ALERTMANAGER_TOKEN: TOKEN, BROADCAST_RATE_PER_SECOND: '20', BROADCAST_MAX_ATTEMPTS: '6', NOTICE_AUTO_PUBLISH: 'SKAIS:critical,STAR:major' };
 
 function personAddress(serviceUrl: string, index: number): ConversationAddress {
   const aad = randomUUID();
@@ -101,15 +101,16 @@ describe('POST /api/incidents and the paced outbox', () => {
   it('edits the message already sent on an update (200) and on resolution', async () => {
     const updated = await postIncident(bot, { ...incident, status: 'identified', description: 'Põhjus leitud: andmebaasi ühendus.' }, { key: 'k-2' });
     expect(updated.status).toBe(200);
-    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('andmebaasi')).length === people.length + 1, 10_000);
+    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('põhjus on leitud')).length === people.length + 1, 10_000);
     const resolved = await postIncident(bot, { ...incident, status: 'resolved', description: 'Parandatud.' });
     expect(resolved).toMatchObject({ status: 200, body: { status: 'resolved' } });
     await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('Lahendatud')).length === people.length + 1, 10_000);
     const [message] = bot.connector.messagesIn(people[0].conversationId).filter((entry) => JSON.stringify(entry.activity).includes('RIKE-'));
     expect(JSON.stringify(message.activity)).toMatch(/Lahendatud: SKAIS/);
     expect([...noticeCounts(bot.connector).values()].every((count) => count === 1)).toBe(true);
-    // Each later version's reach is shown in the same desk message, edited in place.
-    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('seiresüsteem')).length >= 2, 10_000);
+    // Each later version's reach is shown in the same desk message, edited in place (edits come at
+    // most every 3 seconds, so versions close together share one).
+    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => sentText(call).includes('seiresüsteem')).length >= 1, 10_000);
     expect(deskReports(bot.connector)).toHaveLength(1);
     expect(bot.connector.violations).toEqual([]);
   });

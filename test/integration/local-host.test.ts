@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTs } from '../support/spawn-ts.js';
+import { STARTUP_MS, listeningPort } from '../support/bot-process.js';
 import { loadConfig } from '../../src/config.js';
 
 const CREDENTIALS = { MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b' };
@@ -31,14 +32,7 @@ describe('where the bot listens', () => {
     const bot = spawnTs('src/main.ts', [], env({ PORT: '0', DATA_DIR: dataDir }));
     let log = '';
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        bot.stdout.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          const match = /listening on port (\d+)/.exec(log);
-          if (match) resolve(Number(match[1]));
-        });
-        bot.on('exit', (code) => reject(new Error(`exited ${code}: ${log}`)));
-      });
+      const port = await listeningPort(bot, (line) => { log += `${line}\n`; });
       expect(log).toMatch(/LOCAL MODE: .*The bot listens on 127\.0\.0\.1 only \(set HOST to listen elsewhere\)/);
       expect(log).toMatch(/"host":"127\.0\.0\.1"/);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -50,5 +44,5 @@ describe('where the bot listens', () => {
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 30_000 + STARTUP_MS);
 });

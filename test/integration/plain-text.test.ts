@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { KATI, MARI, SIIM, cardSubmit, fileConsentInvoke, installationUpdate, personalConversationId, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { signIncident } from '../../src/http/incident-signature.js';
 
 /**
  * Text a person typed, shown by the bot to someone else, in every feature: never a live link,
  * bold text or a mention, and times in Tallinn time as 07.12.2026 17:52 in both languages.
  */
 const JUHT: Person = { aadObjectId: 'd4d4d4d4-0000-4000-8000-000000000004', name: 'Jaan Juht' };
-const SECRET = 'webhook-secret-for-tests';
 const LINK = '[Klõpsa siia, et kinnitada](http://evil.example/login)';
 
 /** A Markdown link with unescaped brackets, bold with unescaped stars, or an `<at>` tag. */
@@ -28,7 +26,7 @@ describe('typed text and times shown to others, across features', () => {
   const sends = (person: Person) => bot.connector.sends(personalConversationId(person));
 
   beforeAll(async () => {
-    bot = await startBot({ DIRECTORY_FILE: 'test/fixtures/directory.json', INCIDENT_WEBHOOK_SECRET: SECRET }, { clock });
+    bot = await startBot({ DIRECTORY_FILE: 'test/fixtures/directory.json' }, { clock });
     serviceUrl = bot.connector.url;
     for (const person of [KATI, MARI, SIIM, JUHT]) await bot.post(installationUpdate(person, { serviceUrl }));
   });
@@ -58,10 +56,12 @@ describe('typed text and times shown to others, across features', () => {
   });
 
   it('incidents: a notice\'s typed title and systems, shown to users', async () => {
-    const body = JSON.stringify({ ref: 'md', systems: ['STAR'], severity: 'major', status: 'investigating', title: `${LINK} **RIKE**`, description: `${LINK} **KIRJELDUS**`, expectedEnd: '2026-12-07T18:00:00Z' });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(`${bot.url}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tugibot-timestamp': timestamp, 'x-tugibot-signature': signIncident(SECRET, timestamp, body) }, body });
-    expect(response.status).toBe(201);
+    // A specialist's notice (monitoring's alerts reach users only as template text).
+    const [draft] = await bot.ask(personalMessage(SIIM, 'uus teade', { serviceUrl }));
+    const inputs = { systems: 'STAR', severity: 'major', status: 'investigating', title: `${LINK} **RIKE**`, description: `${LINK} **KIRJELDUS**`, expectedEndDate: '2026-12-07', expectedEndTime: '20:00' };
+    const [preview] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(draft), 'Eelvaade'), inputs, { serviceUrl }));
+    const [sent] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(preview), 'Kinnita ja saada'), {}, { serviceUrl }));
+    expect(textOf(sent)).toMatch(/Kinnitatud/);
     const [form] = await bot.ask(personalMessage(MARI, 'new case', { serviceUrl, locale: 'en-US' }));
     const replies = await bot.ask(cardSubmit(MARI, buttonData(cardOf(form), 'Submit the case'), { system: 'STAR', kind: 'broken', urgency: 'high', description: 'STAR' }, { serviceUrl, locale: 'en-US' }));
     const notice = replies.map(textOf).find((text) => /known incident/.test(text)) ?? '';

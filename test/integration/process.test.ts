@@ -1,26 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { outputOf, spawnTs } from '../support/spawn-ts.js';
+import { STARTUP_MS, listeningPort as listening } from '../support/bot-process.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { KATI, installationUpdate } from '../support/activities.js';
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW)/.test(key)));
   return { ...clean, LOG_LEVEL: 'info', ...extra };
-}
-
-async function listening(child: ChildProcessWithoutNullStreams): Promise<number> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on port (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
 }
 
 describe('the bot process', () => {
@@ -31,7 +19,7 @@ describe('the bot process', () => {
   it('refuses to start in production without credentials', async () => {
     const output = await outputOf(spawnTs('src/main.ts', [], env({ NODE_ENV: 'production', DATA_DIR: dataDir })));
     expect(output).toMatch(/tugibot cannot start\.\nInvalid configuration:\n {2}- MicrosoftAppId: is empty, but NODE_ENV=production/);
-  });
+  }, STARTUP_MS);
 
   it('announces local mode, refuses a second process on its data folder and stops cleanly on SIGTERM', async () => {
     const first = spawnTs('src/main.ts', [], env({ PORT: '0', DATA_DIR: dataDir }));
@@ -49,7 +37,7 @@ describe('the bot process', () => {
     expect(await exited).toBe(0);
     expect(log).toMatch(/stopped; storage flushed/);
     expect(existsSync(join(dataDir, 'tugibot.lock'))).toBe(false);
-  }, 30_000);
+  }, 30_000 + 2 * STARTUP_MS); // two start-ups (the second is refused), each with its own bounded wait
 
   it('finishes a running turn before it exits on SIGTERM', async () => {
     const connector = new FakeConnector();
@@ -70,5 +58,5 @@ describe('the bot process', () => {
     // The welcome, once; a typing indicator (sent while the slow welcome is on its way) may land too.
     expect(connector.sends().filter((call) => call.body.type !== 'typing').length).toBe(1);
     await connector.stop();
-  }, 30_000);
+  }, 30_000 + STARTUP_MS);
 });

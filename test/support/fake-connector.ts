@@ -110,6 +110,11 @@ export class FakeConnector {
     return this.messages.get(conversationId)?.get(activityId);
   }
 
+  /** Every conversation (and channel thread) that holds a message. */
+  conversationIds(): string[] {
+    return [...this.messages.keys()];
+  }
+
   /** Every live message in a conversation, oldest first. */
   messagesIn(conversationId: string): Array<{ id: string; activity: Record<string, unknown> }> {
     return [...(this.messages.get(conversationId)?.entries() ?? [])].map(([id, activity]) => ({ id, activity }));

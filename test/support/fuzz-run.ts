@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { FakeConnector } from './fake-connector.js';
 import { fuzzCases, type FuzzCase } from './fuzz-inputs.js';
 import { spawnTs } from './spawn-ts.js';
+import { listeningPort, productionNodeFlags } from './bot-process.js';
 import { SIIM, TENANT } from './activities.js';
 
 export interface FuzzReport {
@@ -71,26 +72,15 @@ async function startProcess(dataDir: string, serviceUrlHost: string, built: bool
     INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5',
   };
   // The built bot (`npm run build` first) is what production runs; tsx adds its compiler's memory.
-  const child = built ? spawn(process.execPath, ['dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env);
+  // Both start with production's Node flags (package.json `start`), so the RSS measured is production's.
+  const flags = productionNodeFlags();
+  const child = built ? spawn(process.execPath, [...flags, 'dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env, flags);
   const log: string[] = [];
   const turns: string[] = [];
-  let pending = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /listening on port (\d+)/.exec(line);
-        if (match) resolve(Number(match[1]));
-        else if (/"msg":"turn failed"/.test(line)) turns.push(/"message":"([^"]{0,160})/.exec(line)?.[1] ?? line.slice(0, 300));
-        else if (/"level":(50|60)/.test(line) || !line.startsWith('{')) log.push(line.slice(0, 600));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the bot exited ${code} before listening: ${log.join('\n')} ${pending} (${serviceUrlHost})`)));
-  });
+  const port = await listeningPort(child, (line) => {
+    if (/"msg":"turn failed"/.test(line)) turns.push(/"message":"([^"]{0,160})/.exec(line)?.[1] ?? line.slice(0, 300));
+    else if (!/listening on port/.test(line) && (/"level":(50|60)/.test(line) || !line.startsWith('{'))) log.push(line.slice(0, 600));
+  }).catch((error: unknown) => { throw new Error(`${String(error)} (${serviceUrlHost})`); });
   return { child, url: `http://127.0.0.1:${port}`, log, turns };
 }
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 /**
  * Runs a TypeScript file in a real Node process (tsx as a loader, so the pid is the script's own
- * and a kill reaches it, not a wrapper).
+ * and a kill reaches it, not a wrapper). `nodeFlags` go to Node itself (see productionNodeFlags).
  */
-export function spawnTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), file), ...args], { env, cwd: process.cwd() });
+export function spawnTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env, nodeFlags: string[] = []): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(process.cwd(), file), ...args], { env, cwd: process.cwd() });
 }
 
 /** Collects a child's standard output until it exits. */

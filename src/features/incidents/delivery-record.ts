@@ -14,6 +14,11 @@ export interface DeliveryOutcome {
   /** The newest version this conversation has. */
   deliveredVersion: number;
   failure?: string;
+  /** The person of a personal chat (Entra object id), for the delivery report. */
+  personId?: string;
+  name?: string;
+  /** When the conversation's entry last changed (the delivery, or the last attempt). */
+  at?: string;
 }
 
 /**
@@ -60,6 +65,9 @@ export function recordOf(incident: Incident, broadcast: Broadcast | undefined, e
         outcome: outcomeOf(entry, incident.version),
         deliveredVersion: entry?.deliveredVersion ?? 0,
         failure: entry?.failure,
+        personId: target.address.user?.aadObjectId,
+        name: target.address.user?.name,
+        at: entry?.updatedAt,
       };
     }),
   };

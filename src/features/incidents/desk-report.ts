@@ -1,7 +1,7 @@
 import type { Lang } from '../../shared/i18n.js';
 import type { ConversationAddress, Messenger } from '../../shared/messaging.js';
 import type { DeliveryProgress } from './delivery-progress.js';
-import type { Incident } from './incident.js';
+import { isPublished, type Incident } from './incident.js';
 import { deliveryId, type BroadcastReport, type DeliveryStore, type DeskReport, type IncidentStore } from './incident-store.js';
 import type { Pacer } from './pacer.js';
 import { progressReport } from './report-card.js';
@@ -30,7 +30,7 @@ export class UntrackedDeskReport extends Error {
 /** A version monitoring published (webhook, Alertmanager) is reported to the desk, unless its report exists. */
 export function wantsDeskReport(incident: Incident, report: BroadcastReport | undefined): boolean {
   const source = incident.history[incident.history.length - 1]?.by.source;
-  return source !== undefined && source !== 'teams' && report?.version !== incident.version;
+  return isPublished(incident) && source !== undefined && source !== 'teams' && report?.version !== incident.version;
 }
 
 /** Posts the first desk report: under the incident's notice in the channel when that thread is known, else as a new post. */

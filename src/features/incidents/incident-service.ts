@@ -7,7 +7,9 @@ import { DomainError } from '../../shared/errors.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
-import { followedSystemsOf, openIncident, reviseIncident, type Incident, type IncidentActor, type IncidentContent } from './incident.js';
+import { followedSystemsOf, isPublished, openIncident, reviseIncident, type AlertDetails, type Incident, type IncidentActor, type IncidentContent } from './incident.js';
+import { alertChanged, webhookDetails } from './alert-details.js';
+import { bumpIncident, decideMonitoring, type Reach } from './monitoring-intake.js';
 import { contentOfInput, type IncidentInput } from './incident-input.js';
 import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
 import { countAudience, planAudience, widenAudience } from './plan-audience.js';
@@ -52,7 +54,24 @@ export interface IntakeOptions {
   onlyExisting?: boolean;
   /** The author's progress message for this version. */
   report?: Omit<BroadcastReport, 'version'>;
+  /** Monitoring's alert as received (Alertmanager's labels and hosts); built from the input when absent. */
+  alert?: AlertDetails;
 }
+
+export const NOTICE_TEXT_MISSING = new DomainError('NOTICE_TEXT_MISSING', {
+  et: 'Teatel peab olema pealkiri (kuni 200 märki) ja kirjeldus (kuni 4000 märki) eesti keeles.',
+  en: 'The notice needs a title (up to 200 characters) and a description (up to 4,000 characters) in Estonian.',
+});
+
+/** The texts a specialist may change on a draft before publishing it. */
+export interface NoticeTexts {
+  title?: string;
+  description?: string;
+  titleEn?: string;
+  descriptionEn?: string;
+}
+
+export type PublishOutcome = 'published' | 'already' | 'withdrawn';
 
 type IntakeActorLike = IncidentActor;
 
@@ -111,6 +130,7 @@ export class IncidentService {
   }
 
   private async apply(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
+    if (options.by.source !== 'teams') return this.applyMonitoring(input, options);
     const now = this.deps.clock.now();
     const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
     const reopening = existing?.status === 'resolved' && input.status !== 'resolved';
@@ -127,11 +147,62 @@ export class IncidentService {
       return { outcome: 'created', answer: answerOf(incident), incident };
     }
     if (options.keepStatus && content.status !== 'resolved') content = { ...content, status: existing.status };
-    const { incident, changed } = reviseIncident(existing, content, now, options.by);
-    if (!changed) return { outcome: 'unchanged', answer: answerOf(incident), incident };
+    const revised = reviseIncident(existing, content, now, options.by);
+    if (!revised.changed) return { outcome: 'unchanged', answer: answerOf(revised.incident), incident: revised.incident };
+    // A specialist's update of a draft publishes it with their text.
+    const incident = isPublished(existing) ? revised.incident : { ...revised.incident, stage: 'published' as const, publishedBy: { at: now.toISOString(), name: options.by.name, aadObjectId: options.by.aadObjectId } };
     await this.publish(incident, options.report);
     this.deps.logger.info({ incidentId: incident.id, version: incident.version, status: incident.status, source: options.by.source }, 'incident updated');
     return { outcome: 'updated', answer: answerOf(incident), incident };
+  }
+
+  /** Monitoring's alerts: drafts for the desk, published only by a specialist or an operator's rule (monitoring-intake.ts). */
+  private async applyMonitoring(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
+    const now = this.deps.clock.now();
+    const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
+    if (!existing && !options.onlyExisting) {
+      const archived = await this.archivedResolution(input);
+      if (archived) return { outcome: 'unchanged', answer: answerOf(archived), incident: archived };
+    }
+    const current = existing && !(existing.status === 'resolved' && input.status !== 'resolved') ? existing : undefined;
+    if (existing && existing.status === 'resolved' && input.status === 'resolved') return { outcome: 'unchanged', answer: answerOf(existing), incident: existing };
+    // Nothing to resolve, or an alert that starts resolved: nobody needs to hear of it.
+    if (!current && (options.onlyExisting || input.status === 'resolved')) return { outcome: 'ignored', answer: { id: '', ref: input.ref ?? '', status: input.status } };
+    const alert = options.alert ?? webhookDetails(input, now);
+    const decision = decideMonitoring(current, input, { alert, keepStatus: options.keepStatus, rules: this.deps.config.noticeAutoPublish, now, by: options.by, newId: () => newIncidentId(now) });
+    const { incident } = decision;
+    if (decision.outcome === 'unchanged') {
+      if (current && alertChanged(current.alert, alert)) await this.deps.store.save(incident);
+      return { outcome: 'unchanged', answer: answerOf(incident), incident };
+    }
+    await this.publish(incident, options.report, decision.reach);
+    this.deps.logger.info({ incidentId: incident.id, version: incident.version, stage: incident.stage, status: incident.status, source: options.by.source, severity: incident.severity }, `monitoring's incident ${decision.outcome}`);
+    return { outcome: decision.outcome, answer: answerOf(incident), incident };
+  }
+
+  /**
+   * A specialist publishes monitoring's draft with one click, with the texts as they left them on
+   * the desk's card; one at a time with intake, so two clicks publish once.
+   */
+  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor): Promise<{ outcome: PublishOutcome; incident: Incident }> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      const incident = this.deps.store.getLive(id);
+      if (!incident) throw INCIDENT_NOT_FOUND;
+      if (incident.stage === 'withdrawn' || incident.status === 'resolved') return { outcome: 'withdrawn' as const, incident };
+      if (isPublished(incident)) return { outcome: 'already' as const, incident };
+      const clean = (value: string | undefined, max: number) => (value?.trim() && value.trim().length <= max ? value.trim() : undefined);
+      const title = clean(texts.title, 200);
+      const description = clean(texts.description, 4000);
+      if (!title || !description) throw NOTICE_TEXT_MISSING;
+      const now = this.deps.clock.now();
+      const next = bumpIncident(incident, {
+        title, description, titleEn: clean(texts.titleEn, 200), descriptionEn: clean(texts.descriptionEn, 4000),
+        stage: 'published', publishedBy: { at: now.toISOString(), name: by.name, aadObjectId: by.aadObjectId },
+      }, now, by);
+      await this.publish(next, undefined, 'everyone');
+      this.deps.logger.info({ incidentId: id, version: next.version }, 'draft published by a specialist');
+      return { outcome: 'published' as const, incident: next };
+    });
   }
 
   /**
@@ -145,9 +216,11 @@ export class IncidentService {
   }
 
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
-  private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>): Promise<void> {
+  private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
     const current = this.deps.store.broadcast(incident.id);
-    const { targets } = widenAudience(current?.targets ?? [], await this.audienceFor(incident.systems));
+    const audience = await this.audienceFor(incident.systems);
+    const planned = reach === 'everyone' ? audience : audience.filter((target) => target.specialists);
+    const { targets } = widenAudience(current?.targets ?? [], planned);
     await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
     await this.deps.store.save(incident);
     this.deps.wake();
@@ -194,6 +267,7 @@ export class IncidentService {
     const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
     return this.deps.store
       .live()
+      .filter((incident) => isPublished(incident))
       .filter((incident) => incident.status !== 'resolved' || Date.parse(incident.resolvedAt ?? incident.updatedAt) >= dayAgo)
       .sort((a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.updatedAt.localeCompare(a.updatedAt));
   }

@@ -32,6 +32,8 @@ export interface Broadcast {
   report?: BroadcastReport;
   /** Where the desk sees the reach of versions monitoring published (webhook, Alertmanager). */
   desk?: DeskReport;
+  /** The one reminder a critical notice may get, to those who had not acknowledged it. */
+  reminder?: { at: string; by?: string; people: number };
 }
 
 /**
@@ -115,3 +117,22 @@ export interface SubscriptionStore {
   followed(aadObjectId: string): FollowedSystem[];
   save(aadObjectId: string, followed: FollowedSystem[]): Promise<void>;
 }
+
+/** "Sain aru" / "Got it": one person acknowledged one incident's notice. */
+export interface NoticeAck {
+  /** `<incidentId>|<aadObjectId>`: pressing twice writes nothing new. */
+  id: string;
+  incidentId: string;
+  aadObjectId: string;
+  at: string;
+}
+
+export interface AckStore {
+  /** Records an acknowledgement; false when this person had acknowledged the incident already. */
+  add(ack: NoticeAck): Promise<boolean>;
+  get(incidentId: string, aadObjectId: string): NoticeAck | undefined;
+  /** The incident's acknowledgements by Entra object id (read-only). */
+  forIncident(incidentId: string): ReadonlyMap<string, NoticeAck>;
+}
+
+export const ackId = (incidentId: string, aadObjectId: string): string => `${incidentId}|${aadObjectId.toLowerCase()}`;

@@ -37,6 +37,28 @@ export interface IncidentRevision {
   by: IncidentActor;
 }
 
+/**
+ * Where a notice stands with the desk. Monitoring's alerts open as a `draft` that only the
+ * specialists' channel sees; a specialist (or an operator's auto-publish rule) publishes it; a draft
+ * whose alert resolves before that is `withdrawn`. Incidents without a stage (drafted by a
+ * specialist, or stored before stages existed) are published.
+ */
+export type NoticeStage = 'draft' | 'published' | 'withdrawn';
+
+/** What monitoring sent, for the desk only: never part of what people are told. */
+export interface AlertDetails {
+  source: 'webhook' | 'alertmanager';
+  status: string;
+  severity: Severity;
+  summary: string;
+  description: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  hosts: string[];
+  startsAt?: string;
+  receivedAt: string;
+}
+
 export interface Incident extends IncidentContent {
   id: string;
   /** Monitoring's own id; the same ref updates the same (open) incident. */
@@ -47,7 +69,15 @@ export interface Incident extends IncidentContent {
   updatedAt: string;
   resolvedAt?: string;
   history: IncidentRevision[];
+  stage?: NoticeStage;
+  /** Monitoring's alert as last received (desk only). */
+  alert?: AlertDetails;
+  /** Who published a draft: a specialist, or the operator's rule (`auto`). */
+  publishedBy?: { at: string; name?: string; aadObjectId?: string; auto?: boolean };
 }
+
+/** A notice people may be told about: anything but a draft or a withdrawn draft. */
+export const isPublished = (incident: Pick<Incident, 'stage'>): boolean => incident.stage === undefined || incident.stage === 'published';
 
 export const INCIDENT_RESOLVED = new DomainError('INCIDENT_RESOLVED', {
   et: 'See rike on juba lahendatuks märgitud ja seda ei saa enam muuta.',

@@ -3,7 +3,11 @@ import { langOf } from '../../shared/i18n.js';
 import type { IncidentNotices } from '../../shared/incident-notices.js';
 import { DEFAULT_BACKOFF } from './delivery-policy.js';
 import { DeliveryWorker } from './delivery-worker.js';
-import type { DeliveryStore, IncidentStore, ReceiptStore, SubscriptionStore } from './incident-store.js';
+import type { AckStore, DeliveryStore, IncidentStore, ReceiptStore, SubscriptionStore } from './incident-store.js';
+import { personalNotice } from './ack-card.js';
+import { DepartmentBook } from './department-book.js';
+import { deskCard } from './desk-card.js';
+import { registerDeskHandlers, reminderButtons } from './desk-handlers.js';
 import { IncidentArchiver } from './incident-archiver.js';
 import { IncidentService } from './incident-service.js';
 import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
@@ -14,7 +18,8 @@ import { ProgressReporter } from './progress-reporter.js';
 
 export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
 export { FOLLOWABLE } from './incident.js';
-export type { Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore } from './incident-store.js';
+export type { AckStore, Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, NoticeAck, ReceiptStore, SubscriptionStore } from './incident-store.js';
+export { ackId } from './incident-store.js';
 export type { DeliveryRecord, DeliveryOutcome } from './delivery-record.js';
 export { DeliveryTally } from './delivery-tally.js';
 export type { DeliveryProgress } from './delivery-progress.js';
@@ -22,12 +27,14 @@ export { ARCHIVE_GRACE_MS } from './archive-due.js';
 export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
 export { parseIncidentInput, type IncidentInput } from './incident-input.js';
 export { parseAlertmanager, alertGroupToInput } from './alertmanager-input.js';
+export { alertmanagerDetails } from './alert-details.js';
 
 export interface IncidentStores {
   incidents: IncidentStore;
   deliveries: DeliveryStore;
   receipts: ReceiptStore;
   subscriptions: SubscriptionStore;
+  acks: AckStore;
 }
 
 export interface IncidentsFeature {
@@ -51,7 +58,12 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     const address = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
     return address && { address, lang: langOf(config.defaultLocale) };
   };
-  const reporter = new ProgressReporter({ incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log, desk });
+  // Closures below name `reporter` and `service` before they are built; they run only once the worker starts.
+  const departments = new DepartmentBook({ directory: deps.directory, logger: log, learned: () => reporter.nudge() });
+  const reporter = new ProgressReporter({
+    incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log, desk,
+    acks: stores.acks, departmentOf: (id) => departments.of(id), buttons: reminderButtons(signer),
+  });
   const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log });
   const worker = new DeliveryWorker({
     incidents: stores.incidents,
@@ -61,7 +73,12 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     pacer,
     policy: { maxAttempts: config.broadcast.maxAttempts, ...DEFAULT_BACKOFF },
     logger: log,
-    render: (incident, target) => noticeCard(incident, target.lang, target.specialists ? specialistButtons(incident, signer, target.lang) : []),
+    render: async (incident, target) => {
+      if (target.specialists && incident.alert) return deskCard(incident, await service.audienceCount(incident.systems, incident.id), signer, target.lang);
+      if (target.specialists) return noticeCard(incident, target.lang, specialistButtons(incident, signer, target.lang));
+      const person = target.kind === 'personal' ? target.address.user?.aadObjectId : undefined;
+      return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
+    },
     report: () => reporter.report(),
     // Few calls in flight to start with (many let stalls bunch requests past the limit); more as the latency needs.
     concurrency: Math.min(32, Math.max(8, Math.ceil(config.broadcast.ratePerSecond / 20))),
@@ -69,6 +86,14 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
   });
   const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log });
+  let stopped = false;
+  registerDeskHandlers({
+    router, service, incidents: stores.incidents, acks: stores.acks, signer, clock, messenger, pacer, logger: log,
+    report: { deliveries: stores.deliveries, department: (id) => departments.lookup(id), now: () => clock.now() },
+    reminders: { incidents: stores.incidents, deliveries: stores.deliveries, acks: stores.acks, messenger, pacer, signer, logger: log, stopped: () => stopped },
+    acknowledged: () => reporter.nudge(),
+    reportSender: { messenger, conversations: deps.conversations, files: deps.files, logger: log },
+  });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
   worker.start();
   deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
@@ -82,7 +107,11 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
         worker.wake();
         await archiver.sweep(now);
       },
-      close: () => worker.stop(),
+      close: async () => {
+        stopped = true;
+        reporter.close();
+        await worker.stop();
+      },
     },
   };
 }

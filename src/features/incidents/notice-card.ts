@@ -60,9 +60,9 @@ export function specialistButtons(incident: Incident, signer: CardSigner, lang: 
 }
 
 /** The notice as it is sent and later edited in place. */
-export function noticeCard(incident: Incident, lang: Lang, buttons: Element[] = []): Reply {
+export function noticeCard(incident: Incident, lang: Lang, buttons: Element[] = [], extra: Element[] = []): Reply {
   const state = incident.status === 'resolved' ? 'resolved' : 'open';
-  const body = [...noticeBody(incident, lang), paragraph(say(FOOTER[state], lang), { isSubtle: true, size: 'Small' })];
+  const body = [...noticeBody(incident, lang), ...extra, paragraph(say(FOOTER[state], lang), { isSubtle: true, size: 'Small' })];
   return cardReply(adaptiveCard(body, buttons), `${say(HEADING[state], lang, { systems: incident.systems.join(', ') })}: ${titleOf(incident, lang)}`);
 }
 

@@ -1,9 +1,12 @@
+import type { Element } from '../../shared/cards.js';
+import type { Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Messenger } from '../../shared/messaging.js';
+import { ackFiguresOf, type AckFigures } from './ack-figures.js';
 import type { DeliveryProgress } from './delivery-progress.js';
 import { openDeskReport, UntrackedDeskReport, wantsDeskReport, type DeskChannel } from './desk-report.js';
 import type { Incident } from './incident.js';
-import type { Broadcast, BroadcastReport, DeliveryStore, IncidentStore } from './incident-store.js';
+import { deliveryId, type AckStore, type Broadcast, type BroadcastReport, type DeliveryStore, type IncidentStore } from './incident-store.js';
 import type { Pacer } from './pacer.js';
 import { progressReport } from './report-card.js';
 
@@ -18,7 +21,23 @@ export interface ReporterDeps {
   logger: Logger;
   /** The specialists' channel, where the reach of monitoring's notices is reported; none when unknown. */
   desk?: () => DeskChannel | undefined;
+  /** Acknowledgements ("Got it"), counted in the report with people's departments. */
+  acks?: AckStore;
+  departmentOf?: (aadObjectId: string) => string | undefined;
+  /** Buttons under the report (the reminder of a critical notice). */
+  buttons?: (incident: Incident, broadcast: Readonly<Broadcast>, lang: Lang) => Element[];
+  /** The shortest time between two edits of one report: acknowledgements come in bursts. */
+  minIntervalMs?: number;
+  wallClock?: () => number;
 }
+
+/** What a report shows: deliveries of the current version and, for people, acknowledgements. */
+export interface ReportFigures {
+  progress: DeliveryProgress;
+  acks?: AckFigures;
+}
+
+const MIN_INTERVAL_MS = 3000;
 
 /**
  * Keeps each notice's progress message current: the author's for a notice sent from Teams, one in
@@ -32,8 +51,52 @@ export class ProgressReporter {
   /** Failed attempts to post a desk report, per incident version; given up after a few. */
   private readonly deskFailures = new Map<string, number>();
   private running?: Promise<void>;
+  /** When each incident's report was last edited (epoch ms), to edit it at most every `minIntervalMs`. */
+  private readonly editedAt = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+  private timerAt = 0;
+  private closed = false;
+  private readonly now: () => number;
+  private readonly minIntervalMs: number;
 
-  constructor(private readonly deps: ReporterDeps) {}
+  constructor(private readonly deps: ReporterDeps) {
+    this.now = deps.wallClock ?? Date.now;
+    this.minIntervalMs = deps.minIntervalMs ?? MIN_INTERVAL_MS;
+  }
+
+  /** Something changed outside a delivery pass (an acknowledgement): redraw soon, not at once. */
+  nudge(): void {
+    this.later(this.minIntervalMs);
+  }
+
+  /** Stops the redraw timer. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private later(ms: number): void {
+    const at = this.now() + ms;
+    if (this.closed || (this.timer && this.timerAt <= at)) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.report().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'progress report failed'));
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Deliveries and acknowledgements of the incident's current version. */
+  figures(incidentId: string): ReportFigures | undefined {
+    const progress = this.progress(incidentId);
+    const broadcast = this.deps.incidents.broadcast(incidentId);
+    if (!progress || !broadcast) return undefined;
+    if (!this.deps.acks || !broadcast.targets.some((target) => target.kind === 'personal')) return { progress };
+    const entryOf = (key: string) => this.deps.deliveries.get(deliveryId(incidentId, key));
+    return { progress, acks: ackFiguresOf(progress.version, broadcast.targets, entryOf, this.deps.acks.forIncident(incidentId), this.deps.departmentOf ?? (() => undefined)) };
+  }
 
   /** Progress of the current version of an incident. */
   progress(incidentId: string): DeliveryProgress | undefined {
@@ -49,7 +112,7 @@ export class ProgressReporter {
     const incident = this.deps.incidents.getLive(incidentId);
     if (!incident) return true;
     const broadcast = this.deps.incidents.broadcast(incidentId);
-    if (broadcast?.report?.version === incident.version) return this.shown.get(incidentId) === JSON.stringify(this.progress(incidentId));
+    if (broadcast?.report?.version === incident.version) return this.shown.get(incidentId) === JSON.stringify(this.figures(incidentId));
     const deskToCome = wantsDeskReport(incident, broadcast?.report) && !this.deskGivenUp(incident) && Boolean(broadcast?.desk ?? this.deps.desk?.());
     return !deskToCome;
   }
@@ -57,6 +120,7 @@ export class ProgressReporter {
   /** Drops what is remembered about an archived incident. */
   forget(incidentId: string): void {
     this.shown.delete(incidentId);
+    this.editedAt.delete(incidentId);
     for (const key of [...this.finished, ...this.deskFailures.keys()]) {
       if (key.startsWith(`${incidentId}@`)) {
         this.finished.delete(key);
@@ -79,11 +143,19 @@ export class ProgressReporter {
       this.logFinal(incident, progress);
       const report = await this.reportOf(incident, broadcast, progress);
       if (!report || report.version !== incident.version) continue;
-      const key = JSON.stringify(progress);
+      const figures = this.figures(incident.id) ?? { progress };
+      const key = JSON.stringify(figures);
       if (this.shown.get(incident.id) === key) continue;
+      const wait = (this.editedAt.get(incident.id) ?? -Infinity) + this.minIntervalMs - this.now();
+      if (wait > 0) {
+        this.later(wait);
+        continue;
+      }
       await this.deps.pacer.take(report.address.conversationId);
       try {
-        await this.deps.messenger.update(report.address, report.messageId, progressReport(incident, progress, report.lang));
+        this.editedAt.set(incident.id, this.now());
+        const buttons = this.deps.buttons?.(incident, broadcast, report.lang) ?? [];
+        await this.deps.messenger.update(report.address, report.messageId, progressReport(incident, figures.progress, report.lang, figures.acks, buttons, broadcast.reminder));
         this.shown.set(incident.id, key);
       } catch (error) {
         this.deps.logger.warn({ err: error, incidentId: incident.id }, 'could not update the progress report; will try again');
@@ -107,7 +179,10 @@ export class ProgressReporter {
     if (!wantsDeskReport(incident, broadcast.report) || this.deskGivenUp(incident)) return broadcast.report;
     try {
       const opened = await openDeskReport(this.deps, this.deps.desk?.(), incident, progress);
-      if (opened?.posted) this.shown.set(incident.id, JSON.stringify(progress));
+      if (opened?.posted) {
+        this.shown.set(incident.id, JSON.stringify({ progress }));
+        this.editedAt.set(incident.id, this.now());
+      }
       return opened?.report;
     } catch (error) {
       const key = `${incident.id}@${incident.version}`;

@@ -12,7 +12,7 @@ describe('Dockerfile', () => {
     for (const stage of stages) expect(stage).toMatch(/^node:24[-.\w]*/);
     expect(final).toMatch(/RUN npm ci --omit=dev/);
     expect(final).toMatch(/^USER node$/m);
-    expect(final).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+    expect(final).toMatch(/^CMD \["node", "--max-semi-space-size=16", "dist\/main\.js"\]$/m); // the flags npm start uses
     expect(final).toMatch(/^HEALTHCHECK [\s\S]*\/healthz/m);
     expect(final).toMatch(/^VOLUME \["\/data"\]$/m);
     expect(final).toMatch(/DATA_DIR=\/data/);

@@ -2,7 +2,7 @@ import type { Reply } from '../../../src/shared/messaging.js';
 import { startIncidents, type Kit } from './incidents-kit.js';
 
 const star = { ref: 'star-1', systems: ['STAR'], severity: 'major' as const, status: 'investigating' as const, title: 'STAR ei salvesta otsuseid', description: 'Uurime.', expectedEnd: '2026-11-26T12:00:00Z' };
-const by = { source: 'webhook' as const };
+const by = { source: 'teams' as const, name: 'Siim Spetsialist' };
 const textOf = (reply: Reply | undefined): string => (reply?.kind === 'text' ? reply.text : '');
 
 describe('activeFor: what other features show during an outage', () => {

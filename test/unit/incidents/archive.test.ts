@@ -14,7 +14,7 @@ import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { recordsOnDisk, startIncidents } from './incidents-kit.js';
 
-const by = { source: 'webhook' as const };
+const by = { source: 'teams' as const, name: 'Siim Spetsialist' };
 const opened = new Date('2026-11-26T08:00:00Z');
 const resolvedAt = new Date('2026-11-26T09:00:00Z');
 const content = { systems: ['SKAIS'], severity: 'major' as const, status: 'investigating' as const, title: 'SKAIS on aeglane', description: 'Uurime.' };
@@ -63,9 +63,9 @@ describe('recordOf', () => {
     const record = recordOf(incident, broadcast, entries, resolvedAt);
     expect(record.progress).toMatchObject({ total: 3, delivered: 1, failed: 1, dropped: 1, pending: 0 });
     expect(record.targets).toEqual([
-      { key: 'personal:a:0', kind: 'personal', conversationId: 'a:0', messageId: 'm0', outcome: 'delivered', deliveredVersion: 2, failure: undefined },
-      { key: 'personal:a:1', kind: 'personal', conversationId: 'a:1', messageId: 'm1', outcome: 'failed', deliveredVersion: 1, failure: '400 BadArgument' },
-      { key: 'personal:a:2', kind: 'personal', conversationId: 'a:2', messageId: 'm2', outcome: 'dropped', deliveredVersion: 2, failure: '403 ConversationBlockedByUser' },
+      { key: 'personal:a:0', kind: 'personal', conversationId: 'a:0', messageId: 'm0', outcome: 'delivered', deliveredVersion: 2, failure: undefined, personId: 'a:0', name: undefined, at: resolvedAt.toISOString() },
+      { key: 'personal:a:1', kind: 'personal', conversationId: 'a:1', messageId: 'm1', outcome: 'failed', deliveredVersion: 1, failure: '400 BadArgument', personId: 'a:1', name: undefined, at: resolvedAt.toISOString() },
+      { key: 'personal:a:2', kind: 'personal', conversationId: 'a:2', messageId: 'm2', outcome: 'dropped', deliveredVersion: 2, failure: '403 ConversationBlockedByUser', personId: 'a:2', name: undefined, at: resolvedAt.toISOString() },
     ]);
     expect(JSON.stringify(record)).not.toContain('aadObjectId');
   });
@@ -153,7 +153,7 @@ describe('archiving on lowdb', () => {
 });
 
 const star = { ref: 'star-1', systems: ['STAR'], severity: 'major' as const, status: 'investigating' as const, title: 'STAR ei salvesta otsuseid', description: 'Uurime.' };
-const webhook = { source: 'webhook' as const };
+const webhook = { source: 'teams' as const, name: 'Siim Spetsialist' };
 
 describe('the feature\'s tick', () => {
   it('archives a resolved incident an hour after everyone has the resolution, with no report to wait for', async () => {

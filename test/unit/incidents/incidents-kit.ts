@@ -15,6 +15,7 @@ import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-
 import { LowdbReceiptStore, LowdbSubscriptionStore } from '../../../src/storage/lowdb-incident-intake-store.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
+import { LowdbAckStore } from '../../../src/storage/lowdb-ack-store.js';
 import { FileShelf } from '../../../src/shared/file-shelf.js';
 
 /** A messenger that accepts everything and remembers what it was asked to do. */
@@ -70,7 +71,7 @@ export async function startIncidents(existingDir?: string): Promise<Kit> {
   const conversations = await LowdbConversationStore.open(dataDir);
   const feature = registerIncidents(
     { config, logger, clock, conversations, messenger, signer: new CardSigner('unit-secret-unit-secret'), router: new Router(() => false), isSpecialist: () => false, directory: emptyDirectory, locks: new KeyedLock(), files: new FileShelf(clock) },
-    { incidents: await LowdbIncidentStore.open(dataDir), deliveries: await LowdbOutboxStore.open(dataDir), receipts: await LowdbReceiptStore.open(dataDir), subscriptions: await LowdbSubscriptionStore.open(dataDir) },
+    { incidents: await LowdbIncidentStore.open(dataDir), deliveries: await LowdbOutboxStore.open(dataDir), receipts: await LowdbReceiptStore.open(dataDir), subscriptions: await LowdbSubscriptionStore.open(dataDir), acks: await LowdbAckStore.open(dataDir) },
   );
   return {
     dir, dataDir, clock, messenger, conversations, feature,

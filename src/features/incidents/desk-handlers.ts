@@ -1,0 +1,140 @@
+import type { CardSigner } from '../../shared/card-signer.js';
+import { submitButton, type Element } from '../../shared/cards.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { say, type Lang, type Text } from '../../shared/i18n.js';
+import type { Logger } from '../../shared/logger.js';
+import { type CardAction, type ConversationAddress, type Messenger, type TurnTools } from '../../shared/messaging.js';
+import { plainText } from '../../shared/plain-text.js';
+import type { Router } from '../../shared/router.js';
+import { showTime } from '../../shared/tallinn-time.js';
+import { ACK_VERB, personalNotice } from './ack-card.js';
+import { isPublished, type Incident } from './incident.js';
+import type { IncidentService } from './incident-service.js';
+import type { AckStore, Broadcast, IncidentStore } from './incident-store.js';
+import { noticeReportCsv, type NoticeReportDeps } from './notice-report.js';
+import type { Pacer } from './pacer.js';
+import { sendReminders, unacknowledged, type ReminderDeps } from './reminder.js';
+import { startingReport } from './report-card.js';
+import { sendReport, type ReportSender } from '../../shared/send-report.js';
+
+const T: Record<string, Text> = {
+  published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
+  already: { et: 'See teade on juba avaldatud ({name}); teist korda ma seda ei saada.', en: 'This notice has already been published ({name}); I will not send it twice.' },
+  auto: { et: 'reegli alusel automaatselt', en: 'automatically, under the rule' },
+  withdrawn: { et: 'Häire on juba lõppenud ja mustand võeti tagasi, seega ma seda ei avaldanud.', en: 'The alert has already resolved and the draft was withdrawn, so I did not publish it.' },
+  remindButton: { et: 'Saada meeldetuletus neile, kes pole kinnitanud', en: 'Remind those who have not acknowledged' },
+  reminding: { et: 'Saadan meeldetuletuse {people} inimesele, kes pole veel „Sain aru“ vajutanud.', en: 'Sending a reminder to {people} people who have not pressed "Got it" yet.' },
+  reminded: { et: 'Meeldetuletus on juba saadetud ({time}, {name}); teist ma ei saada.', en: 'The reminder was already sent ({time}, {name}); I will not send another.' },
+  nobody: { et: 'Kõik, kelleni teade jõudis, on selle juba kinnitanud; meeldetuletust pole vaja.', en: 'Everyone the notice reached has acknowledged it; no reminder is needed.' },
+  report: { et: 'Teate {id} edastamise aruanne: {rows} rida. Fail tuleb sulle isiklikku vestlusesse.', en: 'Delivery report of notice {id}: {rows} rows. The file comes to your personal chat.' },
+  reportFile: { et: 'Teate {id} edastamise aruanne (CSV)', en: 'Delivery report of notice {id} (CSV)' },
+};
+
+const ACK_NOT_YOURS = new DomainError('INCIDENT_ACK_NOT_YOURS', {
+  et: 'See nupp on mõeldud teisele inimesele, seega ma sinu vajutust ei arvestanud.',
+  en: 'This button was meant for someone else, so I did not count your click.',
+});
+const REMIND_NOT_CRITICAL = new DomainError('INCIDENT_REMIND_NOT_CRITICAL', {
+  et: 'Meeldetuletuse saab saata ainult kriitilise ja veel lahendamata rikke teate kohta.',
+  en: 'A reminder can only be sent for a critical incident that is not resolved yet.',
+});
+
+export interface DeskHandlerDeps {
+  router: Router;
+  service: IncidentService;
+  incidents: IncidentStore;
+  acks: AckStore;
+  signer: CardSigner;
+  clock: Clock;
+  messenger: Messenger;
+  pacer: Pacer;
+  logger: Logger;
+  report: Omit<NoticeReportDeps, 'incidents' | 'acks'>;
+  /** Sends a report as a file with Teams' consent card (to the asker personally when asked in a channel). */
+  reportSender: ReportSender;
+  reminders: ReminderDeps;
+  /** An acknowledgement arrived: the progress report is redrawn within a few seconds. */
+  acknowledged: () => void;
+}
+
+const SPECIALIST = { audience: 'specialist' as const };
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** The reminder button under a critical notice's progress report, until the one reminder is sent. */
+export function reminderButtons(signer: CardSigner) {
+  return (incident: Incident, broadcast: Readonly<Broadcast>, lang: Lang): Element[] =>
+    incident.severity === 'critical' && incident.status !== 'resolved' && isPublished(incident) && !broadcast.reminder
+      ? [submitButton(say(T.remindButton, lang), signer.sign('incidents.remind', { id: incident.id }))]
+      : [];
+}
+
+/** The desk publishes monitoring's drafts, reminds, and asks for delivery reports; people acknowledge. */
+export function registerDeskHandlers(deps: DeskHandlerDeps): void {
+  const { router, service } = deps;
+
+  router.action('incidents.publish', async (action, tools) => {
+    const by = { source: 'teams' as const, aadObjectId: action.from.aadObjectId, name: action.from.name };
+    const texts = { title: text(action.data.title), description: text(action.data.description), titleEn: text(action.data.titleEn), descriptionEn: text(action.data.descriptionEn) };
+    const { outcome, incident } = await service.publishDraft(String(action.data.id ?? ''), texts, by);
+    if (outcome === 'withdrawn') return void (await tools.reply(say(T.withdrawn, action.lang)));
+    if (outcome === 'already') {
+      const name = incident.publishedBy?.auto ? say(T.auto, action.lang) : plainText(incident.publishedBy?.name ?? '-');
+      return void (await tools.reply(say(T.already, action.lang, { name })));
+    }
+    await tools.reply(say(T.published, action.lang, { id: incident.id }));
+    await startReport(deps, incident, action.address, action.lang);
+  }, SPECIALIST);
+
+  router.action(ACK_VERB, async (action, tools) => acknowledge(deps, action, tools));
+
+  router.action('incidents.remind', async (action, tools) => {
+    const incident = await service.find(String(action.data.id ?? ''));
+    const broadcast = deps.incidents.broadcast(incident.id);
+    if (incident.severity !== 'critical' || incident.status === 'resolved' || !isPublished(incident) || !broadcast) throw REMIND_NOT_CRITICAL;
+    if (broadcast.reminder) {
+      return void (await tools.reply(say(T.reminded, action.lang, { time: showTime(broadcast.reminder.at) ?? '', name: plainText(broadcast.reminder.by ?? '-') })));
+    }
+    const targets = unacknowledged(deps.reminders, incident, broadcast);
+    if (targets.length === 0) return void (await tools.reply(say(T.nobody, action.lang)));
+    // Recorded before the first await: a second click at the same moment finds it.
+    const saved = deps.incidents.saveBroadcast({ ...broadcast, reminder: { at: deps.clock.now().toISOString(), by: action.from.name, people: targets.length } });
+    await saved;
+    await tools.reply(say(T.reminding, action.lang, { people: targets.length }));
+    deps.acknowledged();
+    void sendReminders(deps.reminders, incident, targets);
+  }, SPECIALIST);
+
+  router.command(
+    { key: 'incidents.report', names: { et: ['teate aruanne'], en: ['notice report'] }, help: { et: 'teate edastamise aruanne (CSV): kes sai, millal, kes kinnitas, kellele ei jõudnud ja miks, nt „teate aruanne RIKE-20261126-3F9A“', en: 'a notice\'s delivery report (CSV): who got it, when, who acknowledged, who it failed for and why, e.g. "notice report RIKE-20261126-3F9A"' }, audience: 'specialist', scopes: ['personal', 'channel'], takesArgument: true },
+    async (message, tools, argument) => {
+      const incident = await service.find(argument.trim().toUpperCase());
+      const { csv, rows } = await noticeReportCsv({ ...deps.report, incidents: deps.incidents, acks: deps.acks }, incident, message.lang);
+      const file = { name: `teade-${incident.id}.csv`, content: csv, description: say(T.reportFile, message.lang, { id: incident.id }), contentType: 'text/csv' };
+      await sendReport(deps.reportSender, message, tools, say(T.report, message.lang, { id: incident.id, rows }), file);
+    },
+  );
+}
+
+/** "Got it": counted once per person, only from the person the button was sent to; the card shows it. */
+async function acknowledge(deps: DeskHandlerDeps, action: CardAction, tools: TurnTools): Promise<void> {
+  const to = text(action.data.to)?.toLowerCase();
+  const me = action.from.aadObjectId?.toLowerCase();
+  if (!to || !me || to !== me) throw ACK_NOT_YOURS;
+  const incident = await deps.service.find(String(action.data.id ?? ''));
+  const fresh = await deps.acks.add({ id: '', incidentId: incident.id, aadObjectId: me, at: deps.clock.now().toISOString() });
+  await tools.replaceCard(personalNotice(incident, action.lang, me, deps.acks.get(incident.id, me), deps.signer));
+  if (fresh) deps.acknowledged();
+}
+
+/** Posts the publisher's progress message; the worker's reporter edits it as deliveries go out. */
+async function startReport(deps: DeskHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
+  try {
+    const total = (await deps.service.audienceCount([], incident.id)).total;
+    await deps.pacer.take(address.conversationId);
+    const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
+    if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });
+  } catch (error) {
+    deps.logger.warn({ err: error, incidentId: incident.id }, 'could not post the progress report; the notice is sent anyway');
+  }
+}
