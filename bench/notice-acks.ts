@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   if (SKIP_KNOWN_CAPTURE) {
-    const known = new Set(app.conversations.allPersonal().map((address) => address.conversationId));
+    const known = new Set((await app.conversations.allPersonal()).map((address) => address.conversationId));
     const save = app.conversations.save.bind(app.conversations);
     app.conversations.save = async (address) => (known.has(address.conversationId) ? undefined : save(address));
   }

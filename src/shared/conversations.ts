@@ -8,7 +8,8 @@ export interface ConversationStore {
   personalFor(aadObjectId: string): ConversationAddress | undefined;
   /** The address of a channel (its root, not a thread), by Teams channel id. */
   channel(channelId: string): ConversationAddress | undefined;
-  allPersonal(): ConversationAddress[];
+  /** Every personal chat (a broadcast audience), read without holding the event loop. */
+  allPersonal(): Promise<ConversationAddress[]>;
   /** Forgets a conversation the bot can no longer write to (blocked, uninstalled). */
   remove(conversationId: string): Promise<void>;
 }

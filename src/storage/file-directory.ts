@@ -14,6 +14,8 @@ const personSchema = z.object({
 /** The local directory file (`DIRECTORY_FILE`): a JSON array of people, validated on start. */
 export class FileDirectory implements Directory {
   private readonly byId: Map<string, DirectoryPerson>;
+  /** Direct reports by manager id: a manager's request reads their team, not the whole directory. */
+  private readonly byManager = new Map<string, DirectoryPerson[]>();
 
   /** Object ids are lower-cased on load, as at the edge, so the rest of the code compares them with ===. */
   private constructor(people: DirectoryPerson[]) {
@@ -21,6 +23,12 @@ export class FileDirectory implements Directory {
       const id = person.id.toLowerCase();
       return [id, { ...person, id, ...(person.managerId ? { managerId: person.managerId.toLowerCase() } : {}) }];
     }));
+    for (const person of this.byId.values()) {
+      if (!person.managerId) continue;
+      const team = this.byManager.get(person.managerId);
+      if (team) team.push(person);
+      else this.byManager.set(person.managerId, [person]);
+    }
   }
 
   static async open(file: string): Promise<FileDirectory> {
@@ -47,7 +55,6 @@ export class FileDirectory implements Directory {
   }
 
   async reportsOf(managerId: string): Promise<DirectoryPerson[]> {
-    const wanted = managerId.toLowerCase();
-    return [...this.byId.values()].filter((person) => person.managerId === wanted);
+    return [...(this.byManager.get(managerId.toLowerCase()) ?? [])];
   }
 }

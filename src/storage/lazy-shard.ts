@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { JSONFile } from 'lowdb/node';
 import { gated } from './write-gate.js';
 
@@ -22,6 +22,20 @@ export class LazyShard<T extends object> {
     return this.loaded;
   }
 
+  /** The data, read without blocking when not in memory yet (for reading many shards in a row). */
+  async load(): Promise<T> {
+    if (this.loaded) return this.loaded;
+    let text: string | undefined;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    // A change made while the file was read is in memory already and wins.
+    this.loaded ??= text === undefined ? this.empty() : this.parse(text);
+    return this.loaded;
+  }
+
   private read(): T {
     let text: string;
     try {
@@ -30,6 +44,10 @@ export class LazyShard<T extends object> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.empty();
       throw error;
     }
+    return this.parse(text);
+  }
+
+  private parse(text: string): T {
     try {
       return JSON.parse(text) as T;
     } catch (error) {

@@ -60,8 +60,8 @@ class LowdbScanState implements ScanStateStore {
 export async function openAccessStores(dataDir: DataDir): Promise<AccessStores> {
   const state = await dataDir.doc<StateFile>('access-state', { counters: {} });
   const requests = new LiveView(await dataDir.collection<AccessRequest>('access-requests'));
-  const tasks = new LiveView(await dataDir.collection<AccessTask>('access-tasks', { shards: 32 }));
-  const grants = new LiveView(await dataDir.collection<Grant>('access-grants', { shards: 64 }));
+  const tasks = new LiveView(await dataDir.collection<AccessTask>('access-tasks', { shards: 256 }));
+  const grants = new LiveView(await dataDir.collection<Grant>('access-grants', { shards: 1024 }));
   const substitutions = new LiveView(await dataDir.collection<Substitution>('access-substitutions'));
   const audit = await dataDir.collection<AuditEntry>('access-audit', { segmentSize: 2000 });
   return {

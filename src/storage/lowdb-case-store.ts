@@ -19,25 +19,38 @@ interface CaseMeta {
 export class LowdbCaseStore implements CaseStore {
   private readonly open = new Map<string, Case>();
   private readonly byThread = new Map<string, string>();
+  /** Open case ids by requester (lower-case Entra id): a person's turn reads their cases, not everyone's. */
+  private readonly byRequester = new Map<string, Set<string>>();
 
   private constructor(private readonly cases: Collection<Case>, private readonly meta: JsonDoc<CaseMeta>) {
     for (const item of cases.liveRecords()) this.remember(item);
   }
 
   static async open(dataDir: DataDir): Promise<LowdbCaseStore> {
-    const cases = await dataDir.collection<Case>('cases', { shards: 16, segmentSize: 1000 });
+    const cases = await dataDir.collection<Case>('cases', { shards: 1024, segmentSize: 1000 });
     const meta = await dataDir.doc<CaseMeta>('case-meta', { schemaVersion: 1, counters: {} });
     return new LowdbCaseStore(cases, meta);
   }
 
   private remember(item: Case): void {
+    const before = this.open.get(item.id);
+    if (before) this.forget(before);
     this.open.set(item.id, item);
     if (item.thread) this.byThread.set(item.thread.messageId, item.id);
+    const requester = item.requester.aadObjectId.toLowerCase();
+    let ids = this.byRequester.get(requester);
+    if (!ids) this.byRequester.set(requester, (ids = new Set()));
+    ids.add(item.id);
   }
 
   private forget(item: Case): void {
+    const stored = this.open.get(item.id) ?? item;
     this.open.delete(item.id);
-    if (item.thread) this.byThread.delete(item.thread.messageId);
+    if (stored.thread && this.byThread.get(stored.thread.messageId) === item.id) this.byThread.delete(stored.thread.messageId);
+    const requester = stored.requester.aadObjectId.toLowerCase();
+    const ids = this.byRequester.get(requester);
+    ids?.delete(item.id);
+    if (ids?.size === 0) this.byRequester.delete(requester);
   }
 
   async nextNumber(year: number): Promise<string> {
@@ -71,8 +84,9 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   findOpenByRequester(aadObjectId: string): Case[] {
-    const wanted = aadObjectId.toLowerCase();
-    return this.listOpen().filter((item) => item.requester.aadObjectId.toLowerCase() === wanted);
+    const ids = this.byRequester.get(aadObjectId.toLowerCase()) ?? [];
+    return [...ids].map((id) => structuredClone(this.open.get(id) as Case))
+      .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
   }
 
   findByThread(messageId: string): Case | undefined {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationStore } from '../shared/conversations.js';
 import { channelRoot } from '../shared/conversations.js';
@@ -19,6 +19,8 @@ type Channels = Record<string, string>;
 
 /** Enough that a shard holds a few dozen entries at 100,000 conversations. */
 const SHARDS = 4096;
+/** Shards read at once while reading a broadcast audience; the event loop is free between batches. */
+const AUDIENCE_BATCH = 32;
 const CHANNEL_SHARDS = 64;
 
 function shardOf(key: string, count: number): number {
@@ -118,14 +120,25 @@ export class LowdbConversationStore implements ConversationStore {
     return entry?.address.kind === 'channel' ? entry.address : undefined;
   }
 
-  /** Everyone (a broadcast audience): reads every shard, so it belongs to a broadcast, never a turn. */
-  allPersonal(): ConversationAddress[] {
+  /**
+   * Everyone (a broadcast audience): reads every shard, so it belongs to a broadcast, never a turn.
+   * Shards are read asynchronously, a batch at a time, so turns keep being answered meanwhile
+   * (reading 90,000 people at once held the event loop for seconds).
+   */
+  async allPersonal(): Promise<ConversationAddress[]> {
     const out: ConversationAddress[] = [];
-    const written = new Set(readdirSync(join(this.dir, 'by-id')));
+    const written = new Set(await fs.readdir(join(this.dir, 'by-id')).catch(() => [] as string[]));
+    const wanted: number[] = [];
     for (let number = 0; number < SHARDS; number += 1) {
-      if (!this.byId.has(number) && !written.has(`${String(number).padStart(4, '0')}.json`)) continue;
-      for (const entry of Object.values(this.shardAt(this.byId, 'by-id', number).data)) {
-        if (entry.address.kind === 'personal') out.push(entry.address);
+      if (this.byId.has(number) || written.has(`${String(number).padStart(4, '0')}.json`)) wanted.push(number);
+    }
+    for (let start = 0; start < wanted.length; start += AUDIENCE_BATCH) {
+      const batch = wanted.slice(start, start + AUDIENCE_BATCH);
+      const shards = await Promise.all(batch.map((number) => this.shardAt(this.byId, 'by-id', number).load()));
+      for (const data of shards) {
+        for (const entry of Object.values(data)) {
+          if (entry.address.kind === 'personal') out.push(entry.address);
+        }
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import type { DeliveryEntry, DeliveryRecord, DeliveryStore } from '../features/incidents/index.js';
+import { DeliveryTally, type DeliveryEntry, type DeliveryProgress, type DeliveryRecord, type DeliveryStore } from '../features/incidents/index.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 
@@ -15,6 +15,8 @@ import type { DataDir } from './data-dir.js';
 export class LowdbOutboxStore implements DeliveryStore {
   private readonly entries = new Map<string, DeliveryEntry>();
   private readonly byIncident = new Map<string, Set<string>>();
+  /** Delivery counts per incident, kept as entries are written (rebuilt from the entries on open). */
+  private readonly tallies = new Map<string, DeliveryTally>();
 
   private constructor(private readonly collection: Collection<DeliveryEntry>, private readonly records: Collection<DeliveryRecord>) {
     for (const entry of collection.liveRecords()) this.remember(entry);
@@ -31,6 +33,13 @@ export class LowdbOutboxStore implements DeliveryStore {
     let ids = this.byIncident.get(entry.incidentId);
     if (!ids) this.byIncident.set(entry.incidentId, (ids = new Set()));
     ids.add(entry.id);
+    let tally = this.tallies.get(entry.incidentId);
+    if (!tally) this.tallies.set(entry.incidentId, (tally = new DeliveryTally()));
+    tally.note(entry);
+  }
+
+  progress(incidentId: string, version: number, total: number): DeliveryProgress {
+    return (this.tallies.get(incidentId) ?? new DeliveryTally()).progress(version, total);
   }
 
   get(id: string): DeliveryEntry | undefined {
@@ -66,6 +75,7 @@ export class LowdbOutboxStore implements DeliveryStore {
   async dropLive(incidentId: string): Promise<number> {
     const ids = [...(this.byIncident.get(incidentId) ?? [])];
     this.byIncident.delete(incidentId);
+    this.tallies.delete(incidentId);
     for (const id of ids) this.entries.delete(id);
     await this.collection.removeLiveMany(ids);
     return ids.length;

@@ -146,8 +146,8 @@ describe('the outbox under faults and restarts', () => {
       const others = people.filter((_, index) => index !== 5);
       await bot.connector.waitFor(() => others.every((person) => noticeCounts(bot.connector).get(person.conversationId) === 1), 15_000);
       expect([...noticeCounts(bot.connector).values()].every((count) => count === 1)).toBe(true);
-      await bot.connector.waitFor(() => bot.app.conversations.allPersonal().length === people.length - 1);
-      expect(bot.app.conversations.allPersonal().map((address) => address.conversationId)).not.toContain(people[5].conversationId);
+      await bot.connector.waitFor(async () => (await bot.app.conversations.allPersonal()).length === people.length - 1);
+      expect((await bot.app.conversations.allPersonal()).map((address) => address.conversationId)).not.toContain(people[5].conversationId);
       // The desk's report gives the final figures and why one conversation was not reached.
       await bot.connector.waitFor(() => deskReports(bot.connector).some((text) => /on edastatud/.test(text) && /403 ConversationBlockedByUser: 1/.test(text)), 10_000);
       expect(deskReports(bot.connector).join()).toContain('"Kohale jõudnud","value":"10 / 11"');

@@ -120,9 +120,9 @@ export class FakeConnector {
     return [...(this.messages.get(conversationId)?.entries() ?? [])].map(([id, activity]) => ({ id, activity }));
   }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  async waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
+    while (!(await predicate())) {
       if (Date.now() > deadline) throw new Error('The fake connector did not see what was expected in time.');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

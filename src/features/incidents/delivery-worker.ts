@@ -14,7 +14,7 @@ export interface WorkerDeps {
   pacer: Pacer;
   policy: RetryPolicy;
   logger: Logger;
-  render: (incident: Incident, target: DeliveryTarget) => Reply;
+  render: (incident: Incident, target: DeliveryTarget) => Reply | Promise<Reply>;
   /** Called while a pass runs (every couple of seconds) and after it, to update the authors' reports. */
   report: () => Promise<void>;
   /** The fewest calls in flight; more are started while the connector's latency needs them. */
@@ -204,7 +204,7 @@ export class DeliveryWorker {
   }
 
   private async call(entry: DeliveryEntry, incident: Incident, target: DeliveryTarget): Promise<void> {
-    const reply = this.deps.render(incident, target);
+    const reply = await this.deps.render(incident, target);
     if (entry.messageId) {
       await this.deps.messenger.update(entry.address, entry.messageId, reply);
     } else if (target.kind === 'channel') {

@@ -130,7 +130,7 @@ async function acknowledge(deps: DeskHandlerDeps, action: CardAction, tools: Tur
 /** Posts the publisher's progress message; the worker's reporter edits it as deliveries go out. */
 async function startReport(deps: DeskHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
   try {
-    const total = deps.service.audienceCount([], incident.id).total;
+    const total = (await deps.service.audienceCount([], incident.id)).total;
     await deps.pacer.take(address.conversationId);
     const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
     if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });

@@ -218,7 +218,8 @@ export class IncidentService {
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
     const current = this.deps.store.broadcast(incident.id);
-    const planned = reach === 'everyone' ? this.audienceFor(incident.systems) : this.audienceFor(incident.systems).filter((target) => target.specialists);
+    const audience = await this.audienceFor(incident.systems);
+    const planned = reach === 'everyone' ? audience : audience.filter((target) => target.specialists);
     const { targets } = widenAudience(current?.targets ?? [], planned);
     await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
     await this.deps.store.save(incident);
@@ -234,13 +235,13 @@ export class IncidentService {
   }
 
   /** How many conversations a notice reaches: the audience now, plus everyone an earlier version reached. */
-  audienceCount(systems: readonly string[], incidentId?: string): { channels: number; people: number; total: number } {
+  async audienceCount(systems: readonly string[], incidentId?: string): Promise<{ channels: number; people: number; total: number }> {
     const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
-    return countAudience(widenAudience(current, this.audienceFor(systems)).targets);
+    return countAudience(widenAudience(current, await this.audienceFor(systems)).targets);
   }
 
   /** Who a notice about `systems` goes to now. */
-  audienceFor(systems: readonly string[]): DeliveryTarget[] {
+  async audienceFor(systems: readonly string[]): Promise<DeliveryTarget[]> {
     const { config, conversations, subscriptions } = this.deps;
     const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
     const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
@@ -249,7 +250,7 @@ export class IncidentService {
       if (address) channels.push({ address, specialists });
       else this.deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
     }
-    return planAudience(systems, { channels, people: conversations.allPersonal(), followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang });
+    return planAudience(systems, { channels, people: await conversations.allPersonal(), followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang });
   }
 
   async find(id: string): Promise<Incident> {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/i18n.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
 import type { DeliveryRecord } from './delivery-record.js';
+import type { DeliveryProgress } from './delivery-progress.js';
 import type { FollowedSystem, Incident } from './incident.js';
 
 /** One conversation a notice goes to. `key` is stable across address refreshes. */
@@ -85,6 +86,8 @@ export interface DeliveryStore {
   put(entry: DeliveryEntry): Promise<void>;
   /** The incidents that still have entries in the live outbox. */
   liveIncidentIds(): string[];
+  /** Where `version` of an incident stands across an audience of `total`, from counts kept as entries are put (no scan). */
+  progress(incidentId: string, version: number, total: number): DeliveryProgress;
   liveFor(incidentId: string): DeliveryEntry[];
   /** Appends an incident's delivery record to the archive (once: a second call for the same incident does nothing). */
   record(record: DeliveryRecord): Promise<void>;

@@ -21,6 +21,8 @@ export { FOLLOWABLE } from './incident.js';
 export type { AckStore, Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, NoticeAck, ReceiptStore, SubscriptionStore } from './incident-store.js';
 export { ackId } from './incident-store.js';
 export type { DeliveryRecord, DeliveryOutcome } from './delivery-record.js';
+export { DeliveryTally } from './delivery-tally.js';
+export type { DeliveryProgress } from './delivery-progress.js';
 export { ARCHIVE_GRACE_MS } from './archive-due.js';
 export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
 export { parseIncidentInput, type IncidentInput } from './incident-input.js';
@@ -71,8 +73,8 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     pacer,
     policy: { maxAttempts: config.broadcast.maxAttempts, ...DEFAULT_BACKOFF },
     logger: log,
-    render: (incident, target) => {
-      if (target.specialists && incident.alert) return deskCard(incident, service.audienceCount(incident.systems, incident.id), signer, target.lang);
+    render: async (incident, target) => {
+      if (target.specialists && incident.alert) return deskCard(incident, await service.audienceCount(incident.systems, incident.id), signer, target.lang);
       if (target.specialists) return noticeCard(incident, target.lang, specialistButtons(incident, signer, target.lang));
       const person = target.kind === 'personal' ? target.address.user?.aadObjectId : undefined;
       return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);

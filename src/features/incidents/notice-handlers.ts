@@ -46,7 +46,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
       ? reviseIncident(current, content, now, actorOf(action)).incident
       : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
     const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
-    const card = previewCard(shown, service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
+    const card = previewCard(shown, await service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
     if (replace) await tools.replaceCard(card);
     else await tools.reply(card);
   }
@@ -106,7 +106,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 /** Posts the author's progress message; the worker's reporter edits it as deliveries go out. */
 async function startReport(deps: NoticeHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
   try {
-    const total = deps.service.audienceCount([], incident.id).total;
+    const total = (await deps.service.audienceCount([], incident.id)).total;
     await deps.pacer.take(address.conversationId);
     const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
     if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });

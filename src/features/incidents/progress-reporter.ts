@@ -3,7 +3,7 @@ import type { Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Messenger } from '../../shared/messaging.js';
 import { ackFiguresOf, type AckFigures } from './ack-figures.js';
-import { progressOf, type DeliveryProgress } from './delivery-progress.js';
+import type { DeliveryProgress } from './delivery-progress.js';
 import { openDeskReport, UntrackedDeskReport, wantsDeskReport, type DeskChannel } from './desk-report.js';
 import type { Incident } from './incident.js';
 import { deliveryId, type AckStore, type Broadcast, type BroadcastReport, type DeliveryStore, type IncidentStore } from './incident-store.js';
@@ -103,7 +103,8 @@ export class ProgressReporter {
     const incident = this.deps.incidents.getLive(incidentId);
     const broadcast = this.deps.incidents.broadcast(incidentId);
     if (!incident || !broadcast) return undefined;
-    return progressOf(incident.version, broadcast.targets, (key) => this.deps.deliveries.get(deliveryId(incidentId, key)));
+    // Counts kept by the outbox as sends complete: reading 90,000 entries every 2 s slowed the sends.
+    return this.deps.deliveries.progress(incidentId, incident.version, broadcast.targets.length);
   }
 
   /** True when the incident's report shows its current figures, or no report is to come for its current version. */

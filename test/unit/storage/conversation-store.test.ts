@@ -34,6 +34,20 @@ describe('LowdbConversationStore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reads a broadcast audience in batches, answering other work between them', async () => {
+    const store = await open();
+    for (let n = 0; n < 300; n += 1) await store.save(personal(n));
+    await dataDir.close();
+    const again = await open();
+    let ticks = 0;
+    const ticker = setInterval(() => { ticks += 1; }, 0);
+    const people = await again.allPersonal();
+    clearInterval(ticker);
+    expect(people).toHaveLength(300);
+    // A synchronous read of every shard would let no timer run until it returned.
+    expect(ticks).toBeGreaterThan(0);
+  });
+
   it('finds people (any case of their id) and channels (root, by channel or conversation id), and forgets them', async () => {
     const store = await open();
     await store.save(personal(1));
@@ -42,7 +56,7 @@ describe('LowdbConversationStore', () => {
     expect(store.personalFor('aaaa0000-0000-4000-8000-000000000001')?.conversationId).toBe('a:chat-1');
     expect(store.personalFor('nobody')).toBeUndefined();
     expect(store.channel(CHANNEL_ID)?.conversationId).toBe(CHANNEL_ID);
-    expect(store.allPersonal().map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
+    expect((await store.allPersonal()).map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
 
     // A new personal chat with the same person (a reinstall) is the one used; forgetting it falls back.
     await store.save(personal(1, { conversationId: 'a:chat-1-again' }));
@@ -56,7 +70,7 @@ describe('LowdbConversationStore', () => {
     await dataDir.close();
     const again = await open();
     expect(again.personalFor('aaaa0000-0000-4000-8000-000000000002')).toEqual(personal(2));
-    expect(again.allPersonal().map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
+    expect((await again.allPersonal()).map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
   });
 
   it('spreads conversations so a save rewrites small files however many are stored', async () => {

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Case } from '../../../src/features/cases/index.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { DataDir } from '../../../src/storage/data-dir.js';
+import { LowdbCaseStore } from '../../../src/storage/lowdb-case-store.js';
+
+function caseOf(n: number, requester: string, extra: Partial<Case> = {}): Case {
+  return {
+    id: `TUGI-2026-${String(n).padStart(5, '0')}`, version: 1, status: 'new', requester: { aadObjectId: requester, name: requester },
+    system: 'SKAIS', kind: 'question', urgency: 'normal', description: 'Ei tööta.', shownArticles: [],
+    openedAt: `2026-12-07T10:00:${String(n % 60).padStart(2, '0')}Z`, dueAt: '2026-12-08T10:00:00Z', history: [], ...extra,
+  } as unknown as Case;
+}
+
+describe('LowdbCaseStore: a person\'s open cases', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-cases-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are found by requester (any case of the id), follow closing, and are found again after a restart', async () => {
+    let dataDir = await DataDir.open(dir, silentLogger());
+    let store = await LowdbCaseStore.open(dataDir);
+    for (let n = 1; n <= 30; n += 1) await store.save(caseOf(n, n % 3 === 0 ? 'AAAA-MARI' : `other-${n}`));
+    const ids = (found: Case[]) => found.map((item) => item.id);
+    expect(ids(store.findOpenByRequester('aaaa-mari'))).toEqual(['TUGI-2026-00003', 'TUGI-2026-00006', 'TUGI-2026-00009', 'TUGI-2026-00012', 'TUGI-2026-00015', 'TUGI-2026-00018', 'TUGI-2026-00021', 'TUGI-2026-00024', 'TUGI-2026-00027', 'TUGI-2026-00030']);
+    await store.save(caseOf(6, 'AAAA-MARI', { status: 'closed', closedAt: '2026-12-07T11:00:00Z' }));
+    expect(ids(store.findOpenByRequester('AAAA-MARI'))).not.toContain('TUGI-2026-00006');
+    expect(store.findOpenByRequester('AAAA-MARI')).toHaveLength(9);
+    // What is returned is a copy: changing it changes nothing stored.
+    store.findOpenByRequester('aaaa-mari')[0].description = 'muudetud';
+    expect(store.findOpenByRequester('aaaa-mari')[0].description).toBe('Ei tööta.');
+    expect(store.findOpenByRequester('nobody')).toEqual([]);
+    await dataDir.close();
+
+    dataDir = await DataDir.open(dir, silentLogger());
+    store = await LowdbCaseStore.open(dataDir);
+    expect(store.findOpenByRequester('aaaa-mari')).toHaveLength(9);
+    await dataDir.close();
+  });
+});
