@@ -76,7 +76,7 @@ describe('backup of a running bot in the middle of a broadcast, restored and sta
     const dataDir = join(root, 'data');
     const restoredDir = join(root, 'restored');
     const backupFile = join(root, 'mid-broadcast.tugibot');
-    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: CARD_SECRET };
+    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'STAR:major', BROADCAST_RATE_PER_SECOND: '8', CARD_SIGNING_SECRET: CARD_SECRET };
     const people = Array.from({ length: 60 }, (_, index) => ({ aadObjectId: randomUUID(), name: `Inimene ${index}` }));
     const notices = () => connector.sends().filter((call) => JSON.stringify(call.body).includes('RIKE-'));
     let running = await startProcess(env);
