@@ -15,28 +15,16 @@ import { CardSigner } from '../src/shared/card-signer.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { DataDir } from '../src/storage/data-dir.js';
 import { LowdbCaseStore } from '../src/storage/lowdb-case-store.js';
-import type { Case } from '../src/features/cases/index.js';
 import { KATI, SIIM, cardSubmit, installationUpdate } from '../test/support/activities.js';
 import { startBot } from '../test/support/bot-harness.js';
 import { FakeConnector } from '../test/support/fake-connector.js';
 import { argument } from './argument.js';
+import { closedCase } from './closed-case.js';
 
 const OPENS = argument('opens', 200);
 const HISTORY = argument('history', 100_000);
 const SEGMENT = 1000;
 const signer = new CardSigner('test-secret-test-secret-test-secret');
-
-function closedCase(index: number): Case {
-  const at = new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString();
-  const by = { aadObjectId: KATI.aadObjectId, name: KATI.name };
-  return {
-    id: `TUGI-2025-${String(index + 1).padStart(6, '0')}`, version: 4, status: 'closed', requester: { ...by, department: 'Pensioniosakond' },
-    system: index % 2 ? 'SKAIS' : 'STAR', kind: 'usage', urgency: 'normal', description: `Ajalooline pöördumine number ${index}: avaldus ei salvestu.`,
-    shownArticles: ['skais-avaldus'], openedAt: at, dueAt: at, resolvedAt: at, closedAt: at, assignee: { aadObjectId: SIIM.aadObjectId, name: SIIM.name },
-    resolution: { text: 'Lahendatud.' }, reminders: {}, messages: [],
-    history: ['open', 'take', 'resolve', 'close'].map((event) => ({ event: event as 'take', from: 'new' as const, to: 'closed' as const, by, at })),
-  };
-}
 
 /**
  * Writes the history in the cases collection's own archive layout (segments of 1,000), then opens it

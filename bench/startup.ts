@@ -14,30 +14,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Case } from '../src/features/cases/index.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { DataDir } from '../src/storage/data-dir.js';
 import { LowdbCaseStore } from '../src/storage/lowdb-case-store.js';
-import { KATI, SIIM } from '../test/support/activities.js';
 import { argument } from './argument.js';
+import { closedCase } from './closed-case.js';
 import { seedPeopleApart } from './people-seed.js';
 
 const CASES = argument('cases', 300_000);
 const PEOPLE = argument('people', 100_000);
 const RUNS = argument('runs', 3);
 const BUILT = process.argv.includes('--built');
-
-function closedCase(index: number): Case {
-  const at = new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString();
-  const by = { aadObjectId: KATI.aadObjectId, name: KATI.name };
-  return {
-    id: `TUGI-2025-${String(index + 1).padStart(6, '0')}`, version: 4, status: 'closed', requester: { ...by, department: 'Pensioniosakond' },
-    system: index % 2 ? 'SKAIS' : 'STAR', kind: 'usage', urgency: 'normal', description: `Ajalooline pöördumine number ${index}: avaldus ei salvestu.`,
-    shownArticles: ['skais-avaldus'], openedAt: at, dueAt: at, resolvedAt: at, closedAt: at, assignee: { aadObjectId: SIIM.aadObjectId, name: SIIM.name },
-    resolution: { text: 'Lahendatud.' }, reminders: {}, messages: [],
-    history: ['open', 'take', 'resolve', 'close'].map((event) => ({ event: event as 'take', from: 'new' as const, to: 'closed' as const, by, at })),
-  };
-}
 
 /** The cases collection's own archive layout (segments of 1,000), written directly. */
 function seedCases(dataDir: string, count: number): void {
