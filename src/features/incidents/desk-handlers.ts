@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
-import { type CardAction, type ConversationAddress, type Messenger, type TurnTools } from '../../shared/messaging.js';
+import { type CardAction, type Messenger, type TurnTools } from '../../shared/messaging.js';
 import { plainText } from '../../shared/plain-text.js';
 import type { Router } from '../../shared/router.js';
 import { showTime } from '../../shared/tallinn-time.js';
@@ -15,8 +15,8 @@ import type { AckStore, Broadcast, IncidentStore } from './incident-store.js';
 import { noticeReportCsv, type NoticeReportDeps } from './notice-report.js';
 import type { Pacer } from './pacer.js';
 import { sendReminders, unacknowledged, type ReminderDeps } from './reminder.js';
-import { startingReport } from './report-card.js';
 import { sendReport, type ReportSender } from '../../shared/send-report.js';
+import { startReport } from './start-report.js';
 
 const T: Record<string, Text> = {
   published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
@@ -125,16 +125,4 @@ async function acknowledge(deps: DeskHandlerDeps, action: CardAction, tools: Tur
   const fresh = await deps.acks.add({ id: '', incidentId: incident.id, aadObjectId: me, at: deps.clock.now().toISOString() });
   await tools.replaceCard(personalNotice(incident, action.lang, me, deps.acks.get(incident.id, me), deps.signer));
   if (fresh) deps.acknowledged();
-}
-
-/** Posts the publisher's progress message; the worker's reporter edits it as deliveries go out. */
-async function startReport(deps: DeskHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
-  try {
-    const total = (await deps.service.audienceCount([], incident.id)).total;
-    await deps.pacer.take(address.conversationId);
-    const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
-    if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });
-  } catch (error) {
-    deps.logger.warn({ err: error, incidentId: incident.id }, 'could not post the progress report; the notice is sent anyway');
-  }
 }

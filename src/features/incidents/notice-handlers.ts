@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
-import { say, type Lang } from '../../shared/i18n.js';
+import { say } from '../../shared/i18n.js';
 import { newId } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
-import type { CardAction, ConversationAddress, Messenger, TurnTools } from '../../shared/messaging.js';
+import type { CardAction, Messenger, TurnTools } from '../../shared/messaging.js';
 import type { Router } from '../../shared/router.js';
 import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incident, type IncidentActor } from './incident.js';
 import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
@@ -12,7 +12,7 @@ import { CANCELLED, INCIDENT_NOT_FOUND, type IncidentService } from './incident-
 import { noticeForm, parseNoticeForm } from './notice-form.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
-import { startingReport } from './report-card.js';
+import { startReport } from './start-report.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -101,16 +101,4 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
     await tools.replaceCard(decidedCard(outcome, result.answer.id, action.lang));
     if (outcome === 'sent' && result.incident) await startReport(deps, result.incident, action.address, action.lang);
   }, SPECIALIST);
-}
-
-/** Posts the author's progress message; the worker's reporter edits it as deliveries go out. */
-async function startReport(deps: NoticeHandlerDeps, incident: Incident, address: ConversationAddress, lang: Lang): Promise<void> {
-  try {
-    const total = (await deps.service.audienceCount([], incident.id)).total;
-    await deps.pacer.take(address.conversationId);
-    const sent = await deps.messenger.send(address, startingReport(incident, total, lang));
-    if (sent.messageId) await deps.service.attachReport(incident.id, { address, messageId: sent.messageId, lang, version: incident.version });
-  } catch (error) {
-    deps.logger.warn({ err: error, incidentId: incident.id }, 'could not post the progress report; the notice is sent anyway');
-  }
 }
