@@ -64,17 +64,29 @@ function send(url: string, item: FuzzCase): Promise<number> {
   });
 }
 
-async function startProcess(dataDir: string, serviceUrlHost: string, built: boolean): Promise<{ child: ChildProcessWithoutNullStreams; url: string; log: string[]; turns: string[] }> {
+/** How the bot process is run: built or under tsx, which Node binary, extra environment. */
+export interface FuzzProcessOptions {
+  /** Run `dist/main.js` (`npm run build` first), as production does. */
+  built?: boolean;
+  /** The Node binary for the built bot (default: the one running this); production runs Node 24. */
+  node?: string;
+  /** Extra environment for the bot (e.g. MALLOC_ARENA_MAX, NODE_OPTIONS for --trace-gc). */
+  env?: Record<string, string>;
+  /** Fills the new data folder before the bot starts (e.g. with 100,000 closed cases). */
+  seed?: (dataDir: string) => void | Promise<void>;
+}
+
+async function startProcess(dataDir: string, serviceUrlHost: string, options: FuzzProcessOptions): Promise<{ child: ChildProcessWithoutNullStreams; url: string; log: string[]; turns: string[] }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW|HOST$)/.test(key)));
   const env = {
     ...clean, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, SPECIALISTS: SIIM.aadObjectId,
     SPECIALISTS_CHANNEL_ID: '19:specialists0000000000000000000@thread.tacv2', CARD_SIGNING_SECRET: SECRETS.cardSecret,
-    INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5',
+    INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5', ...options.env,
   };
   // The built bot (`npm run build` first) is what production runs; tsx adds its compiler's memory.
   // Both start with production's Node flags (package.json `start`), so the RSS measured is production's.
   const flags = productionNodeFlags();
-  const child = built ? spawn(process.execPath, [...flags, 'dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env, flags);
+  const child = options.built ? spawn(options.node ?? process.execPath, [...flags, 'dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env, flags);
   const log: string[] = [];
   const turns: string[] = [];
   const port = await listeningPort(child, (line) => {
@@ -88,12 +100,13 @@ async function startProcess(dataDir: string, serviceUrlHost: string, built: bool
  * Runs `count` seeded fuzz cases against a real bot process (local mode, both webhooks on, a fake
  * Bot Connector as the service URL), `concurrency` at a time, sampling the process's RSS.
  */
-export async function runFuzz(seed: number, count: number, concurrency = 6, built = false): Promise<FuzzReport> {
+export async function runFuzz(seed: number, count: number, concurrency = 6, options: FuzzProcessOptions = {}): Promise<FuzzReport> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-fuzz-'));
+  await options.seed?.(dataDir);
   const started = Date.now();
-  const { child, url, log, turns } = await startProcess(dataDir, serviceUrl, built);
+  const { child, url, log, turns } = await startProcess(dataDir, serviceUrl, options);
   const startRssMb = rssMb(child.pid ?? 0);
   const report: FuzzReport = { requests: 0, statuses: {}, failures: [], maxRssMb: startRssMb, startRssMb, alive: true, seconds: 0, errors: log, turnFailures: turns, rssTrail: [] };
   try {
