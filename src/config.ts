@@ -41,6 +41,7 @@ const schema = z.object({
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
   MicrosoftAppTenantId: text(),
+  BotOpenIdMetadata: text(),
   ALLOWED_TENANTS: text(),
   DATA_DIR: text('./data'),
   KNOWLEDGE_DIR: text('./knowledge'),
@@ -94,7 +95,12 @@ export type Config = Readonly<{
   /** True when HOST was set by the operator. */
   hostExplicit: boolean;
   localMode: boolean;
-  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
+  /**
+   * `openIdMetadataUrl`: where the Bot Framework's token signing keys are published (botbuilder's
+   * own `BotOpenIdMetadata` setting); empty means the public cloud's
+   * (https://login.botframework.com/v1/.well-known/openidconfiguration).
+   */
+  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string; openIdMetadataUrl: string }>;
   allowedTenants: readonly string[];
   dataDir: string;
   knowledgeDir: string;
@@ -149,6 +155,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'MultiTenant' && !raw.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: is required for MicrosoftAppType=${raw.MicrosoftAppType}`);
   }
+  if (raw.BotOpenIdMetadata && !/^https?:\/\/\S+$/.test(raw.BotOpenIdMetadata)) problems.push(`BotOpenIdMetadata: must be an http(s) address, got "${raw.BotOpenIdMetadata}"`);
   if (raw.MicrosoftAppTenantId && !GUID.test(raw.MicrosoftAppTenantId)) problems.push(`MicrosoftAppTenantId: must be a GUID, got "${raw.MicrosoftAppTenantId}"`);
   if (raw.TUGIBOT_NOW) {
     if (production) problems.push('TUGIBOT_NOW: must not be set when NODE_ENV=production');
@@ -218,7 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
     hostExplicit: raw.HOST !== '',
     localMode,
-    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
+    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId, openIdMetadataUrl: raw.BotOpenIdMetadata }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
     knowledgeDir: raw.KNOWLEDGE_DIR,

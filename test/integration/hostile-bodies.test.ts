@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { KATI, personalMessage } from '../support/activities.js';
 import { startBot, type Harness } from '../support/bot-harness.js';
 import { gzipBomb } from '../support/fuzz-run.js';
+import { FakeBotFrameworkIssuer } from '../support/fake-identity.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 import { jsonDepth } from '../../src/http/read-body.js';
 
@@ -95,13 +96,21 @@ describe('compressed and oversized bodies', () => {
 });
 
 describe('an unauthenticated caller costs next to nothing', () => {
+  const issuer = new FakeBotFrameworkIssuer();
   let bot: Harness;
   beforeAll(async () => {
-    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b', ALERTMANAGER_TOKEN: TOKEN, INCIDENT_WEBHOOK_SECRET: SECRET });
+    await issuer.start();
+    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b', BotOpenIdMetadata: issuer.metadataUrl, ALERTMANAGER_TOKEN: TOKEN, INCIDENT_WEBHOOK_SECRET: SECRET });
   });
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await bot.close();
+    await issuer.stop();
+  });
 
-  /** Sends the headers and a first slice of a large body, and waits for the answer without sending the rest. */
+  /**
+   * Sends the headers and a first slice of a large body, and waits for the answer without sending
+   * the rest.
+   */
   function answerBeforeBody(path: string, headers: Record<string, string>): Promise<number> {
     return new Promise((resolve, reject) => {
       const req = request(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '200000', ...headers } }, (res) => {
@@ -111,7 +120,10 @@ describe('an unauthenticated caller costs next to nothing', () => {
       });
       req.on('error', () => undefined);
       req.write('{"type":"message",');
-      setTimeout(() => reject(new Error('no answer before the body was sent')), 3000).unref();
+      setTimeout(() => {
+        req.destroy();
+        reject(new Error('no answer before the body was sent'));
+      }, 3000).unref();
     });
   }
 
@@ -126,9 +138,27 @@ describe('an unauthenticated caller costs next to nothing', () => {
     expect(await answerBeforeBody('/api/incidents', { 'x-tugibot-timestamp': '1000', 'x-tugibot-signature': 'sha256=00' })).toBe(401);
   });
 
-  it('still runs the full token check once the body is read', async () => {
-    const plausible = `Bearer ${Buffer.from('{"alg":"RS256","kid":"x"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, iss: 'https://api.botframework.com' })).toString('base64url')}.c2ln`;
-    const answer = await bot.post(personalMessage(KATI, 'abi', { serviceUrl: bot.connector.url }), { authorization: plausible });
-    expect(answer.status).toBe(401);
+  it('checks the signature before the body: a forged or unsigned token with a large body is refused unread', async () => {
+    const serviceUrl = bot.connector.url;
+    const plausible = `Bearer ${Buffer.from(JSON.stringify({ alg: 'RS256', kid: issuer.kid })).toString('base64url')}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, iss: 'https://api.botframework.com' })).toString('base64url')}.c2ln`;
+    // Shaped right, for this bot, not expired: only the signature (or the issuer) gives them away.
+    expect(await answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl, forged: true }) })).toBe(401);
+    expect(await answerBeforeBody('/api/messages', { authorization: plausible })).toBe(401);
+    expect(await answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl, issuer: 'https://evil.example' }) })).toBe(401);
+    // A correctly signed token is let in: the server waits for the body instead of answering.
+    const signed = answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl }) });
+    await expect(signed).rejects.toThrow('no answer before the body was sent');
+  });
+
+  it('serves a correctly signed activity, and runs the checks that need the activity once it is read', async () => {
+    const serviceUrl = bot.connector.url;
+    const activity = personalMessage(KATI, 'abi', { serviceUrl, expectReplies: true });
+    const served = await bot.post(activity, { authorization: issuer.authorization(APP_ID, { serviceUrl }) });
+    expect(served.status).toBe(200);
+    // Signed, but for another service URL (a real token replayed with the activity changed): 401.
+    const elsewhere = await bot.post(activity, { authorization: issuer.authorization(APP_ID, { serviceUrl: 'https://smba.trafficmanager.net/emea/' }) });
+    expect(elsewhere.status).toBe(401);
+    // The keys are fetched once (metadata + key set) and then served from botbuilder's cache.
+    expect(issuer.fetches).toBe(2);
   });
 });
