@@ -1,8 +1,9 @@
 import { request } from 'node:http';
-import { KATI, personalMessage } from '../support/activities.js';
+import { KATI, SIIM, TENANT, cardSubmit, personalMessage } from '../support/activities.js';
 import { startBot, type Harness } from '../support/bot-harness.js';
 import { gzipBomb } from '../support/fuzz-run.js';
-import { FakeBotFrameworkIssuer } from '../support/fake-identity.js';
+import { FakeBotFrameworkIssuer, FakeIdentityEndpoint } from '../support/fake-identity.js';
+import { CardSigner } from '../../src/shared/card-signer.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 import { jsonDepth } from '../../src/http/read-body.js';
 
@@ -160,5 +161,77 @@ describe('an unauthenticated caller costs next to nothing', () => {
     expect(elsewhere.status).toBe(401);
     // The keys are fetched once (metadata + key set) and then served from botbuilder's cache.
     expect(issuer.fetches).toBe(2);
+  });
+});
+
+describe('junk in correctly signed activities', () => {
+  const issuer = new FakeBotFrameworkIssuer();
+  const identity = new FakeIdentityEndpoint();
+  const MSI_APP = 'f1e2d3c4-0000-4000-8000-00000000f023';
+  let bot: Harness;
+  beforeAll(async () => {
+    await issuer.start();
+    await identity.start();
+    bot = await startBot({ MicrosoftAppId: MSI_APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, BotOpenIdMetadata: issuer.metadataUrl, IDENTITY_ENDPOINT: identity.url, IDENTITY_HEADER: identity.header });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await issuer.stop();
+    await identity.stop();
+    for (const name of ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER']) Reflect.deleteProperty(process.env, name);
+  });
+
+ // Teams asks for replies in the answer on messages; an invoke's answer is its invoke response.
+  const signed = (activity: Record<string, unknown>) => bot.post({ ...(activity.type === 'invoke' ? {} : { deliveryMode: 'expectReplies' }), ...activity }, { authorization: issuer.authorization(MSI_APP, { serviceUrl: bot.connector.url }) });
+
+  it('answers 400 naming what is missing or wrong, never a handler crash', async () => {
+    const serviceUrl = bot.connector.url;
+    const message = personalMessage(KATI, 'abi', { serviceUrl });
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ ...message, entities: [{ type: 'mention', text: '<at>Tugibot</at>' }] }, /entities\.0\.mentioned\.id: a mention must name who is mentioned/],
+      [{ ...message, entities: [{ type: 'mention', mentioned: { id: '28:x' } }] }, /entities\.0\.text: a mention must carry its text/],
+      [{ ...message, text: undefined, entities: [{ type: 'mention', text: '<at>x</at>', mentioned: { id: '28:x' } }] }, /text: a message with mentions must have text/],
+      [{ ...message, conversation: { conversationType: 'personal' } }, /conversation\.id/],
+      [{ ...message, from: { name: 'Kati' } }, /from\.id/],
+      [{ ...message, type: 'invoke' }, /name: an invoke must be named/],
+      [{ ...message, type: 'invoke', name: 'adaptiveCard/action', value: 'x' }, /value\.action: an Action\.Execute invoke must carry its action/],
+      [{ ...message, type: 'invoke', name: 'fileConsent/invoke', value: { action: 1 } }, /value\.action: a file consent answer must be accept or decline/],
+      [{ ...message, type: 'installationUpdate' }, /action: an installation update must say add or remove/],
+    ];
+    for (const [activity, reason] of cases) {
+      const answer = await signed(activity);
+      expect({ status: answer.status, message: (answer.body as { message?: string }).message }).toEqual({ status: 400, message: expect.stringMatching(reason) });
+    }
+  });
+
+  it('ignores activity types it does not handle (200, nothing said) and answers unsupported invokes 501', async () => {
+    const serviceUrl = bot.connector.url;
+    const message = personalMessage(KATI, 'abi', { serviceUrl });
+    for (const type of ['messageReaction', 'typing', 'event', 'endOfConversation', 'messageUpdate', 'somethingNew']) {
+      const answer = await signed({ ...message, type });
+      expect({ type, status: answer.status, replies: (answer.body as { activities?: unknown[] } | undefined)?.activities ?? [] }).toEqual({ type, status: 200, replies: [] });
+    }
+    for (const name of ['composeExtension/query', 'task/fetch', 'signin/verifyState']) {
+      const answer = await signed({ ...message, type: 'invoke', name, value: {} });
+      expect({ name, status: answer.status }).toEqual({ name, status: 501 });
+    }
+  });
+});
+
+describe('a card clicked after its message is gone', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+
+  it('sends the replacement card as a new message instead of the apology', async () => {
+    const signer = new CardSigner('test-secret-test-secret-test-secret');
+    const click = cardSubmit(SIIM, signer.sign('incidents.cancel', { draftId: 'gone' }), {}, { serviceUrl: bot.connector.url, replyToId: 'no-such-message' });
+    const replies = await bot.ask(click);
+    expect(replies.map((reply) => reply.text ?? '').join(' ')).not.toMatch(/Vabandust|Sorry/);
+    // The cancelled draft's decided card ("Teadet ei saadetud."), which could not replace the gone one.
+    expect(replies.map((reply) => reply.text)).toEqual(['Teadet ei saadetud.']);
+    expect(bot.connector.calls.filter((call) => call.kind === 'update').map((call) => call.status)).toEqual([404]);
   });
 });
