@@ -9,38 +9,41 @@ import { LowdbGrantStore } from './lowdb-access-grants.js';
 
 interface StateFile extends ScanState {
   counters: Record<string, number>;
+  leases?: Record<string, { holder: string; until: string }>;
 }
 
 class LowdbRequestStore implements RequestStore {
   constructor(private readonly view: LiveView<AccessRequest>, private readonly state: JsonDoc<StateFile>) {}
   get(id: string) { return this.view.get(id); }
-  save(request: AccessRequest) { return this.view.put(request); }
-  finish(request: AccessRequest) { return this.view.archive(request); }
-  pending() { return this.view.all().filter((request) => request.state === 'pending'); }
-  async nextId(prefix: 'LIG' | 'ASE', year: number): Promise<string> {
-    const key = `${prefix}-${year}`;
+  save(request: AccessRequest) { return this.view.putIfLive(request); }
+  finish(request: AccessRequest) { return this.view.finishOnce(request); }
+  async pending() { return this.view.all().filter((request) => request.state === 'pending'); }
+  async nextNumber(series: 'LIG' | 'ASE', year: number): Promise<number> {
+    const key = `${series}-${year}`;
     let next = 0;
     await this.state.update((data) => {
       next = (data.counters[key] ?? 0) + 1;
       data.counters[key] = next;
     });
-    return `${key}-${String(next).padStart(5, '0')}`;
+    return next;
   }
 }
 
 class LowdbTaskStore implements TaskStore {
   constructor(private readonly view: LiveView<AccessTask>) {}
   get(id: string) { return this.view.get(id); }
-  open() { return this.view.all(); }
-  save(task: AccessTask) { return this.view.put(task); }
-  finish(task: AccessTask) { return this.view.archive(task); }
+  async open() { return this.view.all(); }
+  save(task: AccessTask) { return this.view.putIfLive(task); }
+  finish(task: AccessTask) { return this.view.finishOnce(task); }
 }
 
 class LowdbSubstitutionStore implements SubstitutionStore {
   constructor(private readonly view: LiveView<Substitution>) {}
-  current() { return this.view.all(); }
-  save(substitution: Substitution) { return this.view.put(substitution); }
-  finish(substitution: Substitution) { return this.view.archive(substitution); }
+  get(id: string) { return this.view.get(id); }
+  async current() { return this.view.all(); }
+  save(substitution: Substitution) { return this.view.putIfLive(substitution); }
+  decide(substitution: Substitution) { return this.view.replaceIf(substitution, (stored) => stored.state === 'pending'); }
+  finish(substitution: Substitution) { return this.view.finishOnce(substitution); }
 }
 
 /** Only `append`: the collection's archive segments are append-only, and the bot has no edit path. */
@@ -50,10 +53,24 @@ class LowdbAuditLog implements AuditLog {
   recent(limit: number) { return this.collection.recentArchived(limit); }
 }
 
+/** One process owns a lowdb folder, so the lease only ever has one holder; it is kept all the same, like PostgreSQL's. */
 class LowdbScanState implements ScanStateStore {
   constructor(private readonly doc: JsonDoc<StateFile>) {}
-  get(): ScanState { return { lastScanOn: this.doc.data.lastScanOn, lastDigestOn: this.doc.data.lastDigestOn }; }
+  async get(): Promise<ScanState> { return { lastScanOn: this.doc.data.lastScanOn, lastDigestOn: this.doc.data.lastDigestOn }; }
   set(state: ScanState) { return this.doc.update((data) => { Object.assign(data, state); }); }
+  async lease(name: string, holder: string, now: Date, ms: number): Promise<boolean> {
+    let taken = false;
+    await this.doc.update((data) => {
+      const held = data.leases?.[name];
+      if (held && held.holder !== holder && Date.parse(held.until) > now.getTime()) return;
+      data.leases = { ...data.leases, [name]: { holder, until: new Date(now.getTime() + ms).toISOString() } };
+      taken = true;
+    });
+    return taken;
+  }
+  release(name: string, holder: string) {
+    return this.doc.update((data) => { if (data.leases?.[name]?.holder === holder) delete data.leases[name]; });
+  }
 }
 
 /** Opens the access feature's stores in the data folder (`access-*` collections and `access-state.json`). */

@@ -4,7 +4,7 @@ import type { ConversationAddress } from '../../shared/messaging.js';
 import { substitutionApprover } from './approvers-for.js';
 import { findRole } from './catalogue.js';
 import type { AccessContext } from './context.js';
-import { dayOf, showDay } from './dates.js';
+import { showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
@@ -36,8 +36,8 @@ export class SubstitutionService {
     return id ? this.ctx.deps.directory.find(id) : undefined;
   }
 
-  private pensionRoles(personId: string): string[] {
-    return this.ctx.stores.grants.ofSubject(personId)
+  private async pensionRoles(personId: string): Promise<string[]> {
+    return (await this.ctx.stores.grants.ofSubject(personId))
       .filter((grant) => grant.state === 'active' && findRole(this.ctx.catalogue, grant.role)?.role.pensionRegister)
       .map((grant) => grant.role);
   }
@@ -48,13 +48,13 @@ export class SubstitutionService {
     const problems: RowProblem[] = [];
     for (const row of rows) {
       const person = await this.resolve(row.person);
-      const context = { person, substitute: await this.resolve(row.substitute), pensionRoles: person ? this.pensionRoles(person.id) : [], today: this.ctx.today() };
+      const context = { person, substitute: await this.resolve(row.substitute), pensionRoles: person ? await this.pensionRoles(person.id) : [], today: this.ctx.today() };
       const checked = checkRow(this.ctx.catalogue, row, context);
       if ('problem' in checked) {
         problems.push({ line: row.line, reason: checked.problem });
         continue;
       }
-      const duplicate = this.findDuplicate(checked.ok);
+      const duplicate = await this.findDuplicate(checked.ok);
       if (duplicate) {
         problems.push({ line: row.line, reason: { et: say(W.duplicate, 'et', { id: duplicate.id }), en: say(W.duplicate, 'en', { id: duplicate.id }) } });
         continue;
@@ -64,8 +64,8 @@ export class SubstitutionService {
     return { recorded, problems };
   }
 
-  private findDuplicate(row: CheckedRow): Substitution | undefined {
-    return this.ctx.stores.substitutions.current().find((item) =>
+  private async findDuplicate(row: CheckedRow): Promise<Substitution | undefined> {
+    return (await this.ctx.stores.substitutions.current()).find((item) =>
       item.person.id.toLowerCase() === row.person.id.toLowerCase() && item.substitute.id.toLowerCase() === row.substitute.id.toLowerCase() && item.from === row.from && item.to === row.to);
   }
 
@@ -73,7 +73,7 @@ export class SubstitutionService {
   private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, via?: ConversationAddress): Promise<Substitution> {
     const now = this.ctx.now();
     const substitution: Substitution = {
-      id: await this.ctx.stores.requests.nextId('ASE', Number(dayOf(now).slice(0, 4))),
+      id: await this.ctx.nextId('ASE'),
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
       state: 'pending',
@@ -103,9 +103,9 @@ export class SubstitutionService {
     return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})${pending}`;
   }
 
-  upcoming(lang: Lang): string {
+  async upcoming(lang: Lang): Promise<string> {
     const today = this.ctx.today();
-    const items = this.ctx.stores.substitutions.current().filter((item) => item.to >= today).sort((a, b) => a.from.localeCompare(b.from));
+    const items = (await this.ctx.stores.substitutions.current()).filter((item) => item.to >= today).sort((a, b) => a.from.localeCompare(b.from));
     if (items.length === 0) return say(W.none, lang);
     return [say(W.upcoming, lang), ...items.map((item) => `- ${this.line(item, lang)}`)].join('\n');
   }
@@ -113,7 +113,7 @@ export class SubstitutionService {
   /** Archives substitutions that are over and whose tasks are all closed. */
   async finishEnded(): Promise<void> {
     const today = this.ctx.today();
-    for (const item of this.ctx.stores.substitutions.current()) {
+    for (const item of await this.ctx.stores.substitutions.current()) {
       if (item.to >= today) continue;
       const open = await Promise.all(item.taskIds.map((id) => this.ctx.stores.tasks.get(id)));
       if (open.every((task) => !task || task.state !== 'open')) await this.ctx.stores.substitutions.finish(item);
