@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../shared/logger.js';
+import type { DataDir } from '../data-dir.js';
+import { openLowdbStores } from '../open-lowdb-stores.js';
+import type { Stores } from '../open-stores.js';
+import { migrate } from './migrate.js';
+import { PG_MIGRATIONS } from './migrations/index.js';
+import { openPool, type Pool } from './pool.js';
+
+/** The secret every replica signs cards with: made once, by whichever replica asks first. */
+export async function sharedSecret(pool: Pool, key: string): Promise<string> {
+  await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, randomBytes(32).toString('base64url')]);
+  const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return rows[0].value;
+}
+
+/**
+ * STORE=postgres: a pool on DATABASE_URL, the schema migrated (one replica at a time), and the
+ * stores that replicas share in the database. The others stay in this replica's data folder.
+ */
+export async function openPostgresStores(config: Config, dataDir: DataDir, logger: Logger): Promise<Stores> {
+  const pool = await openPool(config.store.databaseUrl, config.store.redactedUrl, logger);
+  try {
+    const applied = await migrate(pool, PG_MIGRATIONS, logger);
+    logger.info({ database: config.store.redactedUrl, applied }, 'using PostgreSQL');
+    const local = await openLowdbStores(dataDir);
+    return {
+      ...local,
+      cardSigningSecret: () => sharedSecret(pool, 'card-signing-secret'),
+      close: () => pool.end(),
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
