@@ -7,7 +7,17 @@ import type { JsonDoc } from './json-doc.js';
 import { LiveView } from './lowdb-access-records.js';
 import { LowdbGrantStore } from './lowdb-access-grants.js';
 
-interface StateFile extends ScanState {
+/** The access collections in the data folder and how each is laid out (shared with export and import). */
+export const ACCESS_COLLECTIONS = {
+  requests: { name: 'access-requests', options: {} },
+  tasks: { name: 'access-tasks', options: { shards: 256 } },
+  grants: { name: 'access-grants', options: { shards: 1024 } },
+  substitutions: { name: 'access-substitutions', options: {} },
+  audit: { name: 'access-audit', options: { segmentSize: 2000 } },
+} as const;
+export const ACCESS_STATE = 'access-state';
+
+export interface StateFile extends ScanState {
   counters: Record<string, number>;
   leases?: Record<string, { holder: string; until: string }>;
 }
@@ -75,12 +85,13 @@ class LowdbScanState implements ScanStateStore {
 
 /** Opens the access feature's stores in the data folder (`access-*` collections and `access-state.json`). */
 export async function openAccessStores(dataDir: DataDir): Promise<AccessStores> {
-  const state = await dataDir.doc<StateFile>('access-state', { counters: {} });
-  const requests = new LiveView(await dataDir.collection<AccessRequest>('access-requests'));
-  const tasks = new LiveView(await dataDir.collection<AccessTask>('access-tasks', { shards: 256 }));
-  const grants = new LiveView(await dataDir.collection<Grant>('access-grants', { shards: 1024 }));
-  const substitutions = new LiveView(await dataDir.collection<Substitution>('access-substitutions'));
-  const audit = await dataDir.collection<AuditEntry>('access-audit', { segmentSize: 2000 });
+  const state = await dataDir.doc<StateFile>(ACCESS_STATE, { counters: {} });
+  const open = <T extends { id: string }>(which: keyof typeof ACCESS_COLLECTIONS) => dataDir.collection<T>(ACCESS_COLLECTIONS[which].name, ACCESS_COLLECTIONS[which].options);
+  const requests = new LiveView(await open<AccessRequest>('requests'));
+  const tasks = new LiveView(await open<AccessTask>('tasks'));
+  const grants = new LiveView(await open<Grant>('grants'));
+  const substitutions = new LiveView(await open<Substitution>('substitutions'));
+  const audit = await open<AuditEntry>('audit');
   return {
     requests: new LowdbRequestStore(requests, state),
     tasks: new LowdbTaskStore(tasks),

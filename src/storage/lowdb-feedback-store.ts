@@ -5,13 +5,17 @@ import { newId } from '../shared/ids.js';
 import type { Lang } from '../shared/i18n.js';
 import type { ArticleFeedback, FeedbackEntry, FeedbackStore, StoredQuestion, UnansweredQuestion } from '../features/knowledge/index.js';
 
-interface FeedbackFile {
+/** The files in the data folder (shared with export and import). */
+export const FEEDBACK_DOC = 'knowledge-feedback';
+export const FEEDBACK_EVENTS = 'knowledge-feedback-events';
+
+export interface FeedbackFile {
   version: 1;
   articles: Record<string, { helpful: number; unhelpful: number; lastAt: string }>;
   unanswered: Record<string, { question: string; count: number; firstAskedAt: string; lastAskedAt: string }>;
 }
 
-interface FeedbackEvent {
+export interface FeedbackEvent {
   id: string;
   articleId: string;
   helpful: boolean;
@@ -36,8 +40,8 @@ export class LowdbFeedbackStore implements FeedbackStore {
   ) {}
 
   static async open(dataDir: DataDir, options: { maxUnanswered?: number } = {}): Promise<LowdbFeedbackStore> {
-    const doc = await dataDir.doc<FeedbackFile>('knowledge-feedback', { version: 1, articles: {}, unanswered: {} });
-    const events = await dataDir.collection<FeedbackEvent>('knowledge-feedback-events');
+    const doc = await dataDir.doc<FeedbackFile>(FEEDBACK_DOC, { version: 1, articles: {}, unanswered: {} });
+    const events = await dataDir.collection<FeedbackEvent>(FEEDBACK_EVENTS);
     return new LowdbFeedbackStore(doc, events, options.maxUnanswered ?? MAX_UNANSWERED);
   }
 

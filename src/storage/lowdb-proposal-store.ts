@@ -4,7 +4,10 @@ import { newId } from '../shared/ids.js';
 import { questionKey } from '../features/knowledge/index.js';
 import type { NewProposal, Proposal, ProposalDecision, ProposalStore } from '../features/knowledge/index.js';
 
-interface ProposalFile {
+/** The file in the data folder (shared with export and import). */
+export const PROPOSALS_DOC = 'knowledge-proposals';
+
+export interface ProposalFile {
   version: 1;
   /** By id. */
   proposals: Record<string, Proposal>;
@@ -36,7 +39,7 @@ export class LowdbProposalStore implements ProposalStore {
   private constructor(private readonly doc: JsonDoc<ProposalFile>, private readonly maxDecided: number, private readonly maxPending: number) {}
 
   static async open(dataDir: DataDir, options: { maxDecided?: number; maxPending?: number } = {}): Promise<LowdbProposalStore> {
-    const doc = await dataDir.doc<ProposalFile>('knowledge-proposals', { version: 1, proposals: {} });
+    const doc = await dataDir.doc<ProposalFile>(PROPOSALS_DOC, { version: 1, proposals: {} });
     await addKeys(doc);
     return new LowdbProposalStore(doc, options.maxDecided ?? MAX_DECIDED, options.maxPending ?? MAX_PENDING);
   }

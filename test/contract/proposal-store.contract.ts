@@ -94,7 +94,8 @@ export function proposalStoreContract(name: string, open: OpenRig<ProposalStore,
       const { store } = rig;
       await store.propose(proposal('a', 'often'));
       await store.propose(proposal('a', 'often'));
-      for (const question of ['one', 'two', 'three']) await store.propose(proposal('a', question, 'helpful', later(question.length)));
+      // Distinct times: among equally proposed ones the oldest goes (ties beyond that are the store's choice).
+      for (const [index, question] of ['one', 'two', 'three'].entries()) await store.propose(proposal('a', question, 'helpful', later(index + 1)));
       expect((await store.pending(10)).map((item) => item.question).sort()).toEqual(['often', 'three', 'two']);
       expect(await store.countPending()).toBe(3);
       const [first, second] = await store.pending(2);

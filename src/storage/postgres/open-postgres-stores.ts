@@ -7,6 +7,9 @@ import type { Stores } from '../open-stores.js';
 import { migrate } from './migrate.js';
 import { PG_MIGRATIONS } from './migrations/index.js';
 import { openPool, type Pool } from './pool.js';
+import { pgAccessStores } from './access-stores.js';
+import { PgFeedbackStore } from './feedback-store.js';
+import { PgProposalStore } from './proposal-store.js';
 
 /** The secret every replica signs cards with: made once, by whichever replica asks first. */
 export async function sharedSecret(pool: Pool, key: string): Promise<string> {
@@ -27,6 +30,9 @@ export async function openPostgresStores(config: Config, dataDir: DataDir, logge
     const local = await openLowdbStores(dataDir);
     return {
       ...local,
+      access: pgAccessStores(pool),
+      feedback: new PgFeedbackStore(pool),
+      proposals: new PgProposalStore(pool),
       cardSigningSecret: () => sharedSecret(pool, 'card-signing-secret'),
       close: () => pool.end(),
     };
