@@ -22,20 +22,38 @@ export interface StateFile extends ScanState {
   leases?: Record<string, { holder: string; until: string }>;
 }
 
+/**
+ * The yearly series' counters in `access-state.json`. `add` runs one at a time: it builds the
+ * record with the next number, refuses an id already stored, and only then counts it and writes
+ * the record, so a refused record uses no number.
+ */
+class LowdbCounters {
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(private readonly state: JsonDoc<StateFile>) {}
+
+  add<T extends { id: string }>(series: 'LIG' | 'ASE', year: number, make: (number: number) => T, view: LiveView<T>, write: (record: T) => Promise<unknown>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const key = `${series}-${year}`;
+      const next = (this.state.data.counters[key] ?? 0) + 1;
+      const record = make(next);
+      if (await view.get(record.id)) throw new Error(`${record.id} already exists: the ${series} counter is behind the stored records.`);
+      await this.state.update((data) => { data.counters[key] = next; });
+      await write(record);
+      return record;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
 class LowdbRequestStore implements RequestStore {
-  constructor(private readonly view: LiveView<AccessRequest>, private readonly state: JsonDoc<StateFile>) {}
+  constructor(private readonly view: LiveView<AccessRequest>, private readonly counters: LowdbCounters) {}
   get(id: string) { return this.view.get(id); }
   save(request: AccessRequest) { return this.view.putIfLive(request); }
   finish(request: AccessRequest) { return this.view.finishOnce(request); }
   async pending() { return this.view.all().filter((request) => request.state === 'pending'); }
-  async nextNumber(series: 'LIG' | 'ASE', year: number): Promise<number> {
-    const key = `${series}-${year}`;
-    let next = 0;
-    await this.state.update((data) => {
-      next = (data.counters[key] ?? 0) + 1;
-      data.counters[key] = next;
-    });
-    return next;
+  add(year: number, make: (number: number) => AccessRequest): Promise<AccessRequest> {
+    return this.counters.add('LIG', year, make, this.view, (request) => (request.state === 'pending' ? this.view.putIfLive(request) : this.view.finishOnce(request)));
   }
 }
 
@@ -48,7 +66,10 @@ class LowdbTaskStore implements TaskStore {
 }
 
 class LowdbSubstitutionStore implements SubstitutionStore {
-  constructor(private readonly view: LiveView<Substitution>) {}
+  constructor(private readonly view: LiveView<Substitution>, private readonly counters: LowdbCounters) {}
+  add(year: number, make: (number: number) => Substitution): Promise<Substitution> {
+    return this.counters.add('ASE', year, make, this.view, (substitution) => this.view.putIfLive(substitution));
+  }
   get(id: string) { return this.view.get(id); }
   async current() { return this.view.all(); }
   save(substitution: Substitution) { return this.view.putIfLive(substitution); }
@@ -92,11 +113,12 @@ export async function openAccessStores(dataDir: DataDir): Promise<AccessStores> 
   const grants = new LiveView(await open<Grant>('grants'));
   const substitutions = new LiveView(await open<Substitution>('substitutions'));
   const audit = await open<AuditEntry>('audit');
+  const counters = new LowdbCounters(state);
   return {
-    requests: new LowdbRequestStore(requests, state),
+    requests: new LowdbRequestStore(requests, counters),
     tasks: new LowdbTaskStore(tasks),
     grants: new LowdbGrantStore(grants),
-    substitutions: new LowdbSubstitutionStore(substitutions),
+    substitutions: new LowdbSubstitutionStore(substitutions, counters),
     audit: new LowdbAuditLog(audit),
     state: new LowdbScanState(state),
   };

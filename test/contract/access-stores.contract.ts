@@ -13,17 +13,33 @@ export function accessStoresContract(name: string, open: OpenRig<AccessStores>):
     /** The second replica where the store has one, else the same instance. */
     const other = async () => (rig.second ? rig.second() : rig.store);
 
-    it('numbers each series per year from 1, without gaps or repeats, also across instances at once', async () => {
+    it('numbers new requests and substitutions per series and year from 1, without gaps or repeats, also across instances at once', async () => {
+      rig = await open();
+      const { requests, substitutions } = rig.store;
+      const lig = (year: number) => (number: number) => request(`LIG-${year}-${number}`);
+      expect((await requests.add(2026, lig(2026))).id).toBe('LIG-2026-1');
+      expect((await requests.add(2026, (number) => request(`LIG-2026-${number}`, { kind: 'suspend', state: 'approved' }))).id).toBe('LIG-2026-2');
+      expect((await substitutions.add(2026, (number) => substitution(`ASE-2026-${number}`))).id).toBe('ASE-2026-1');
+      expect((await requests.add(2027, lig(2027))).id).toBe('LIG-2027-1');
+      expect((await requests.pending()).map((item) => item.id).sort()).toEqual(['LIG-2026-1', 'LIG-2027-1']);
+      expect(await requests.get('LIG-2026-2')).toMatchObject({ state: 'approved' });
+      expect(await requests.finish(decided(request('LIG-2026-2')))).toBe(false);
+      expect((await substitutions.current()).map((item) => item.id)).toEqual(['ASE-2026-1']);
+
+      const second = (await other()).requests;
+      const made = await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 2 ? second : requests).add(2026, lig(2026))));
+      expect(made.map((item) => Number(item.id.split('-')[2])).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n + 3));
+      expect((await requests.pending()).length).toBe(32);
+      expect((await (await rig.reopen()).requests.add(2026, lig(2026))).id).toBe('LIG-2026-33');
+    });
+
+    it('refuses a new record whose id is already stored, using no number', async () => {
       rig = await open();
       const { requests } = rig.store;
-      expect(await requests.nextNumber('LIG', 2026)).toBe(1);
-      expect(await requests.nextNumber('LIG', 2026)).toBe(2);
-      expect(await requests.nextNumber('ASE', 2026)).toBe(1);
-      expect(await requests.nextNumber('LIG', 2027)).toBe(1);
-      const second = (await other()).requests;
-      const numbers = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? second : requests).nextNumber('LIG', 2026)));
-      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n + 3));
-      expect(await (await rig.reopen()).requests.nextNumber('LIG', 2026)).toBe(43);
+      await requests.add(2026, () => request('LIG-2026-00001'));
+      await expect(requests.add(2026, () => request('LIG-2026-00001', { justification: 'teine' }))).rejects.toThrow();
+      expect((await requests.get('LIG-2026-00001'))?.justification).toBe('töö');
+      expect((await requests.add(2026, (number) => request(`LIG-2026-${number}`))).id).toBe('LIG-2026-2');
     });
 
     it('keeps pending requests live and a decided one archived, decided once', async () => {

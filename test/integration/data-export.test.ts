@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import type { AccessStores } from '../../src/features/access/stores.js';
+import { readableId } from '../../src/features/access/readable-id.js';
 import { storedQuestion, type FeedbackStore, type ProposalStore } from '../../src/features/knowledge/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { DataDir } from '../../src/storage/data-dir.js';
@@ -23,17 +24,16 @@ const at = new Date('2026-11-26T08:00:00Z');
 /** A desk with history in every section: live and finished records, counters, audit, feedback, proposals. */
 async function seed(desk: Desk): Promise<void> {
   const { access, feedback, proposals } = desk;
-  for (let n = 0; n < 3; n += 1) await access.requests.nextNumber('LIG', 2026);
-  await access.requests.nextNumber('ASE', 2026);
-  await access.requests.save(request('LIG-2026-00003'));
-  await access.requests.finish(decided(request('LIG-2026-00001')));
-  await access.requests.finish(decided(request('LIG-2026-00002'), jaan, false));
+  const made = [];
+  for (let n = 0; n < 3; n += 1) made.push(await access.requests.add(2026, (number) => request(readableId('LIG', 2026, number))));
+  await access.requests.finish(decided(made[0]));
+  await access.requests.finish(decided(made[1], jaan, false));
   await access.tasks.save(task('LIG-2026-00001/2', { kind: 'revoke', due: '2027-01-01' }));
   await access.tasks.finish(task('LIG-2026-00001/1', { state: 'done', closedBy: siim, closedAt: at.toISOString() }));
   await access.grants.save(grant('LIG-2026-00001:STAR_VAATAJA'));
   await access.grants.save(grant('old', { role: 'STAR_MUUTJA' }));
   await access.grants.end({ ...grant('old', { role: 'STAR_MUUTJA' }), endedAt: at.toISOString(), endedBy: siim });
-  await access.substitutions.save(substitution('ASE-2026-00001'));
+  await access.substitutions.add(2026, (number) => substitution(readableId('ASE', 2026, number)));
   for (let n = 1; n <= 5; n += 1) await access.audit.append({ at: new Date(at.getTime() + n).toISOString(), actor: siim, action: 'granted', ref: `R${n}` });
   await access.state.set({ lastScanOn: '2026-11-25', lastDigestOn: '2026-11-24' });
   await feedback.recordFeedback({ articleId: 'star-parool', helpful: false, question: 'parool?', lang: 'et', at });
@@ -101,14 +101,14 @@ describeWithPostgres('moving a desk between lowdb and PostgreSQL (npm run data -
     expect(exported).toMatchObject({ 'access-requests': 3, 'access-tasks': 2, 'access-grants': 2, 'access-audit': 5, 'access-counters': 2, 'knowledge-proposals': 2 });
     expect(await importData(pgConfig, join(dir, 'desk.jsonl'), silentLogger())).toEqual(exported);
     expect(await onPostgres(url, view)).toEqual(before);
-    expect(await onPostgres(url, (desk) => desk.access.requests.nextNumber('LIG', 2026))).toBe(4);
 
     await exportData(pgConfig, join(dir, 'back.jsonl'), silentLogger());
+    expect(await onPostgres(url, async (desk) => (await desk.access.requests.add(2026, (number) => request(readableId('LIG', 2026, number)))).id)).toBe('LIG-2026-00004');
     await importData(lowdbConfig('second'), join(dir, 'back.jsonl'), silentLogger());
     const after = await onLowdb('second', view);
     expect(after).toEqual(before);
-    expect(await onLowdb('second', (desk) => desk.access.requests.nextNumber('ASE', 2026))).toBe(2);
-    expect(await onLowdb('second', (desk) => desk.access.requests.nextNumber('LIG', 2026))).toBe(5);
+    expect(await onLowdb('second', async (desk) => (await desk.access.substitutions.add(2026, (number) => substitution(readableId('ASE', 2026, number)))).id)).toBe('ASE-2026-00002');
+    expect(await onLowdb('second', async (desk) => (await desk.access.requests.add(2026, (number) => request(readableId('LIG', 2026, number)))).id)).toBe('LIG-2026-00004');
   });
 
   it('refuses a store that already holds data, and a damaged file, writing nothing', async () => {

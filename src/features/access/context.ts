@@ -8,7 +8,6 @@ import type { AuditEntry, PersonRef } from './model.js';
 import type { AccessStores } from './stores.js';
 import { maskPersonalCodes } from '../../shared/personal-code.js';
 import { newId } from '../../shared/ids.js';
-import { readableId } from './readable-id.js';
 
 /** Everything the access services share: the catalogue, the stores and the app's ports. */
 export class AccessContext {
@@ -30,10 +29,9 @@ export class AccessContext {
     return dayOf(this.now());
   }
 
-  /** The next readable id of a series (`LIG-2026-00001`): the store counts, the feature formats. */
-  async nextId(series: 'LIG' | 'ASE'): Promise<string> {
-    const year = Number(this.today().slice(0, 4));
-    return readableId(series, year, await this.stores.requests.nextNumber(series, year));
+  /** The year whose series (`LIG-2026-…`) a record made now is numbered in. */
+  year(): number {
+    return Number(this.today().slice(0, 4));
   }
 
   /** The audit log goes out in reports and exports: a typed detail keeps no personal code. */

@@ -12,6 +12,7 @@ import { decideRequest } from './decide-request.js';
 import type { AccessRequest, PersonRef } from './model.js';
 import { tasksForRequest } from './plan-tasks.js';
 import { readForm } from './read-form.js';
+import { readableId } from './readable-id.js';
 import { requestFormCard } from './request-form-card.js';
 import type { TaskService } from './task-service.js';
 import { N, T, flagsText } from './texts.js';
@@ -59,14 +60,16 @@ export class RequestService {
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
     const approvers = input.kind === 'grant' && system ? approversFor(catalogue, system, subject, me) : { ids: [], fromCatalogue: false };
-    const request: AccessRequest = {
-      id: await this.ctx.nextId('LIG'),
+    const year = this.ctx.year();
+    // Numbered and stored in one step: live while it waits for approval, finished at once otherwise.
+    const request = await stores.requests.add(year, (number): AccessRequest => ({
+      id: readableId('LIG', year, number),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
       approverIds: approvers.ids, ...(approvers.fromCatalogue ? { approversFromCatalogue: true } : {}),
       state: input.kind === 'grant' ? 'pending' : 'approved', createdAt: this.ctx.now().toISOString(), approvalCards: [], lang: action.lang,
-    };
+    }));
     await this.ctx.audit({ actor: request.requester, action: 'requested', ref: request.id, subject: request.subject, system: request.system || undefined, roles: request.roles, detail: request.kind });
     await tools.replaceCard(cardReply(submittedCard(catalogue, request, action.lang)));
     if (request.state === 'pending') {
@@ -76,13 +79,11 @@ export class RequestService {
       return;
     }
     const heldRoles = held.filter((grant) => request.kind === 'close' || grant.system === request.system).map((grant) => grant.role);
-    await stores.requests.finish(request);
     await this.tasks.create(tasksForRequest(request, heldRoles, this.ctx.now()));
     await tools.reply(say(N.recorded, action.lang, { id: request.id, due: showDay(request.start, action.lang) }));
   }
 
   private async sendForApproval(request: AccessRequest, subject: DirectoryPerson, action: CardAction): Promise<void> {
-    await this.ctx.stores.requests.save(request);
     const cards = [];
     for (const approverId of request.approverIds) {
       const lang = this.ctx.langOf(approverId);

@@ -15,8 +15,13 @@ export interface RequestStore {
   finish(request: AccessRequest): Promise<boolean>;
   /** Live requests still waiting for a decision. */
   pending(): Promise<AccessRequest[]>;
-  /** The next number of a yearly series (`LIG` 2026: 1, 2, 3 …): unique and without gaps, also under concurrent calls. */
-  nextNumber(series: 'LIG' | 'ASE', year: number): Promise<number>;
+  /**
+   * Numbers and stores a new request in one step (one transaction): `make` gets the next number of
+   * the year's `LIG` series and builds the request, kept live when pending and finished otherwise.
+   * Numbers are unique and without gaps, also under concurrent calls on several replicas; a failure
+   * leaves neither the number used nor the request.
+   */
+  add(year: number, make: (number: number) => AccessRequest): Promise<AccessRequest>;
 }
 
 /** Specialists' tasks: live while open, archived when closed. */
@@ -39,6 +44,8 @@ export interface GrantStore {
 }
 
 export interface SubstitutionStore {
+  /** Numbers (the year's `ASE` series) and saves a new live substitution in one step, as `RequestStore.add`. */
+  add(year: number, make: (number: number) => Substitution): Promise<Substitution>;
   /** A live or finished substitution. */
   get(id: string): Promise<Substitution | undefined>;
   /** Live substitutions (pending, approved and not yet over). */

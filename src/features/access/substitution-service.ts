@@ -8,6 +8,7 @@ import { showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
+import { readableId } from './readable-id.js';
 import type { SubstitutionApproval } from './substitution-approval.js';
 import { plainText } from '../../shared/plain-text.js';
 
@@ -72,8 +73,17 @@ export class SubstitutionService {
   /** Records the substitution as pending and asks for its approval; the tasks come with the approval. */
   private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, via?: ConversationAddress): Promise<Substitution> {
     const now = this.ctx.now();
+    const year = this.ctx.year();
+    const substitution = await this.ctx.stores.substitutions.add(year, (number) => this.build(readableId('ASE', year, number), row, basis, actor, now));
+    await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
+    await this.approval.ask(substitution, via);
+    return substitution;
+  }
+
+  /** The new substitution, pending, with the tasks it will create once approved. */
+  private build(id: string, row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, now: Date): Substitution {
     const substitution: Substitution = {
-      id: await this.ctx.nextId('ASE'),
+      id,
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
       state: 'pending',
@@ -81,9 +91,6 @@ export class SubstitutionService {
     const approverId = substitutionApprover(row.person, row.substitute.id, actor.id);
     if (approverId) substitution.approverId = approverId;
     substitution.taskIds = tasksForSubstitution(this.ctx.catalogue, substitution, now).map((task) => task.id);
-    await this.ctx.stores.substitutions.save(substitution);
-    await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
-    await this.approval.ask(substitution, via);
     return substitution;
   }
 

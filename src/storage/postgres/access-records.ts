@@ -34,6 +34,12 @@ export class RecordTable<T extends { id: string }> {
     return result.rowCount === 1;
   }
 
+  /** Inserts a new record; a record with its id already there is an error (a unique violation). */
+  async insert(record: T, finished: boolean): Promise<void> {
+    const columns = ['id', 'finished', 'record', ...this.names];
+    await this.db.query(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, this.values(record, finished));
+  }
+
   async get(id: string): Promise<T | undefined> {
     const { rows } = await this.db.query<{ record: T }>(`SELECT record FROM ${this.table} WHERE id = $1`, [id]);
     return rows[0]?.record;

@@ -2,23 +2,38 @@ import type { AccessRequest, AccessTask, AuditEntry, Grant, Substitution } from 
 import type { AccessStores, AuditLog, GrantStore, RequestStore, ScanState, ScanStateStore, SubstitutionStore, TaskStore } from '../../features/access/stores.js';
 import { newId } from '../../shared/ids.js';
 import { RecordTable } from './access-records.js';
-import type { Queryable } from './pool.js';
+import type { Pool, Queryable } from './pool.js';
+import { withTransaction } from './transaction.js';
+
+/**
+ * Takes the next number of a yearly series and inserts what `make` builds with it, in one
+ * transaction: the counter row stays locked until the record is in, so concurrent callers on every
+ * replica queue for their numbers, and a failure gives the number back.
+ */
+async function numbered<T extends { id: string }>(pool: Pool, series: 'LIG' | 'ASE', year: number, make: (number: number) => T, insert: (db: Queryable, record: T) => Promise<void>): Promise<T> {
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ last: number }>(
+      `INSERT INTO access_counters (series, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (series, year) DO UPDATE SET last = access_counters.last + 1 RETURNING last`, [series, year]);
+    const record = make(rows[0].last);
+    await insert(client, record);
+    return record;
+  });
+}
+
+const requestColumns = { state: (request: AccessRequest) => request.state };
 
 class PgRequestStore implements RequestStore {
   private readonly table: RecordTable<AccessRequest>;
-  constructor(private readonly db: Queryable) {
-    this.table = new RecordTable<AccessRequest>(db, 'access_requests', { state: (request) => request.state });
+  constructor(private readonly pool: Pool) {
+    this.table = new RecordTable<AccessRequest>(pool, 'access_requests', requestColumns);
   }
   get(id: string) { return this.table.get(id); }
   save(request: AccessRequest) { return this.table.save(request); }
   finish(request: AccessRequest) { return this.table.finish(request); }
   pending() { return this.table.live(`state = 'pending'`); }
-  /** One statement: the row lock makes concurrent callers on every replica queue for their number. */
-  async nextNumber(series: 'LIG' | 'ASE', year: number): Promise<number> {
-    const { rows } = await this.db.query<{ last: number }>(
-      `INSERT INTO access_counters (series, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (series, year) DO UPDATE SET last = access_counters.last + 1 RETURNING last`, [series, year]);
-    return rows[0].last;
+  add(year: number, make: (number: number) => AccessRequest): Promise<AccessRequest> {
+    return numbered(this.pool, 'LIG', year, make, (db, request) => new RecordTable(db, 'access_requests', requestColumns).insert(request, request.state !== 'pending'));
   }
 }
 
@@ -45,7 +60,10 @@ const stateOf = (substitution: Substitution): string => substitution.state ?? 'a
 
 class PgSubstitutionStore implements SubstitutionStore {
   private readonly table: RecordTable<Substitution>;
-  constructor(db: Queryable) { this.table = new RecordTable<Substitution>(db, 'access_substitutions', { state: stateOf }); }
+  constructor(private readonly pool: Pool) { this.table = new RecordTable<Substitution>(pool, 'access_substitutions', { state: stateOf }); }
+  add(year: number, make: (number: number) => Substitution): Promise<Substitution> {
+    return numbered(this.pool, 'ASE', year, make, (db, item) => new RecordTable(db, 'access_substitutions', { state: stateOf }).insert(item, false));
+  }
   get(id: string) { return this.table.get(id); }
   current() { return this.table.live(); }
   save(substitution: Substitution) { return this.table.save(substitution); }
@@ -93,7 +111,7 @@ class PgScanState implements ScanStateStore {
 }
 
 /** The access feature's stores in PostgreSQL (tables from migration 100-access). */
-export function pgAccessStores(db: Queryable): AccessStores {
+export function pgAccessStores(db: Pool): AccessStores {
   return {
     requests: new PgRequestStore(db),
     tasks: new PgTaskStore(db),
