@@ -62,7 +62,7 @@ export class TaskService {
   }
 
   private async postNow(task: AccessTask): Promise<boolean> {
-    const channel = this.ctx.channel();
+    const channel = await this.ctx.channel();
     if (!channel) {
       this.ctx.log.warn({ taskId: task.id }, 'specialists channel not known yet; task card waits');
       return false;
@@ -121,7 +121,7 @@ export class TaskService {
   private async tellClosed(task: AccessTask): Promise<void> {
     const notify = new Set([task.requesterId.toLowerCase(), task.subject.id.toLowerCase()]);
     for (const personId of notify) {
-      const lang = this.ctx.langOf(personId);
+      const lang = await this.ctx.langOf(personId);
       const vars = { id: task.id, what: say(TASK_KIND[task.kind], lang), system: task.system || say(T.allSystems, lang), subject: plainText(task.subject.name), reason: plainText(task.reason ?? '') };
       await this.ctx.tellPerson(personId, textReply(say(task.state === 'done' ? N.taskDone : N.taskImpossible, lang, vars)));
     }
@@ -136,7 +136,7 @@ export class TaskService {
     const { stores, deps } = this.ctx;
     const today = this.ctx.today();
     if (stores.state.get().lastScanOn === today) return;
-    if (!this.ctx.channel()) return;
+    if (!(await this.ctx.channel())) return;
     const found = scanDue(stores.tasks.open(), today, deps.config.access.reminderDays);
     for (const task of found.post) await this.post(task);
     for (const task of found.remind) await this.remind(task, today);
@@ -176,7 +176,7 @@ export class TaskService {
     const lines = sorted.slice(0, DIGEST_LINES).map((task) => `- ${taskLine(this.ctx.catalogue, task, lang)}`);
     if (sorted.length > DIGEST_LINES) lines.push(`- … +${sorted.length - DIGEST_LINES}`);
     const text = `**${say(N.overdueTitle, lang, { count: sorted.length })}** (${showDay(today, lang)})\n\n${lines.join('\n')}`;
-    const channel = this.ctx.channel();
+    const channel = await this.ctx.channel();
     if (channel) await this.ctx.deps.messenger.postToChannel(channel, textReply(text));
   }
 }
