@@ -46,8 +46,8 @@ export class AccessContext {
   }
 
   /** The person's language for a proactive message: their stored chat's locale, else the default. */
-  langOf(personId: string): Lang {
-    return langOf(this.deps.conversations.personalFor(personId)?.locale, this.channelLang);
+  async langOf(personId: string): Promise<Lang> {
+    return langOf((await this.deps.conversations.personalFor(personId))?.locale, this.channelLang);
   }
 
   /**
@@ -57,7 +57,7 @@ export class AccessContext {
   async tellPerson(personId: string, reply: Reply, via?: ConversationAddress): Promise<{ address: ConversationAddress; messageId: string } | undefined> {
     const { conversations, messenger } = this.deps;
     try {
-      const address = conversations.personalFor(personId) ?? (via ? await messenger.openPersonalChat({ aadObjectId: personId, tenantId: via.tenantId }, via) : undefined);
+      const address = (await conversations.personalFor(personId)) ?? (via ? await messenger.openPersonalChat({ aadObjectId: personId, tenantId: via.tenantId }, via) : undefined);
       if (!address) {
         this.log.warn({ personId }, 'no personal chat with this person yet; notice not sent');
         return undefined;
@@ -71,7 +71,7 @@ export class AccessContext {
   }
 
   /** The specialists' channel, once the bot has seen it (installation or any message there). */
-  channel(): ConversationAddress | undefined {
+  async channel(): Promise<ConversationAddress | undefined> {
     const id = this.deps.config.specialistsChannelId;
     return id ? this.deps.conversations.channel(id) : undefined;
   }

@@ -86,7 +86,7 @@ export class RequestService {
   private async sendForApproval(request: AccessRequest, subject: DirectoryPerson, action: CardAction): Promise<void> {
     const cards = [];
     for (const approverId of request.approverIds) {
-      const lang = this.ctx.langOf(approverId);
+      const lang = await this.ctx.langOf(approverId);
       const card = approvalCard(this.ctx.catalogue, request, subject.jobTitle ?? '', lang, this.ctx.deps.signer);
       const sent = await this.ctx.tellPerson(approverId, cardReply(card, `${request.id}: ${request.subject.name}`), action.address);
       if (sent) cards.push({ approverId, ...sent });
@@ -135,7 +135,7 @@ export class RequestService {
   private async updateOtherCards(request: AccessRequest, deciderId: string): Promise<void> {
     for (const card of request.approvalCards) {
       if (card.approverId.toLowerCase() === deciderId.toLowerCase()) continue;
-      const reply = cardReply(decidedCard(this.ctx.catalogue, request, this.ctx.langOf(card.approverId)));
+      const reply = cardReply(decidedCard(this.ctx.catalogue, request, await this.ctx.langOf(card.approverId)));
       await this.ctx.deps.messenger.update(card.address, card.messageId, reply).catch((error: unknown) => this.ctx.log.warn({ err: error, requestId: request.id }, 'could not update an approver card'));
     }
   }
@@ -145,7 +145,7 @@ export class RequestService {
     if (!decision) return;
     const people = new Set([request.requester.id, request.subject.id]);
     for (const personId of people) {
-      const lang = personId === request.requester.id ? request.lang : this.ctx.langOf(personId);
+      const lang = personId === request.requester.id ? request.lang : await this.ctx.langOf(personId);
       const text = decision.approved ? N.approvedNotice : N.rejectedNotice;
       await this.ctx.tellPerson(personId, textReply(say(text, lang, { id: request.id, by: plainText(decision.by.name), start: showDay(request.start, lang), comment: plainText(decision.comment) })));
     }

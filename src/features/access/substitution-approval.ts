@@ -29,10 +29,10 @@ export class SubstitutionApproval {
     const { deps, catalogue } = this.ctx;
     let card: { address: ConversationAddress; messageId: string } | undefined;
     if (item.approverId) {
-      const lang = this.ctx.langOf(item.approverId);
+      const lang = await this.ctx.langOf(item.approverId);
       card = await this.ctx.tellPerson(item.approverId, cardReply(substitutionApprovalCard(catalogue, item, lang, deps.signer), item.id), via);
     } else {
-      const channel = this.ctx.channel();
+      const channel = await this.ctx.channel();
       const reply = cardReply(substitutionApprovalCard(catalogue, item, this.ctx.channelLang, deps.signer), item.id);
       card = channel ? await deps.messenger.postToChannel(channel, reply).catch((error: unknown) => void this.ctx.log.warn({ err: error, id: item.id }, 'could not post the substitution approval card')) : undefined;
     }
@@ -58,7 +58,7 @@ export class SubstitutionApproval {
     });
     if (approve) await this.tasks.create(tasksForSubstitution(this.ctx.catalogue, decided, this.ctx.now()));
     await tools.replaceCard(cardReply(substitutionDecidedCard(this.ctx.catalogue, decided, action.lang)));
-    const lang = this.ctx.langOf(decided.createdBy.id);
+    const lang = await this.ctx.langOf(decided.createdBy.id);
     await this.ctx.tellPerson(decided.createdBy.id, textReply(say(approve ? W.approvedNotice : W.rejectedNotice, lang, { id, by: plainText(actor.name), comment: plainText(comment) })));
   }
 

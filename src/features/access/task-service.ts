@@ -65,7 +65,7 @@ export class TaskService {
   }
 
   private async postNow(task: AccessTask): Promise<boolean> {
-    const channel = this.ctx.channel();
+    const channel = await this.ctx.channel();
     if (!channel) {
       this.ctx.log.warn({ taskId: task.id }, 'specialists channel not known yet; task card waits');
       return false;
@@ -137,7 +137,7 @@ export class TaskService {
   private async tellClosed(task: AccessTask): Promise<void> {
     const notify = new Set([task.requesterId.toLowerCase(), task.subject.id.toLowerCase()]);
     for (const personId of notify) {
-      const lang = this.ctx.langOf(personId);
+      const lang = await this.ctx.langOf(personId);
       const vars = { id: task.id, what: say(TASK_KIND[task.kind], lang), system: task.system || say(T.allSystems, lang), subject: plainText(task.subject.name), reason: plainText(task.reason ?? '') };
       await this.ctx.tellPerson(personId, textReply(say(task.state === 'done' ? N.taskDone : N.taskImpossible, lang, vars)));
     }
@@ -155,7 +155,7 @@ export class TaskService {
     const { stores } = this.ctx;
     const today = this.ctx.today();
     if ((await stores.state.get()).lastScanOn === today) return;
-    if (!this.ctx.channel()) return;
+    if (!(await this.ctx.channel())) return;
     if (!(await stores.state.lease(SCAN_LEASE, this.ctx.holder, now, SCAN_LEASE_MS))) return;
     try {
       if ((await stores.state.get()).lastScanOn !== today) await this.scanDay(today, now);
@@ -209,7 +209,7 @@ export class TaskService {
     const lines = sorted.slice(0, DIGEST_LINES).map((task) => `- ${taskLine(this.ctx.catalogue, task, lang)}`);
     if (sorted.length > DIGEST_LINES) lines.push(`- … +${sorted.length - DIGEST_LINES}`);
     const text = `**${say(N.overdueTitle, lang, { count: sorted.length })}** (${showDay(today, lang)})\n\n${lines.join('\n')}`;
-    const channel = this.ctx.channel();
+    const channel = await this.ctx.channel();
     if (channel) await this.ctx.deps.messenger.postToChannel(channel, textReply(text));
   }
 }

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../shared/logger.js';
 import type { DataDir } from '../data-dir.js';
-import { openLowdbStores } from '../open-lowdb-stores.js';
+import { openLowdbIncidentStores } from '../open-lowdb-stores.js';
 import type { Stores } from '../open-stores.js';
 import { migrate } from './migrate.js';
 import { PG_MIGRATIONS } from './migrations/index.js';
+import { PgCardDecisionStore } from './pg-card-decision-store.js';
+import { PgCaseStore } from './pg-case-store.js';
+import { PgConversationStore } from './pg-conversation-store.js';
+import { PgCredentialStore, PgSeenSignatures } from './pg-small-stores.js';
 import { openPool, type Pool } from './pool.js';
 import { pgAccessStores } from './access-stores.js';
 import { PgFeedbackStore } from './feedback-store.js';
@@ -27,12 +31,17 @@ export async function openPostgresStores(config: Config, dataDir: DataDir, logge
   try {
     const applied = await migrate(pool, PG_MIGRATIONS, logger);
     logger.info({ database: config.store.redactedUrl, applied }, 'using PostgreSQL');
-    const local = await openLowdbStores(dataDir);
     return {
-      ...local,
-      access: pgAccessStores(pool),
+      // Not yet in the database: each replica keeps these in its own data folder.
+      incidents: await openLowdbIncidentStores(dataDir),
       feedback: new PgFeedbackStore(pool),
       proposals: new PgProposalStore(pool),
+      access: pgAccessStores(pool),
+      conversations: new PgConversationStore(pool),
+      cardDecisions: new PgCardDecisionStore(pool),
+      cases: new PgCaseStore(pool),
+      seenSignatures: new PgSeenSignatures(pool),
+      credentials: new PgCredentialStore(pool),
       cardSigningSecret: () => sharedSecret(pool, 'card-signing-secret'),
       close: () => pool.end(),
     };
