@@ -5,7 +5,7 @@ import type { Collection } from './collection.js';
  * daily scan and the reports read the records without copying all of them each time. Records
  * handed out are frozen: a change goes through `put`.
  *
- * The compare-and-set writes (`putIfLive`, `finishOnce`, `replaceIf`) run one at a time, so of two
+ * The compare-and-set writes (`putIfLive`, `finishOnce`, `updateIf`) run one at a time, so of two
  * concurrent calls on one record exactly one sees it as it was.
  */
 export class LiveView<T extends { id: string }> {
@@ -66,13 +66,14 @@ export class LiveView<T extends { id: string }> {
     });
   }
 
-  /** Saves a live record only while the stored one passes `expect`; false otherwise. */
-  replaceIf(record: T, expect: (stored: T) => boolean): Promise<boolean> {
+  /** Saves what `change` makes of the stored live record, when it makes something; undefined otherwise. */
+  updateIf(id: string, change: (stored: Readonly<T>) => T | undefined): Promise<T | undefined> {
     return this.serial(async () => {
-      const stored = this.byId.get(record.id);
-      if (!stored || !expect(stored)) return false;
-      await this.put(record);
-      return true;
+      const stored = this.byId.get(id);
+      const next = stored && change(stored);
+      if (!next) return undefined;
+      await this.put(next);
+      return next;
     });
   }
 }

@@ -63,6 +63,12 @@ class LowdbTaskStore implements TaskStore {
   async open() { return this.view.all(); }
   save(task: AccessTask) { return this.view.putIfLive(task); }
   finish(task: AccessTask) { return this.view.finishOnce(task); }
+  claimPosting(id: string, holder: string, now: Date, ms: number) {
+    return this.view.updateIf(id, (stored) => {
+      const free = !stored.posting || stored.posting.holder === holder || Date.parse(stored.posting.until) <= now.getTime();
+      return stored.state === 'open' && !stored.card && free ? { ...stored, posting: { holder, until: new Date(now.getTime() + ms).toISOString() } } : undefined;
+    });
+  }
 }
 
 class LowdbSubstitutionStore implements SubstitutionStore {
@@ -73,7 +79,9 @@ class LowdbSubstitutionStore implements SubstitutionStore {
   get(id: string) { return this.view.get(id); }
   async current() { return this.view.all(); }
   save(substitution: Substitution) { return this.view.putIfLive(substitution); }
-  decide(substitution: Substitution) { return this.view.replaceIf(substitution, (stored) => stored.state === 'pending'); }
+  async decide(substitution: Substitution) {
+    return (await this.view.updateIf(substitution.id, (stored) => (stored.state === 'pending' ? substitution : undefined))) !== undefined;
+  }
   finish(substitution: Substitution) { return this.view.finishOnce(substitution); }
 }
 

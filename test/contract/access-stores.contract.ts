@@ -110,6 +110,29 @@ export function accessStoresContract(name: string, open: OpenRig<AccessStores>):
       expect((await (await rig.reopen()).tasks.open()).map((item) => item.id)).toEqual(['LIG-2026-00001/2']);
     });
 
+    it('lets one replica at a time claim posting a task\'s card, none once it is posted or closed', async () => {
+      rig = await open();
+      const { tasks } = rig.store;
+      await tasks.save(task('LIG-2026-00001/1'));
+      await tasks.save(task('LIG-2026-00001/2'));
+      const second = (await other()).tasks;
+      const claims = await Promise.all([tasks.claimPosting('LIG-2026-00001/1', 'a', now, 60_000), second.claimPosting('LIG-2026-00001/1', 'b', now, 60_000)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      const [holder, other_] = claims[0] ? ['a', 'b'] : ['b', 'a'];
+      expect(claims.find(Boolean)).toMatchObject({ id: 'LIG-2026-00001/1', state: 'open', posting: { holder } });
+      expect(await tasks.claimPosting('LIG-2026-00001/1', other_, plus(59_000), 60_000)).toBeUndefined();
+      expect(await tasks.claimPosting('LIG-2026-00001/1', holder, plus(1000), 60_000)).toMatchObject({ posting: { holder } });
+      expect(await tasks.claimPosting('LIG-2026-00001/1', other_, plus(62_000), 60_000)).toMatchObject({ posting: { holder: other_ } });
+      const claimed = (await tasks.get('LIG-2026-00001/1'))!;
+      const { posting: _claim, ...rest } = claimed;
+      await tasks.save({ ...rest, card: { address: { conversationId: 'c' } as never, messageId: 'm', postedOn: '2026-12-07' } });
+      expect(await tasks.claimPosting('LIG-2026-00001/1', holder, plus(200_000), 60_000)).toBeUndefined();
+      expect((await tasks.get('LIG-2026-00001/1'))?.posting).toBeUndefined();
+      await tasks.finish({ ...task('LIG-2026-00001/2'), state: 'cancelled' });
+      expect(await tasks.claimPosting('LIG-2026-00001/2', holder, now, 60_000)).toBeUndefined();
+      expect(await tasks.claimPosting('LIG-2026-00404/1', holder, now, 60_000)).toBeUndefined();
+    });
+
     it('lists grants held now, by holder ignoring case, and archives an ended one', async () => {
       rig = await open();
       const { grants } = rig.store;

@@ -32,6 +32,12 @@ export interface TaskStore {
   save(task: AccessTask): Promise<boolean>;
   /** Archives a closed task, once: false, changing nothing, when it was already finished. */
   finish(task: AccessTask): Promise<boolean>;
+  /**
+   * Claims an open task whose card is not posted yet for `holder` until `now + ms` (its `posting`),
+   * so that of replicas posting it at once one does: the task as claimed, or undefined when it is
+   * closed, already posted, or another holder's claim still runs.
+   */
+  claimPosting(id: string, holder: string, now: Date, ms: number): Promise<AccessTask | undefined>;
 }
 
 /** Who holds which role now; ended grants are archived. */

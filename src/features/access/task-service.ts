@@ -15,6 +15,8 @@ const DONE_ACTION: Record<AccessTask['kind'], AuditAction> = { grant: 'granted',
 const DIGEST_LINES = 40;
 const taskKey = (id: string): string => `access:task:${id}`;
 const SCAN_LEASE = 'access-scan';
+/** How long a replica posting a task's card holds it; after that another may post it. */
+const POST_CLAIM_MS = 2 * 60_000;
 /** Longer than a scan takes; a replica that dies holding it is replaced after this. */
 const SCAN_LEASE_MS = 10 * 60_000;
 
@@ -54,12 +56,13 @@ export class TaskService {
 
   /**
    * Posts the task's card in the channel; false when the channel is not known yet (the scan tries
-   * again). Under the task's lock, re-read: a task closed meanwhile is not saved back as open.
+   * again). Under the task's lock, claimed in the store first: a task closed, posted or being
+   * posted by another replica meanwhile is left alone.
    */
   private post(seen: AccessTask): Promise<boolean> {
     return this.ctx.deps.locks.run(taskKey(seen.id), async () => {
-      const task = await this.ctx.stores.tasks.get(seen.id);
-      if (!task || task.state !== 'open' || task.card) return true;
+      const task = await this.ctx.stores.tasks.claimPosting(seen.id, this.ctx.holder, this.ctx.now(), POST_CLAIM_MS);
+      if (!task) return true;
       return this.postNow(task);
     });
   }
@@ -72,7 +75,8 @@ export class TaskService {
     }
     const card = taskCard(this.ctx.catalogue, task, this.ctx.channelLang, this.ctx.deps.signer);
     const thread = await this.ctx.deps.messenger.postToChannel(channel, cardReply(card, taskLine(this.ctx.catalogue, task, this.ctx.channelLang)));
-    await this.ctx.stores.tasks.save({ ...task, card: { address: thread.address, messageId: thread.messageId, postedOn: this.ctx.today() } });
+    const { posting: _claim, ...posted } = task;
+    await this.ctx.stores.tasks.save({ ...posted, card: { address: thread.address, messageId: thread.messageId, postedOn: this.ctx.today() } });
     return true;
   }
 

@@ -39,7 +39,17 @@ class PgRequestStore implements RequestStore {
 
 class PgTaskStore implements TaskStore {
   private readonly table: RecordTable<AccessTask>;
-  constructor(db: Queryable) { this.table = new RecordTable<AccessTask>(db, 'access_tasks'); }
+  constructor(private readonly db: Queryable) { this.table = new RecordTable<AccessTask>(db, 'access_tasks'); }
+  /** One UPDATE: the row lock lets one of two replicas claiming at once see the task unclaimed. */
+  async claimPosting(id: string, holder: string, now: Date, ms: number): Promise<AccessTask | undefined> {
+    const posting = { holder, until: new Date(now.getTime() + ms).toISOString() };
+    const { rows } = await this.db.query<{ record: AccessTask }>(
+      `UPDATE access_tasks SET record = jsonb_set(record, '{posting}', $2::jsonb)
+       WHERE id = $1 AND NOT finished AND record->>'state' = 'open' AND NOT (record ? 'card')
+         AND (NOT (record ? 'posting') OR record->'posting'->>'holder' = $3 OR (record->'posting'->>'until')::timestamptz <= $4)
+       RETURNING record`, [id, JSON.stringify(posting), holder, now]);
+    return rows[0]?.record;
+  }
   get(id: string) { return this.table.get(id); }
   open() { return this.table.live(); }
   save(task: AccessTask) { return this.table.save(task); }
