@@ -84,6 +84,8 @@ const schema = z.object({
   METRICS_TOKEN: text(),
   METRICS_PORT: int(0, 0, 65535),
   NOTICE_AUTO_PUBLISH: text(),
+  STORE: text('lowdb').pipe(z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' })),
+  DATABASE_URL: text(),
 });
 
 export type Config = Readonly<{
@@ -134,6 +136,11 @@ export type Config = Readonly<{
   deskMention?: Readonly<{ id: string; name: string; kind: 'person' | 'tag' }>;
   /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
   metrics: Readonly<{ token: string; port: number }>;
+  /**
+   * Where the stores keep their data: `lowdb` (files in DATA_DIR, one process) or `postgres`
+   * (DATABASE_URL, any number of replicas). Log `redactedUrl`, never `databaseUrl`.
+   */
+  store: Readonly<{ kind: 'lowdb' | 'postgres'; databaseUrl: string; redactedUrl: string }>;
 }>;
 
 /** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
@@ -179,7 +186,37 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
+  problems.push(...storeProblems(raw));
   return problems;
+}
+
+/** Outside production a local database is assumed; production must name its database. */
+const LOCAL_DATABASE_URL = 'postgres://localhost:5432/tugibot';
+
+function storeProblems(raw: z.infer<typeof schema>): string[] {
+  if (raw.STORE !== 'postgres') return [];
+  if (!raw.DATABASE_URL) {
+    return raw.NODE_ENV === 'production' ? ['DATABASE_URL: is required when STORE=postgres and NODE_ENV=production (e.g. postgres://tugibot@db.example:5432/tugibot)'] : [];
+  }
+  let url: URL;
+  try {
+    url = new URL(raw.DATABASE_URL);
+  } catch {
+    // The value may hold a password: it is not repeated.
+    return ['DATABASE_URL: must be a URL such as postgres://user:password@host:5432/database (the value given is not shown, it may hold a password)'];
+  }
+  return /^postgres(ql)?:$/.test(url.protocol) ? [] : [`DATABASE_URL: must start with postgres:// or postgresql://, got "${url.protocol}//..."`];
+}
+
+/** The database address without its password, for logs and error messages. */
+export function redactDatabaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unreadable DATABASE_URL)';
+  }
 }
 
 /** `GRAPH_MANAGED_IDENTITY` wins; a `UserAssignedMSI` bot uses its own identity for Graph too. */
@@ -262,5 +299,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
     deskMention: deskMentionOf(raw.DESK_MENTION),
     metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
+    store: Object.freeze({
+      kind: raw.STORE,
+      databaseUrl: raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : ''),
+      redactedUrl: redactDatabaseUrl(raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '')),
+    }),
   });
 }

@@ -54,8 +54,8 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
   const { config, logger, signer, router, messenger, conversations, clock } = deps;
   const log = logger.child({ feature: 'incidents' });
   const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation });
-  const desk = () => {
-    const address = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
+  const desk = async () => {
+    const address = config.specialistsChannelId ? await conversations.channel(config.specialistsChannelId) : undefined;
     return address && { address, lang: langOf(config.defaultLocale) };
   };
   // Closures below name `reporter` and `service` before they are built; they run only once the worker starts.
