@@ -101,6 +101,8 @@ describe('planned maintenance', () => {
   });
 
   it('sends nothing before the announce time; the list shows it to the desk only', async () => {
+    // The incident form would publish it early: a maintenance changes only through its own buttons.
+    expect(textOf((await say(SIIM, `uuenda teadet ${id}`))[0])).toMatch(/See on planeeritud hooldus\. Selle lõppu saab muuta nupuga „Pikenda“/);
     await bot.app.scheduler.tick();
     clock.set('2026-12-08T15:59:00Z');
     await bot.app.scheduler.tick();

@@ -67,6 +67,12 @@ export const MAINTENANCE_STARTED = new DomainError('MAINTENANCE_STARTED', {
   en: 'This maintenance has already started, so it cannot be cancelled. Extend it if needed, or let it end.',
 });
 
+/** `uuenda teadet` and the incident form are for incidents: a maintenance changes only through its own buttons. */
+export const MAINTENANCE_NOT_AN_INCIDENT = new DomainError('MAINTENANCE_NOT_AN_INCIDENT', {
+  et: 'See on planeeritud hooldus. Selle lõppu saab muuta nupuga „Pikenda“ ja enne algust saab selle tühistada nupuga „Tühista“ (käsk „rikked“ näitab mõlemat).',
+  en: 'This is planned maintenance. Change its end with "Extend", or cancel it before the start with "Cancel" (the "incidents" command shows both).',
+});
+
 /** The announce time for a start and lead: never before now ("now", or a lead that has already passed). */
 export function announceAtFor(startsAt: Date, lead: Lead, now: Date): Date {
   const at = startsAt.getTime() - LEAD_MS[lead];
