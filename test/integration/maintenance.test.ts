@@ -128,6 +128,8 @@ describe('planned maintenance', () => {
     expect(JSON.stringify(pressed.body)).toMatch(/Märkisid .* et said teatest aru/);
     const desk = channelMessages(connector).find((message) => JSON.stringify(message.activity).includes(id) && textOf(message.activity).includes('Planeeritud hooldus'));
     expect(textOf(desk!.activity)).toMatch(/\[Pikenda\][\s\S]*\[Tühista\]/);
+    // The reach is reported under the notice in the specialists' channel, as for monitoring's notices.
+    await connector.waitFor(() => connector.messagesIn(desk!.conversationId).some((message) => /Kohale jõudnud: 4 \/ 4[\s\S]*hoolduse ajakava järgi/.test(textOf(message.activity))), 10_000);
   });
 
   it('lists current incidents and upcoming maintenance separately, in both languages', async () => {
