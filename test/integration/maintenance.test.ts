@@ -162,8 +162,11 @@ describe('planned maintenance', () => {
     }
   });
 
-  it('cannot be cancelled once started; a specialist extends it, and it does not end at the old end', async () => {
+  it('cannot be cancelled once started, is named before answers about its system, and a specialist extends it past the old end', async () => {
     expect(textOf((await click(SIIM, deskCard, 'Jah, tühista hooldus'))[0])).toMatch(/juba alanud, seega seda tühistada ei saa/);
+    // A question about the system hears of the maintenance first (the open STAR incident is not about SKAIS).
+    const [first] = await say(KATI, 'Miks SKAIS ei avane?');
+    expect(textOf(first)).toMatch(/^Praegu käib planeeritud hooldus, mis võib sinu küsimust puudutada:\n\n- \*\*SKAIS\*\*: SKAIS on hoolduse ajal kättesaamatu \(kuni 09\.12\.2026 20:00\)$/);
     const end = { [`endDate-${id}`]: '2026-12-09', [`endTime-${id}`]: '19:00' };
     const desk = channelMessages(connector).find((message) => textOf(message.activity).includes(`Hooldus käib: SKAIS`) && JSON.stringify(message.activity).includes(id))!;
     const inThread = { conversation: { id: desk.conversationId, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } }, replyToId: desk.id };

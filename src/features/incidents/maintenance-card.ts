@@ -40,6 +40,8 @@ const T: Record<string, Text> = {
   cancel: { et: 'Tühista', en: 'Cancel' },
   cancelAsk: { et: 'Kas tühistan selle hoolduse? Kui teade on juba välja läinud, muudan selle kohapeal tühistatuks.', en: 'Cancel this maintenance? If the notice has already gone out, I will edit it in place to say it is cancelled.' },
   cancelYes: { et: 'Jah, tühista hooldus', en: 'Yes, cancel the maintenance' },
+  running: { et: 'Praegu käib planeeritud hooldus, mis võib sinu küsimust puudutada:', en: 'Planned maintenance is in progress that may be behind your question:' },
+  runningLine: { et: '- **{systems}**: {title} (kuni {end})', en: '- **{systems}**: {title} (until {end})' },
   reminder: { et: '**Hooldus algas:** {systems} ei ole kättesaadav kuni {end}. ({title})', en: '**Maintenance has started:** {systems} is unavailable until {end}. ({title})' },
 };
 
@@ -100,4 +102,11 @@ export function maintenanceButtons(item: Maintenance, signer: CardSigner, lang: 
 /** The short message at the start: a new message, so that Teams notifies (an edit in place does not). */
 export function startReminder(item: Maintenance, lang: Lang): Reply {
   return textReply(say(T.reminder, lang, { systems: systemsOf(item), end: showTime(item.expectedEnd) ?? '', title: plainText(titleOf(item, lang)) }));
+}
+
+/** Lines about maintenance in progress, for other features to show before their answer (with any open incidents). */
+export function runningMaintenance(items: Maintenance[], lang: Lang): string | undefined {
+  if (items.length === 0) return undefined;
+  const lines = items.map((item) => say(T.runningLine, lang, { systems: systemsOf(item), title: plainText(titleOf(item, lang)), end: showTime(item.expectedEnd) ?? '' }));
+  return `${say(T.running, lang)}\n\n${lines.join('\n')}`;
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { KeyedLock } from '../../shared/keyed-lock.js';
 import type { Logger } from '../../shared/logger.js';
 import { showTime } from '../../shared/tallinn-time.js';
-import { openIncident, type IncidentActor } from './incident.js';
+import { followedSystemsOf, openIncident, type IncidentActor } from './incident.js';
 import { CANCELLED, INCIDENT_NOT_FOUND, NOTICE_TEXT_MISSING, newIncidentId, type IncidentService, type NoticeTexts } from './incident-service.js';
 import type { IncidentStore, ReceiptStore } from './incident-store.js';
 import { advanceMaintenance, announceAtFor, cancelMaintenance, checkTimes, extendMaintenance, isMaintenance, type Maintenance } from './maintenance.js';
@@ -104,6 +104,12 @@ export class MaintenancePlanner {
       .filter(isMaintenance)
       .filter((item) => item.status !== 'resolved' && (all || item.maintenance.phase !== 'scheduled'))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }
+
+  /** Maintenance in progress touching any of `systems` (as `openFor` matches incidents). */
+  runningFor(systems: readonly string[]): Maintenance[] {
+    const wanted = followedSystemsOf(systems);
+    return this.upcoming(false).filter((item) => item.maintenance.phase === 'started' && followedSystemsOf(item.systems).some((system) => wanted.includes(system)));
   }
 
   private find(id: string): Maintenance {
