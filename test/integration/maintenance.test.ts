@@ -210,3 +210,38 @@ describe('planned maintenance', () => {
     for (const person of PEOPLE) expect(noticeOf(person, quiet.id)).toHaveLength(0);
   });
 });
+
+describe('planned maintenance with the clock moved by TUGIBOT_NOW, restarting as an outside check does', () => {
+  it('goes out at the announce time and, after sleeping through the start, resolves at the end with one edit', async () => {
+    let bot = await startBot({ ...ENV, TUGIBOT_NOW: '2026-12-07T08:00:00Z' });
+    const connector = bot.connector;
+    const restartAt = async (now: string) => {
+      await bot.close(true);
+      bot = await startBot({ ...ENV, TUGIBOT_NOW: now }, {}, { dataDir: bot.dataDir, connector });
+      await bot.app.scheduler.tick();
+    };
+    try {
+      await bot.post(installationUpdate(KATI, { serviceUrl: connector.url }));
+      const [formCard] = await bot.ask(personalMessage(SIIM, 'uus hooldus', { serviceUrl: connector.url }));
+      const [shown] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(formCard), /Edasi/), FORM, { serviceUrl: connector.url }));
+      const inputs = Object.fromEntries(((cardOf(shown)?.body ?? []) as Array<Record<string, unknown>>).filter((item) => item.type === 'Input.Text').map((item) => [item.id, item.value]));
+      const [planned] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(shown), 'Kinnita ja planeeri'), inputs, { serviceUrl: connector.url }));
+      const id = /HOOLDUS-\d{8}-[0-9A-F]{4}/.exec(textOf(planned))![0];
+      const notice = () => notices(connector, personalConversationId(KATI), id);
+
+      await restartAt('2026-12-08T15:59:00Z');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(notice()).toHaveLength(0);
+      await restartAt('2026-12-08T16:00:05Z');
+      await connector.waitFor(() => notice().length === 1, 10_000);
+      expect(textOf(notice()[0].activity)).toMatch(/Planeeritud hooldus: SKAIS/);
+      await restartAt('2026-12-09T18:00:05Z');
+      await connector.waitFor(() => textOf(notice()[0]?.activity ?? {}).includes('Hooldus lõppenud: SKAIS'), 10_000);
+      expect(notice()).toHaveLength(1);
+      expect(reminders(connector, personalConversationId(KATI))).toHaveLength(0);
+    } finally {
+      await bot.close();
+      await connector.stop();
+    }
+  });
+});
