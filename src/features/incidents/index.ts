@@ -17,8 +17,7 @@ import { registerPeopleHandlers } from './people-handlers.js';
 import { registerMaintenanceHandlers } from './maintenance-handlers.js';
 import { MaintenancePlanner } from './maintenance-planner.js';
 import { StartReminders } from './maintenance-reminder.js';
-import { runningMaintenance } from './maintenance-card.js';
-import { textReply, type Reply } from '../../shared/messaging.js';
+import { withRunningMaintenance } from './maintenance-card.js';
 import { ProgressReporter } from './progress-reporter.js';
 
 export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
@@ -109,7 +108,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
 
   return {
     service,
-    notices: { activeFor: (systems, lang) => withMaintenance(activeNotice(service.openFor(systems), lang), runningMaintenance(planner.runningFor(systems), lang)) },
+    notices: { activeFor: (systems, lang) => withRunningMaintenance(activeNotice(service.openFor(systems), lang), planner.runningFor(systems), lang) },
     handle: {
       name: 'incidents',
       tick: async (now) => {
@@ -125,10 +124,4 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
       },
     },
   };
-}
-
-/** Open incidents' notice, then maintenance in progress, as one short text. */
-function withMaintenance(incidents: Reply | undefined, maintenance: string | undefined): Reply | undefined {
-  if (!maintenance) return incidents;
-  return textReply(incidents?.kind === 'text' ? `${incidents.text}\n\n${maintenance}` : maintenance);
 }

@@ -104,9 +104,10 @@ export function startReminder(item: Maintenance, lang: Lang): Reply {
   return textReply(say(T.reminder, lang, { systems: systemsOf(item), end: showTime(item.expectedEnd) ?? '', title: plainText(titleOf(item, lang)) }));
 }
 
-/** Lines about maintenance in progress, for other features to show before their answer (with any open incidents). */
-export function runningMaintenance(items: Maintenance[], lang: Lang): string | undefined {
-  if (items.length === 0) return undefined;
+/** The open incidents' notice (if any) followed by maintenance in progress, for other features to show before their answer. */
+export function withRunningMaintenance(incidents: Reply | undefined, items: Maintenance[], lang: Lang): Reply | undefined {
+  if (items.length === 0) return incidents;
   const lines = items.map((item) => say(T.runningLine, lang, { systems: systemsOf(item), title: plainText(titleOf(item, lang)), end: showTime(item.expectedEnd) ?? '' }));
-  return `${say(T.running, lang)}\n\n${lines.join('\n')}`;
+  const running = `${say(T.running, lang)}\n\n${lines.join('\n')}`;
+  return textReply(incidents?.kind === 'text' ? `${incidents.text}\n\n${running}` : running);
 }
