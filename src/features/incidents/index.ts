@@ -14,6 +14,10 @@ import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
 import { registerNoticeHandlers } from './notice-handlers.js';
 import { Pacer } from './pacer.js';
 import { registerPeopleHandlers } from './people-handlers.js';
+import { registerMaintenanceHandlers } from './maintenance-handlers.js';
+import { MaintenancePlanner } from './maintenance-planner.js';
+import { StartReminders } from './maintenance-reminder.js';
+import { withRunningMaintenance } from './maintenance-card.js';
 import { ProgressReporter } from './progress-reporter.js';
 
 export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
@@ -94,22 +98,28 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores): In
     acknowledged: () => reporter.nudge(),
     reportSender: { messenger, conversations: deps.conversations, files: deps.files, logger: log },
   });
-  registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
+  // Planned maintenance: an incident of kind `maintenance`, moved on by the scheduler's ticks.
+  const reminders = new StartReminders({ store: stores.incidents, deliveries: stores.deliveries, messenger, pacer, locks: deps.locks, logger: log, stopped: () => stopped });
+  const planner = new MaintenancePlanner({ store: stores.incidents, receipts: stores.receipts, service, locks: deps.locks, clock, logger: log, wake: () => worker.wake(), remind: (id) => reminders.run(id) });
+  registerMaintenanceHandlers({ router, planner, service, signer, clock, specialistsChannelId: config.specialistsChannelId });
+  registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist, maintenance: (all) => planner.upcoming(all) });
   worker.start();
   deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
 
   return {
     service,
-    notices: { activeFor: (systems, lang) => activeNotice(service.openFor(systems), lang) },
+    notices: { activeFor: (systems, lang) => withRunningMaintenance(activeNotice(service.openFor(systems), lang), planner.runningFor(systems), lang) },
     handle: {
       name: 'incidents',
       tick: async (now) => {
+        await planner.tick(now);
         worker.wake();
         await archiver.sweep(now);
       },
       close: async () => {
         stopped = true;
         reporter.close();
+        await reminders.settle();
         await worker.stop();
       },
     },

@@ -10,6 +10,7 @@ import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incide
 import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
 import { CANCELLED, INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
 import { noticeForm, parseNoticeForm } from './notice-form.js';
+import { MAINTENANCE_NOT_AN_INCIDENT } from './maintenance.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
@@ -35,6 +36,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   async function openIncidentById(id: string | undefined): Promise<Incident> {
     if (!id) throw INCIDENT_NOT_FOUND;
     const incident = await service.find(id);
+    if (incident.kind === 'maintenance') throw MAINTENANCE_NOT_AN_INCIDENT;
     if (incident.status === 'resolved') throw INCIDENT_RESOLVED;
     return incident;
   }
