@@ -21,11 +21,12 @@ import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { LowdbCardDecisionStore } from './storage/lowdb-card-decisions.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
-import { graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
+import { graphClientFor, graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
 import { registerCredentials, type GraphGet } from './features/credentials/index.js';
 import { LowdbCredentialStore } from './storage/lowdb-credential-store.js';
 import { openAccessStores } from './storage/lowdb-access-stores.js';
-import { registerIncidents } from './features/incidents/index.js';
+import { registerIncidents, type InstallGraph } from './features/incidents/index.js';
+import { LowdbInstallStore } from './storage/lowdb-install-store.js';
 import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from './storage/lowdb-outbox-store.js';
 import { LowdbAckStore } from './storage/lowdb-ack-store.js';
@@ -51,6 +52,8 @@ export interface AppOverrides {
   directory?: Directory;
   /** App-only Graph reads (the bot's app registration); tests point it at a fake Graph. */
   graph?: GraphGet;
+  /** Microsoft Graph for proactive installs (issue 12); tests point it at a fake Graph. */
+  installGraph?: InstallGraph;
 }
 
 export interface App {
@@ -101,7 +104,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
-    const wiring = await registerFeatures(deps, dataDir, features);
+    const wiring = await registerFeatures(deps, dataDir, features, overrides.installGraph ?? graphClientFor(config));
     const credentials = registerCredentials(deps, await LowdbCredentialStore.open(dataDir), overrides.graph ?? graphReaderFor(config));
     features.push(credentials);
 
@@ -146,7 +149,7 @@ interface Wiring {
  * matters where one feature uses another: incidents first (others show open incidents), then
  * cases (knowledge's "did not help" opens a case), then knowledge (the fallback), then access.
  */
-async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: FeatureHandle[]): Promise<Wiring> {
+async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: FeatureHandle[], installGraph?: InstallGraph): Promise<Wiring> {
   const wiring: Wiring = { handles, routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
   const incidents = registerIncidents(deps, {
@@ -155,7 +158,8 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
     receipts: await LowdbReceiptStore.open(dataDir),
     subscriptions: await LowdbSubscriptionStore.open(dataDir),
     acks: await LowdbAckStore.open(dataDir),
-  });
+    installs: await LowdbInstallStore.open(dataDir),
+  }, { graph: installGraph });
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(

@@ -83,6 +83,9 @@ const schema = z.object({
   METRICS_TOKEN: text(),
   METRICS_PORT: int(0, 0, 65535),
   NOTICE_AUTO_PUBLISH: text(),
+  PROACTIVE_INSTALL: text('off').pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  TEAMS_APP_CATALOG_ID: text(),
+  GRAPH_INSTALL_RATE_PER_SECOND: int(10, 1, 30),
 });
 
 export type Config = Readonly<{
@@ -128,6 +131,12 @@ export type Config = Readonly<{
   deskMention?: Readonly<{ id: string; name: string; kind: 'person' | 'tag' }>;
   /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
   metrics: Readonly<{ token: string; port: number }>;
+  /**
+   * Installing the bot for people in a notice's audience who never opened it (Graph application
+   * permission TeamsAppInstallation.ReadWriteForUser.All): on or off, the app's id in the org's
+   * app catalog, and the pace of the Graph calls (Graph allows 30 installs per second per tenant).
+   */
+  proactiveInstall: Readonly<{ enabled: boolean; catalogAppId: string; ratePerSecond: number }>;
 }>;
 
 /** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
@@ -172,6 +181,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
+  if (raw.PROACTIVE_INSTALL === 'on' && !raw.TEAMS_APP_CATALOG_ID) problems.push('TEAMS_APP_CATALOG_ID: is required when PROACTIVE_INSTALL=on (the app\'s id in the organisation\'s app catalog, from GET /appCatalogs/teamsApps)');
   return problems;
 }
 
@@ -255,5 +265,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
     deskMention: deskMentionOf(raw.DESK_MENTION),
     metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
+    proactiveInstall: Object.freeze({ enabled: raw.PROACTIVE_INSTALL === 'on', catalogAppId: raw.TEAMS_APP_CATALOG_ID, ratePerSecond: raw.GRAPH_INSTALL_RATE_PER_SECOND }),
   });
 }

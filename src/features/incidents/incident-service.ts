@@ -14,6 +14,10 @@ import { contentOfInput, type IncidentInput } from './incident-input.js';
 import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
 import { countAudience, planAudience, widenAudience } from './plan-audience.js';
 import { tallinnDay } from '../../shared/tallinn-time.js';
+import { isTargeted, type NoticeAudience } from './audience.js';
+import { AUDIENCE_UNSUPPORTED, type AudienceResolver } from './audience-resolver.js';
+import type { InstallMode } from './app-installs.js';
+import type { InstallVia } from './install-store.js';
 
 export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
   et: 'Sama võtmega saadeti varem teistsugune teade.',
@@ -86,6 +90,29 @@ export interface ServiceDeps {
   /** Tells the delivery worker there is something to send. */
   wake: () => void;
   locks: KeyedLock;
+  /** Targeting by department, job title and group (issue 12); without it, notices cannot be targeted. */
+  audiences?: AudienceResolver;
+  /** Proactive installs for people in a targeted audience who have no chat with the bot. */
+  installs?: { mode(): InstallMode; request(incidentId: string, people: readonly string[], via?: InstallVia): Promise<void> };
+}
+
+/** An audience as planned: the conversations, and the people it names who have no chat with the bot yet. */
+export interface AudiencePlan {
+  targets: DeliveryTarget[];
+  /** For a targeted notice: how many people the audience names. */
+  selected?: number;
+  unreached: string[];
+  via?: InstallVia;
+}
+
+/** What a preview says about the audience: its size, and who it cannot reach or the bot will install itself for. */
+export interface ReachPreview {
+  channels: number;
+  people: number;
+  total: number;
+  selected?: number;
+  unreached: number;
+  install: InstallMode;
 }
 
 /** Loads, decides (pure rules in incident.ts), saves, then hands the notice to the outbox. */
@@ -218,12 +245,29 @@ export class IncidentService {
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
     const current = this.deps.store.broadcast(incident.id);
-    const audience = await this.audienceFor(incident.systems);
-    const planned = reach === 'everyone' ? audience : audience.filter((target) => target.specialists);
+    const plan = await this.plan(incident.systems, reach === 'everyone' ? incident.audience : undefined);
+    const planned = reach === 'everyone' ? plan.targets : plan.targets.filter((target) => target.specialists);
     const { targets } = widenAudience(current?.targets ?? [], planned);
-    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
+    const reachFigures = plan.selected !== undefined ? { reach: { selected: plan.selected, unreached: plan.unreached.length } } : {};
+    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report, ...reachFigures });
     await this.deps.store.save(incident);
+    const installs = this.deps.installs;
+    if (plan.unreached.length > 0 && installs && installs.mode() !== 'off' && incident.status !== 'resolved') await installs.request(incident.id, plan.unreached, plan.via);
     this.deps.wake();
+  }
+
+  /** The bot was installed for some of these notices' people: their new chats join the audiences. */
+  refreshAudiences(incidentIds: readonly string[]): Promise<void> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      for (const id of incidentIds) {
+        const incident = this.deps.store.getLive(id);
+        const current = this.deps.store.broadcast(id);
+        if (!incident || !current || !isPublished(incident) || incident.status === 'resolved') continue;
+        const { targets, added } = widenAudience(current.targets, (await this.plan(incident.systems, incident.audience)).targets);
+        if (added > 0) await this.deps.store.saveBroadcast({ ...current, targets });
+      }
+      this.deps.wake();
+    });
   }
 
   /** Points the author's progress message at the incident's current version. */
@@ -240,8 +284,20 @@ export class IncidentService {
     return countAudience(widenAudience(current, await this.audienceFor(systems)).targets);
   }
 
-  /** Who a notice about `systems` goes to now. */
-  async audienceFor(systems: readonly string[]): Promise<DeliveryTarget[]> {
+  /** Who a notice about `systems` (and for `audience`, when targeted) goes to now. */
+  async audienceFor(systems: readonly string[], audience?: NoticeAudience): Promise<DeliveryTarget[]> {
+    return (await this.plan(systems, audience)).targets;
+  }
+
+  /** The preview's figures: the audience now plus everyone an earlier version reached, and who it cannot reach. */
+  async reachPreview(systems: readonly string[], audience: NoticeAudience | undefined, incidentId?: string): Promise<ReachPreview> {
+    const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
+    const plan = await this.plan(systems, audience);
+    const counts = countAudience(widenAudience(current, plan.targets).targets);
+    return { ...counts, selected: plan.selected, unreached: plan.unreached.length, install: this.deps.installs?.mode() ?? 'off' };
+  }
+
+  private async plan(systems: readonly string[], audience?: NoticeAudience): Promise<AudiencePlan> {
     const { config, conversations, subscriptions } = this.deps;
     const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
     const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
@@ -250,7 +306,15 @@ export class IncidentService {
       if (address) channels.push({ address, specialists });
       else this.deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
     }
-    return planAudience(systems, { channels, people: await conversations.allPersonal(), followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang });
+    const people = await conversations.allPersonal();
+    if (isTargeted(audience) && !this.deps.audiences) throw AUDIENCE_UNSUPPORTED;
+    const selected = isTargeted(audience) && this.deps.audiences ? await this.deps.audiences.people(audience) : undefined;
+    const targets = planAudience(systems, { channels, people, followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang, selected });
+    if (!selected) return { targets, unreached: [] };
+    const withChat = new Set(people.map((address) => address.user?.aadObjectId?.toLowerCase()));
+    const known = people[0] ?? channels[0]?.address;
+    const via = known && { serviceUrl: known.serviceUrl, tenantId: known.tenantId, botId: known.bot.id, botName: known.bot.name };
+    return { targets, selected: selected.size, unreached: [...selected].filter((id) => !withChat.has(id)), via };
   }
 
   async find(id: string): Promise<Incident> {

@@ -13,6 +13,10 @@ import { noticeForm, parseNoticeForm } from './notice-form.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
+import { audienceSchema, compactAudience, readAudienceFields } from './audience.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { DomainError } from '../../shared/errors.js';
+import { FORM_INVALID } from './notice-form.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -22,6 +26,20 @@ export interface NoticeHandlerDeps {
   messenger: Messenger;
   pacer: Pacer;
   logger: Logger;
+  audiences: AudienceResolver;
+}
+
+const AUDIENCE_FIELDS = { departments: { et: 'Osakonnad', en: 'Departments' }, jobTitles: { et: 'Ametinimetused', en: 'Job titles' }, groups: { et: 'Entra grupid', en: 'Entra groups' } } as const;
+
+/** The form's audience fields, groups looked up in the directory; a bad field is named. */
+async function audienceOf(action: CardAction, audiences: AudienceResolver): Promise<Pick<IncidentInput, 'audience'>> {
+  const typed = readAudienceFields(action.data);
+  const audience = compactAudience({ departments: typed.departments, jobTitles: typed.jobTitles, groups: await audiences.resolveGroups(typed.groups) });
+  if (!audience) return {};
+  const parsed = audienceSchema.safeParse(audience);
+  if (parsed.success) return { audience: parsed.data };
+  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].map((field) => say(AUDIENCE_FIELDS[field as keyof typeof AUDIENCE_FIELDS] ?? { et: field, en: field }, action.lang));
+  throw new DomainError('INCIDENT_FORM_INVALID', FORM_INVALID, { fields: fields.join(', ') });
 }
 
 const SPECIALIST = { audience: 'specialist' as const };
@@ -46,7 +64,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
       ? reviseIncident(current, content, now, actorOf(action)).incident
       : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
     const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
-    const card = previewCard(shown, await service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
+    const card = previewCard(shown, await service.reachPreview(input.systems, input.audience, current?.id), confirm, signer, action.lang);
     if (replace) await tools.replaceCard(card);
     else await tools.reply(card);
   }
@@ -75,7 +93,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
-    await preview(action, tools, parseNoticeForm(action.data, action.lang, current?.ref), current, true);
+    const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action, deps.audiences)) };
+    await preview(action, tools, input, current, true);
   }, SPECIALIST);
 
   router.action('incidents.cancel', async (action, tools) => {

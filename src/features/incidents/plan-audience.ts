@@ -10,9 +10,14 @@ export interface AudienceSources {
   people: ConversationAddress[];
   followed: (aadObjectId: string) => FollowedSystem[];
   defaultLang: Lang;
+  /** A targeted notice (department, job title, group): only these people (Entra object ids, lower case). */
+  selected?: ReadonlySet<string>;
 }
 
-/** Channels get every notice; a person gets it when they follow one of the affected systems. */
+/**
+ * Channels get every notice; a person gets it when they follow one of the affected systems and,
+ * for a targeted notice, is in its audience.
+ */
 export function planAudience(systems: readonly string[], sources: AudienceSources): DeliveryTarget[] {
   const affected = followedSystemsOf(systems);
   const targets = new Map<string, DeliveryTarget>();
@@ -23,6 +28,7 @@ export function planAudience(systems: readonly string[], sources: AudienceSource
   }
   for (const address of sources.people) {
     const aad = address.user?.aadObjectId;
+    if (sources.selected && !(aad && sources.selected.has(aad.toLowerCase()))) continue;
     if (aad && !sources.followed(aad).some((system) => affected.includes(system))) continue;
     const key = `personal:${address.conversationId}`;
     targets.set(key, { key, kind: 'personal', address, lang: langOf(address.locale, sources.defaultLang) });
