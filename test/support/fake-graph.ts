@@ -124,6 +124,9 @@ export class FakeGraph {
     };
     if (!String(req.headers.authorization ?? '').startsWith('Bearer ')) return answer(401, { error: { code: 'InvalidAuthenticationToken' } });
     if (path.includes('/teamwork/installedApps')) return this.installs(call, path, body, answer);
+    // Filters on department and job title, and $count, are advanced queries: Graph refuses them without this header.
+    const advanced = url.searchParams.has('$count') || /department|jobTitle/.test(url.searchParams.get('$filter') ?? '');
+    if (advanced && req.headers.consistencylevel !== 'eventual') return answer(400, { error: { code: 'Request_UnsupportedQuery', message: 'ConsistencyLevel: eventual is required' } });
     return this.directory(path, url, answer);
   }
 

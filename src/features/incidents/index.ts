@@ -112,6 +112,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     graphRoot: config.graph.baseUrl, ratePerSecond: config.proactiveInstall.ratePerSecond, conversations, logger: log.child({ part: 'installs' }),
     reachable: (ids) => void service.refreshAudiences(ids).catch((error: unknown) => log.warn({ err: error }, 'could not widen audiences after installs')),
   });
+  if (config.proactiveInstall.enabled && !reach.graph) log.warn('PROACTIVE_INSTALL=on, but there are no Microsoft Graph credentials: people without a chat with the bot cannot be reached');
   const service = new IncidentService({ config, clock, logger: log, store: stores.incidents, receipts: stores.receipts, subscriptions: stores.subscriptions, conversations, wake: () => worker.wake(), locks: deps.locks, audiences, installs: installer });
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log, audiences });
   let stopped = false;
