@@ -1,4 +1,5 @@
-import { CHANNEL_ID, KATI, MARI, SIIM, cardSubmit, installationUpdate, personalConversationId, personalMessage } from '../support/activities.js';
+import { ALERTMANAGER_TOKEN, alertmanager } from '../support/alertmanager.js';
+import { CHANNEL_ID, KATI, MARI, SIIM, TEAM_ID, cardSubmit, installationUpdate, personalConversationId, personalMessage } from '../support/activities.js';
 import { buttonData, cardOf, startBot, textOf, type Harness } from '../support/bot-harness.js';
 import { FakeGraph } from '../support/fake-graph.js';
 import { GraphDirectory } from '../../src/features/directory/index.js';
@@ -41,7 +42,7 @@ describe('a notice targeted by department and Entra group, reaching people who n
     graph.addGroup({ id: 'devs', displayName: 'Arendajad', members: [ARVO.id] });
     const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'graph-token' } });
     bot = await startBot(
-      { BROADCAST_RATE_PER_SECOND: '20', PROACTIVE_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'c0ffee00-0000-4000-8000-00000000abcd', GRAPH_INSTALL_RATE_PER_SECOND: '20' },
+      { ALERTMANAGER_TOKEN, BROADCAST_RATE_PER_SECOND: '20', PROACTIVE_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'c0ffee00-0000-4000-8000-00000000abcd', GRAPH_INSTALL_RATE_PER_SECOND: '20' },
       { directory: client, installGraph: client },
     );
     serviceUrl = bot.connector.url;
@@ -79,6 +80,27 @@ describe('a notice targeted by department and Entra group, reaching people who n
     await bot.connector.waitFor(() => /Kohale jõudnud","value":"7 \/ 7"/.test(lastReport()) && /Robot paigaldatud","value":"5"/.test(lastReport()), 20_000);
     expect(notices(CHANNEL_ID)).toHaveLength(1);
   }, 40_000);
+
+  it('lets the desk target monitoring\'s draft, showing who it reaches before publishing', async () => {
+    expect((await alertmanager(bot.url, 'g-slow', 'firing', { alertname: 'Slow', system: 'SKAIS', severity: 'warning', instance: 'skais-app1' }, { summary: 'p95 above 5 s' })).status).toBe(201);
+    const deskMessages = () => bot.connector.conversationIds().filter((id) => id.startsWith(CHANNEL_ID)).flatMap((conversationId) => bot.connector.messagesIn(conversationId).map((message) => ({ conversationId, ...message })));
+    await bot.connector.waitFor(() => deskMessages().some((message) => /Mustand ülevaatamiseks/.test(JSON.stringify(message.activity))), 10_000);
+    const draft = deskMessages().find((message) => /Mustand ülevaatamiseks/.test(JSON.stringify(message.activity)))!;
+    const inThread = { conversation: { id: `${CHANNEL_ID};messageid=${draft.id}`, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } }, replyToId: draft.id };
+    const inputs = { title: 'SKAIS on aeglane', description: 'Tegeleme sellega.', jobTitles: 'Toetuste spetsialist' };
+    const [changed] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(draft.activity), 'Avalda'), inputs, { serviceUrl, ...inThread }));
+    expect(textOf(changed)).toMatch(/Sihtrühm muutus, seega ma teadet veel ei avaldanud/);
+    const redrawn = bot.connector.messagesIn(draft.conversationId).find((message) => message.id === draft.id)!.activity;
+    const shown = JSON.stringify(redrawn);
+    expect(shown).toMatch(/Sihtrühm: ametinimetus: Toetuste spetsialist\. Kokku 1 inimest\./);
+    expect(shown).toMatch(/1 inimesele sihtrühmast/);
+    const [published] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(redrawn), 'Avalda'), inputs, { serviceUrl, ...inThread }));
+    expect(textOf(published)).toMatch(/Avaldatud: teade RIKE-/);
+    await bot.connector.waitFor(() => notices(chatOf(TOOMAS.id)).length === 2, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notices(personalConversationId(KATI))).toHaveLength(1);
+    expect(notices(chatOf(MARI.aadObjectId))).toHaveLength(1);
+  }, 30_000);
 
   it('without the permission says how many people it cannot reach, in the report and the next preview', async () => {
     graph.canInstall = false;

@@ -211,7 +211,7 @@ export class IncidentService {
    * A specialist publishes monitoring's draft with one click, with the texts as they left them on
    * the desk's card; one at a time with intake, so two clicks publish once.
    */
-  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor): Promise<{ outcome: PublishOutcome; incident: Incident }> {
+  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor, audience?: NoticeAudience): Promise<{ outcome: PublishOutcome; incident: Incident }> {
     return this.deps.locks.run('incidents:intake', async () => {
       const incident = this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
@@ -224,12 +224,35 @@ export class IncidentService {
       const now = this.deps.clock.now();
       const next = bumpIncident(incident, {
         title, description, titleEn: clean(texts.titleEn, 200), descriptionEn: clean(texts.descriptionEn, 4000),
-        stage: 'published', publishedBy: { at: now.toISOString(), name: by.name, aadObjectId: by.aadObjectId },
+        stage: 'published', publishedBy: { at: now.toISOString(), name: by.name, aadObjectId: by.aadObjectId }, audience,
       }, now, by);
       await this.publish(next, undefined, 'everyone');
       this.deps.logger.info({ incidentId: id, version: next.version }, 'draft published by a specialist');
       return { outcome: 'published' as const, incident: next };
     });
+  }
+
+  /** The desk chose an audience for monitoring's draft: kept with the draft (no new version), shown before it is published. */
+  setDraftAudience(id: string, audience: NoticeAudience | undefined): Promise<Incident> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      const incident = this.deps.store.getLive(id);
+      if (!incident) throw INCIDENT_NOT_FOUND;
+      if (incident.stage !== 'draft') return incident;
+      const next: Incident = { ...incident, audience };
+      if (!audience) delete next.audience;
+      await this.deps.store.save(next);
+      return next;
+    });
+  }
+
+  /** The desk card's figures; when the directory cannot answer, the audience without targeting, so the card still shows. */
+  async deskReach(incident: Incident): Promise<ReachPreview> {
+    try {
+      return await this.reachPreview(incident.systems, incident.audience, incident.id);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, incidentId: incident.id }, 'cannot resolve the draft\'s audience; showing the size without it');
+      return { ...(await this.audienceCount(incident.systems, incident.id)), unreached: 0, install: this.deps.installs?.mode() ?? 'off' };
+    }
   }
 
   /**

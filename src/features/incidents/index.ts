@@ -96,7 +96,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     policy: { maxAttempts: config.broadcast.maxAttempts, ...DEFAULT_BACKOFF },
     logger: log,
     render: async (incident, target) => {
-      if (target.specialists && incident.alert) return deskCard(incident, await service.audienceCount(incident.systems, incident.id), signer, target.lang);
+      if (target.specialists && incident.alert) return deskCard(incident, await service.deskReach(incident), signer, target.lang);
       if (target.specialists) return noticeCard(incident, target.lang, specialistButtons(incident, signer, target.lang));
       const person = target.kind === 'personal' ? target.address.user?.aadObjectId : undefined;
       return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
@@ -121,6 +121,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     report: { deliveries: stores.deliveries, department: (id) => departments.lookup(id), now: () => clock.now() },
     reminders: { incidents: stores.incidents, deliveries: stores.deliveries, acks: stores.acks, messenger, pacer, signer, logger: log, stopped: () => stopped },
     acknowledged: () => reporter.nudge(),
+    audiences,
     reportSender: { messenger, conversations: deps.conversations, files: deps.files, logger: log },
   });
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });

@@ -13,10 +13,8 @@ import { noticeForm, parseNoticeForm } from './notice-form.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
-import { audienceSchema, compactAudience, readAudienceFields } from './audience.js';
 import type { AudienceResolver } from './audience-resolver.js';
-import { DomainError } from '../../shared/errors.js';
-import { FORM_INVALID } from './notice-form.js';
+import { audienceOf } from './read-audience.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -27,19 +25,6 @@ export interface NoticeHandlerDeps {
   pacer: Pacer;
   logger: Logger;
   audiences: AudienceResolver;
-}
-
-const AUDIENCE_FIELDS = { departments: { et: 'Osakonnad', en: 'Departments' }, jobTitles: { et: 'Ametinimetused', en: 'Job titles' }, groups: { et: 'Entra grupid', en: 'Entra groups' } } as const;
-
-/** The form's audience fields, groups looked up in the directory; a bad field is named. */
-async function audienceOf(action: CardAction, audiences: AudienceResolver): Promise<Pick<IncidentInput, 'audience'>> {
-  const typed = readAudienceFields(action.data);
-  const audience = compactAudience({ departments: typed.departments, jobTitles: typed.jobTitles, groups: await audiences.resolveGroups(typed.groups) });
-  if (!audience) return {};
-  const parsed = audienceSchema.safeParse(audience);
-  if (parsed.success) return { audience: parsed.data };
-  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].map((field) => say(AUDIENCE_FIELDS[field as keyof typeof AUDIENCE_FIELDS] ?? { et: field, en: field }, action.lang));
-  throw new DomainError('INCIDENT_FORM_INVALID', FORM_INVALID, { fields: fields.join(', ') });
 }
 
 const SPECIALIST = { audience: 'specialist' as const };
@@ -93,7 +78,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
-    const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action, deps.audiences)) };
+    const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action.data, action.lang, deps.audiences)) };
     await preview(action, tools, input, current, true);
   }, SPECIALIST);
 

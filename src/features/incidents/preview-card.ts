@@ -38,7 +38,8 @@ export interface PreviewReach {
   install?: InstallMode;
 }
 
-function reachLines(incident: Incident, reach: PreviewReach, lang: Lang) {
+/** The audience named, its size, and what becomes of people without a chat (preview and desk draft). */
+export function audienceLines(incident: Incident, reach: PreviewReach, lang: Lang) {
   if (!isTargeted(incident.audience) || reach.selected === undefined) return [];
   const lines = [paragraph(say(REACH.audience, lang, { audience: describeAudience(incident.audience, lang), selected: reach.selected }))];
   if (reach.unreached) lines.push(paragraph(say(REACH[reach.install === 'on' ? 'install' : reach.install === 'forbidden' ? 'forbidden' : 'off'], lang, { unreached: reach.unreached }), { isSubtle: reach.install === 'on' }));
@@ -65,7 +66,7 @@ export function previewCard(incident: Incident, audience: PreviewReach, confirm:
   const { channels, people, total } = audience;
   const body = [
     paragraph(say(targeted ? REACH.intro : TEXT.intro, lang, { channels, people, total }), { weight: 'Bolder' }),
-    ...reachLines(incident, audience, lang),
+    ...audienceLines(incident, audience, lang),
     { type: 'Container', style: 'emphasis', items: noticeBody(incident, lang) },
   ];
   return cardReply(adaptiveCard(body, [submitButton(say(TEXT.send, lang), confirm), submitButton(say(TEXT.cancel, lang), signer.sign('incidents.cancel', { draftId: String(confirm.args.draftId ?? '') }))]));
