@@ -70,6 +70,15 @@ async function main(): Promise<void> {
   const calls = graph.installCalls();
   const span = (calls[calls.length - 1].at - calls[0].at) / 1000;
   const posts = calls.filter((call) => call.method === 'POST');
+  // Seconds inside some Retry-After window (the union of [429, 429 + Retry-After]): nobody may call then.
+  let held = 0;
+  let heldTo = 0;
+  for (const call of calls.filter((item) => item.status === 429)) {
+    const from = Math.max(call.at, heldTo);
+    const to = call.at + RETRY_AFTER * 1000;
+    if (to > from) held += to - from;
+    heldTo = Math.max(heldTo, to);
+  }
   const rows: Array<[string, string]> = [
     ['people without the bot', String(PEOPLE)],
     ['configured pace (GRAPH_INSTALL_RATE_PER_SECOND)', `${RATE}/s`],
@@ -82,6 +91,8 @@ async function main(): Promise<void> {
     ['peak requests in any 1 s window', String(graph.peakPerSecond())],
     ['achieved requests/s (first to last)', (calls.length / span).toFixed(1)],
     ['achieved / configured pace', (calls.length / span / RATE).toFixed(3)],
+    ['time inside Retry-After waits (s)', (held / 1000).toFixed(1)],
+    ['achieved / configured pace, outside those waits', (calls.length / (span - held / 1000) / RATE).toFixed(3)],
     ['installed (201)', String(posts.filter((call) => call.status === 201).length)],
     ['installed twice (409 after our own 201)', String(posts.filter((call) => call.status === 409).length)],
     ['reported installed / already / failed / pending', `${figures.installed} / ${figures.already} / ${figures.failed + figures.forbidden} / ${figures.pending}`],

@@ -104,9 +104,14 @@ describe('a notice targeted by department and Entra group, reaching people who n
 
   it('without the permission says how many people it cannot reach, in the report and the next preview', async () => {
     graph.canInstall = false;
+    // Teams announces MARI's chat after the install: the same chat under the id Teams uses, not a second person.
+    await bot.post(installationUpdate(MARI, { serviceUrl }));
     const card = await preview({ groups: 'Arendajad', jobTitles: 'Pensionide menetleja' });
     await bot.ask(cardSubmit(SIIM, buttonData(cardOf(card), 'Kinnita ja saada'), {}, { serviceUrl }));
     await bot.connector.waitFor(() => /Ei saa teadet kätte \(robotit pole ja paigaldada ei saa\)","value":"1"/.test(lastReport()), 20_000);
+    await bot.connector.waitFor(() => notices(personalConversationId(MARI)).length === 1, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notices(chatOf(MARI.aadObjectId))).toHaveLength(1);
     expect(graph.installed.has(ARVO.id)).toBe(false);
     const again = await preview({ groups: 'Arendajad' });
     expect(textOf(again)).toMatch(/Neist 1 inimest ei saa teadet kätte: nad pole robotiga vestelnud ja Microsoft Graph keelas roboti paigaldamise/);
