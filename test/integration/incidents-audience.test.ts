@@ -117,3 +117,31 @@ describe('a notice targeted by department and Entra group, reaching people who n
     expect(textOf(again)).toMatch(/Neist 1 inimest ei saa teadet kätte: nad pole robotiga vestelnud ja Microsoft Graph keelas roboti paigaldamise/);
   }, 40_000);
 });
+
+describe('an install whose chat Graph does not give', () => {
+  it('sends once Teams announces the chat (conversationUpdate), on the next tick', async () => {
+    const graph = new FakeGraph({ chatsReadable: false });
+    await graph.start();
+    graph.addUsers({ id: SIIM.aadObjectId, displayName: SIIM.name, department: 'Arendustalitus' }, { id: MARI.aadObjectId, displayName: MARI.name, department: 'Hüvitiste osakond' });
+    const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'graph-token' } });
+    const bot = await startBot({ PROACTIVE_INSTALL: 'on', TEAMS_APP_CATALOG_ID: 'c0ffee00-0000-4000-8000-00000000abcd', SCHEDULER_INTERVAL_SECONDS: '3600' }, { directory: client, installGraph: client });
+    try {
+      const serviceUrl = bot.connector.url;
+      await bot.post(installationUpdate(SIIM, { serviceUrl }));
+      const [formCard] = await bot.ask(personalMessage(SIIM, 'uus teade', { serviceUrl }));
+      const [card] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(formCard), 'Eelvaade'), { ...form, departments: 'Hüvitiste osakond' }, { serviceUrl }));
+      await bot.ask(cardSubmit(SIIM, buttonData(cardOf(card), 'Kinnita ja saada'), {}, { serviceUrl }));
+      await bot.connector.waitFor(() => graph.installed.has(MARI.aadObjectId) && graph.calls.some((call) => call.path.endsWith('/chat')), 10_000);
+      const mari = personalConversationId(MARI);
+      // Past the installer's own widening (half a second after an install): only the tick can find the chat now.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(bot.connector.sends(mari)).toHaveLength(0);
+      await bot.post(installationUpdate(MARI, { serviceUrl }));
+      for (const feature of bot.app.features) await feature.tick?.(new Date());
+      await bot.connector.waitFor(() => bot.connector.sends(mari).filter((call) => JSON.stringify(call.body).includes('RIKE-')).length === 1, 10_000);
+    } finally {
+      await bot.close();
+      await graph.stop();
+    }
+  }, 30_000);
+});

@@ -38,6 +38,8 @@ export interface FakeGraphOptions {
   random?: () => number;
   /** See `early`. */
   graceMs?: number;
+  /** False answers 404 for an installation's chat, so the bot must wait for Teams' conversationUpdate. */
+  chatsReadable?: boolean;
   /** Put a device among a group's members, as a `transitiveMembers` without the cast would. */
   devicesInGroups?: boolean;
 }
@@ -206,6 +208,7 @@ export class FakeGraph {
       return answer(201);
     }
     if (!this.installed.has(user)) return answer(match[2] ? 404 : 200, match[2] ? { error: { code: 'NotFound' } } : { value: [] });
+    if (match[2] && this.options.chatsReadable === false) return answer(404, { error: { code: 'NotFound' } });
     if (match[2]) return answer(200, { id: `19:${user}_bot@unq.gbl.spaces` });
     return answer(200, { value: [{ id: `installation-${user}` }] });
   }

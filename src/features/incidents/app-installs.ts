@@ -38,6 +38,8 @@ export interface InstallerDeps {
 const RETRY = new Set([0, 429, 500, 502, 503, 504]);
 /** How long a 403 stops the installs before one is tried again (the permission may be granted). */
 const FORBIDDEN_MS = 3600_000;
+/** How long after an install without a chat id its notice looks for the chat Teams announces. */
+const AWAIT_CHAT_MS = 10 * 60_000;
 
 /**
  * Installs the bot for people in a notice's audience who never opened it (issue 12, item 5): one
@@ -54,6 +56,8 @@ export class AppInstaller {
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private readonly ready = new Set<string>();
+  /** Notices with installs whose chat Graph did not give: Teams' conversationUpdate brings it; until when to look. */
+  private readonly awaiting = new Map<string, number>();
   private readyTimer?: NodeJS.Timeout;
 
   constructor(private readonly deps: InstallerDeps) {
@@ -185,8 +189,18 @@ export class AppInstaller {
       record.chatId = chatId;
       if (!this.deps.conversations.personalFor(record.id) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
     }
-    for (const id of record.incidents) this.ready.add(id);
+    for (const id of record.incidents) {
+      this.ready.add(id);
+      if (!chatId) this.awaiting.set(id, this.now() + AWAIT_CHAT_MS);
+    }
     this.readyTimer ??= setTimeout(() => this.flushReady(), 500);
+  }
+
+  /** Notices that may still gain chats from Teams' conversationUpdate after an install: to widen on each tick. */
+  awaitingChats(): string[] {
+    const now = this.now();
+    for (const [id, until] of this.awaiting) if (until < now) this.awaiting.delete(id);
+    return [...this.awaiting.keys()];
   }
 
   private flushReady(): void {

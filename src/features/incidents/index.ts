@@ -135,6 +135,8 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     handle: {
       name: 'incidents',
       tick: async (now) => {
+        const awaiting = installer.awaitingChats();
+        if (awaiting.length > 0) await service.refreshAudiences(awaiting);
         worker.wake();
         await archiver.sweep(now);
       },
