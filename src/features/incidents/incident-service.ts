@@ -6,16 +6,16 @@ import type { KeyedLock } from '../../shared/keyed-lock.js';
 import { DomainError } from '../../shared/errors.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
-import type { ConversationAddress } from '../../shared/messaging.js';
 import { followedSystemsOf, isPublished, openIncident, reviseIncident, type AlertDetails, type Incident, type IncidentActor, type IncidentContent } from './incident.js';
 import { alertChanged, webhookDetails } from './alert-details.js';
 import { bumpIncident, decideMonitoring, type Reach } from './monitoring-intake.js';
 import { contentOfInput, type IncidentInput } from './incident-input.js';
 import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
-import { countAudience, planAudience, widenAudience } from './plan-audience.js';
+import { countAudience, widenAudience } from './plan-audience.js';
 import { tallinnDay } from '../../shared/tallinn-time.js';
-import { isTargeted, type NoticeAudience } from './audience.js';
-import { AUDIENCE_UNSUPPORTED, type AudienceResolver } from './audience-resolver.js';
+import type { NoticeAudience } from './audience.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { planTargets, type AudiencePlan } from './plan-targets.js';
 import type { InstallMode } from './app-installs.js';
 import type { InstallVia } from './install-store.js';
 
@@ -94,15 +94,6 @@ export interface ServiceDeps {
   audiences?: AudienceResolver;
   /** Proactive installs for people in a targeted audience who have no chat with the bot. */
   installs?: { mode(): InstallMode; request(incidentId: string, people: readonly string[], via?: InstallVia): Promise<void> };
-}
-
-/** An audience as planned: the conversations, and the people it names who have no chat with the bot yet. */
-export interface AudiencePlan {
-  targets: DeliveryTarget[];
-  /** For a targeted notice: how many people the audience names. */
-  selected?: number;
-  unreached: string[];
-  via?: InstallVia;
 }
 
 /** What a preview says about the audience: its size, and who it cannot reach or the bot will install itself for. */
@@ -320,24 +311,8 @@ export class IncidentService {
     return { ...counts, selected: plan.selected, unreached: plan.unreached.length, install: this.deps.installs?.mode() ?? 'off' };
   }
 
-  private async plan(systems: readonly string[], audience?: NoticeAudience): Promise<AudiencePlan> {
-    const { config, conversations, subscriptions } = this.deps;
-    const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
-    const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
-    for (const { id, specialists } of wanted) {
-      const address = conversations.channel(id);
-      if (address) channels.push({ address, specialists });
-      else this.deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
-    }
-    const people = await conversations.allPersonal();
-    if (isTargeted(audience) && !this.deps.audiences) throw AUDIENCE_UNSUPPORTED;
-    const selected = isTargeted(audience) && this.deps.audiences ? await this.deps.audiences.people(audience) : undefined;
-    const targets = planAudience(systems, { channels, people, followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang, selected });
-    if (!selected) return { targets, unreached: [] };
-    const withChat = new Set(people.map((address) => address.user?.aadObjectId?.toLowerCase()));
-    const known = people[0] ?? channels[0]?.address;
-    const via = known && { serviceUrl: known.serviceUrl, tenantId: known.tenantId, botId: known.bot.id, botName: known.bot.name };
-    return { targets, selected: selected.size, unreached: [...selected].filter((id) => !withChat.has(id)), via };
+  private plan(systems: readonly string[], audience?: NoticeAudience): Promise<AudiencePlan> {
+    return planTargets(this.deps, this.defaultLang, systems, audience);
   }
 
   async find(id: string): Promise<Incident> {
