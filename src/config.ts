@@ -85,7 +85,7 @@ const schema = z.object({
   NOTICE_AUTO_PUBLISH: text(),
   PROACTIVE_INSTALL: text('off').pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
   TEAMS_APP_CATALOG_ID: text(),
-  GRAPH_INSTALL_RATE_PER_SECOND: int(10, 1, 30),
+  GRAPH_INSTALL_RATE_PER_SECOND: int(20, 1, 30),
 });
 
 export type Config = Readonly<{
