@@ -59,8 +59,9 @@ export class FakeGraph {
   /** Users the app is installed for, with the time of the install. */
   readonly installed = new Map<string, number>();
   /**
-   * Requests that arrived while a Retry-After the fake gave was still running, leaving out the first
-   * `graceMs` after the 429 (requests already in flight when it was answered).
+   * Requests sent while a Retry-After the fake gave was still running, leaving out the first `graceMs`
+   * after the 429 (requests already on their way when it was answered). Judged by the client's
+   * `x-sent-at` header when it sends one (see `sentAtFetch`), else by when the request was read.
    */
   readonly early: GraphCall[] = [];
   private throttledAt = 0;
@@ -115,7 +116,9 @@ export class FakeGraph {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, ''));
-    const call: GraphCall = { method: req.method ?? 'GET', path: `${path}${url.search ? decodeURIComponent(url.search) : ''}`, at: Date.now(), status: 0 };
+    // A client that says when it sent the request (`x-sent-at`, epoch ms) is judged by that, not by when the request was read.
+    const sentAt = Number(req.headers['x-sent-at']) || Date.now();
+    const call: GraphCall = { method: req.method ?? 'GET', path: `${path}${url.search ? decodeURIComponent(url.search) : ''}`, at: sentAt, status: 0 };
     this.calls.push(call);
     let body = '';
     for await (const chunk of req) body += chunk;
@@ -213,3 +216,7 @@ export class FakeGraph {
     return answer(200, { value: [{ id: `installation-${user}` }] });
   }
 }
+
+/** A fetch that stamps each request with the time it was sent, so the fake Graph can judge Retry-After exactly. */
+export const sentAtFetch = (url: string, init: { method?: string; headers: Record<string, string>; body?: string }): Promise<Response> =>
+  fetch(url, { ...init, headers: { ...init.headers, 'x-sent-at': String(Date.now()) } });

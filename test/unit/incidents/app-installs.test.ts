@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/shared/logger.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
 import { LowdbInstallStore } from '../../../src/storage/lowdb-install-store.js';
-import { FakeGraph } from '../../support/fake-graph.js';
+import { FakeGraph, sentAtFetch } from '../../support/fake-graph.js';
 import { seededRandom } from '../../support/seeded-random.js';
 
 const CATALOG = 'c0ffee00-0000-4000-8000-00000000abcd';
@@ -29,7 +29,7 @@ describe('proactive installs against a fake Graph on loopback', () => {
 
   async function installer(store: LowdbInstallStore, reachable: string[][] = [], rate = 20) {
     const conversations = await LowdbConversationStore.open(data);
-    const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'token' } });
+    const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'token' }, fetch: sentAtFetch });
     const built = new AppInstaller({
       store, graph: client, enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: rate,
       conversations, logger: silentLogger(), reachable: (ids) => reachable.push(ids), random: seededRandom(7),
