@@ -86,6 +86,9 @@ const schema = z.object({
   NOTICE_AUTO_PUBLISH: text(),
   STORE: text('lowdb').pipe(z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' })),
   DATABASE_URL: text(),
+  PROACTIVE_INSTALL: text('off').pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  TEAMS_APP_CATALOG_ID: text(),
+  GRAPH_INSTALL_RATE_PER_SECOND: int(20, 1, 30),
 });
 
 export type Config = Readonly<{
@@ -141,6 +144,12 @@ export type Config = Readonly<{
    * (DATABASE_URL, any number of replicas). Log `redactedUrl`, never `databaseUrl`.
    */
   store: Readonly<{ kind: 'lowdb' | 'postgres'; databaseUrl: string; redactedUrl: string }>;
+  /**
+   * Installing the bot for people in a notice's audience who never opened it (Graph application
+   * permission TeamsAppInstallation.ReadWriteForUser.All): on or off, the app's id in the org's
+   * app catalog, and the pace of the Graph calls (Graph allows 30 installs per second per tenant).
+   */
+  proactiveInstall: Readonly<{ enabled: boolean; catalogAppId: string; ratePerSecond: number }>;
 }>;
 
 /** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
@@ -187,6 +196,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
   problems.push(...storeProblems(raw));
+  if (raw.PROACTIVE_INSTALL === 'on' && !raw.TEAMS_APP_CATALOG_ID) problems.push('TEAMS_APP_CATALOG_ID: is required when PROACTIVE_INSTALL=on (the app\'s id in the organisation\'s app catalog, from GET /appCatalogs/teamsApps)');
   return problems;
 }
 
@@ -304,5 +314,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       databaseUrl: raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : ''),
       redactedUrl: redactDatabaseUrl(raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '')),
     }),
+    proactiveInstall: Object.freeze({ enabled: raw.PROACTIVE_INSTALL === 'on', catalogAppId: raw.TEAMS_APP_CATALOG_ID, ratePerSecond: raw.GRAPH_INSTALL_RATE_PER_SECOND }),
   });
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { MaintenancePlan } from './maintenance.js';
+import type { NoticeAudience } from './audience.js';
 
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -21,6 +22,8 @@ export interface IncidentContent {
   descriptionEn?: string;
   startsAt?: string;
   expectedEnd?: string;
+  /** People targeted by department, job title or Entra group; without it, everyone who follows the systems. */
+  audience?: NoticeAudience;
 }
 
 /** Who changed an incident: monitoring (by channel) or a specialist (by Entra object id). */
@@ -157,6 +160,6 @@ export function reviseIncident(incident: Incident, content: IncidentContent, now
 
 /** The content of an incident, e.g. to prefill an update form or resolve it. */
 export function contentOf(incident: Incident): IncidentContent {
-  const { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd } = incident;
-  return { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd };
+  const { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd, audience } = incident;
+  return { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd, ...(audience ? { audience } : {}) };
 }

@@ -14,6 +14,8 @@ import { MAINTENANCE_NOT_AN_INCIDENT } from './maintenance.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { audienceOf } from './read-audience.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -23,6 +25,7 @@ export interface NoticeHandlerDeps {
   messenger: Messenger;
   pacer: Pacer;
   logger: Logger;
+  audiences: AudienceResolver;
 }
 
 const SPECIALIST = { audience: 'specialist' as const };
@@ -48,7 +51,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
       ? reviseIncident(current, content, now, actorOf(action)).incident
       : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
     const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
-    const card = previewCard(shown, await service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
+    const card = previewCard(shown, await service.reachPreview(input.systems, input.audience, current?.id), confirm, signer, action.lang);
     if (replace) await tools.replaceCard(card);
     else await tools.reply(card);
   }
@@ -77,7 +80,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
-    await preview(action, tools, parseNoticeForm(action.data, action.lang, current?.ref), current, true);
+    const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action.data, action.lang, deps.audiences)) };
+    await preview(action, tools, input, current, true);
   }, SPECIALIST);
 
   router.action('incidents.cancel', async (action, tools) => {

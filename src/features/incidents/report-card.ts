@@ -8,6 +8,7 @@ import type { DeliveryProgress } from './delivery-progress.js';
 import type { Incident } from './incident.js';
 import { titleOf } from './notice-card.js';
 import { plainText } from '../../shared/plain-text.js';
+import { reachLines, type ReachFigures } from './reach-figures.js';
 
 const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | 'failed' | 'dropped' | 'why' | 'webhook' | 'alertmanager' | 'schedule', Text> = {
   starting: { et: 'Saadan teadet „{title}“ ({total} vestlust)…', en: 'Sending the notice "{title}" ({total} conversations)…' },
@@ -49,7 +50,7 @@ export function startingReport(incident: Pick<Incident, 'title' | 'titleEn'>, to
 }
 
 /** Progress and, once nothing is waiting, the final count with the reasons for failures; says when monitoring sent the notice. */
-export function progressReport(incident: Incident, progress: DeliveryProgress, lang: Lang, acks?: AckFigures, buttons: Element[] = [], reminder?: Broadcast['reminder']): Reply {
+export function progressReport(incident: Incident, progress: DeliveryProgress, lang: Lang, acks?: AckFigures, buttons: Element[] = [], reminder?: Broadcast['reminder'], reach?: ReachFigures): Reply {
   const finished = progress.pending === 0;
   const reasons = Object.entries(progress.reasons).map(([reason, count]) => `- ${reason}: ${count}`);
   const body = [
@@ -62,6 +63,7 @@ export function progressReport(incident: Incident, progress: DeliveryProgress, l
     ]),
   ];
   if (reasons.length > 0) body.push(paragraph(`${say(TEXT.why, lang)}:\n\n${reasons.join('\n')}`, { size: 'Small' }));
+  body.push(...reachLines(reach, lang));
   if (acks) body.push(...ackLines(acks, lang));
   if (reminder) body.push(paragraph(say(ACK.reminded, lang, { time: showTime(reminder.at) ?? '', people: reminder.people, name: plainText(reminder.by ?? '-') }), { size: 'Small' }));
   const source = incident.history[incident.history.length - 1]?.by.source;
