@@ -1,3 +1,4 @@
+import { signedDraft } from './signed-draft.js';
 import { createHash } from 'node:crypto';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -93,8 +94,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   }, SPECIALIST);
 
   router.action('incidents.confirm', async (action, tools) => {
+    const input = signedDraft(action.data.draft, incidentInputSchema);
     const draft = String(action.data.draft);
-    const input = incidentInputSchema.parse(JSON.parse(draft));
     if (text(action.data.id)) await openIncidentById(text(action.data.id)).catch((error: unknown) => {
       if (error !== INCIDENT_RESOLVED || input.status !== 'resolved') throw error;
     });
