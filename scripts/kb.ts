@@ -7,6 +7,7 @@
  *                                             confident wrong answers, beside plain fuse.js
  *   npm run kb -- eval FILE --cv 5            the same figures cross-validated: each fold decided
  *                                             with parameters chosen on the other folds
+ *   npm run kb -- eval FILE FILE2 --cv 5      several files are evaluated as one set
  *
  * The folder is KNOWLEDGE_DIR (through loadConfig) unless --dir is given.
  */
@@ -21,7 +22,7 @@ import type { SearchOutcome } from '../src/features/knowledge/search-knowledge.j
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { lintKnowledge } from '../src/features/knowledge/lint-knowledge.js';
 
-const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE [--json] [--cv K]   (options: --dir FOLDER)';
+const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE... [--json] [--cv K]   (options: --dir FOLDER)';
 
 const GOALS: Array<[keyof EvalFigures, string, (value: number) => boolean, string]> = [
   ['top1', 'top-1 (answered with the right article)', (value) => value >= 0.8, '>= 0.80'],
@@ -102,8 +103,10 @@ function crossValidated(base: KnowledgeBase, questions: EvalQuestion[], k: numbe
   return { figures: heldOut, report };
 }
 
-async function evalFile(dir: string, file: string, json: boolean, folds?: number): Promise<number> {
-  const questions = parseQuestionFile(await readFile(file, 'utf8'));
+/** Several question files are read as one set (`eval a.jsonl b.jsonl --cv 5` cross-validates their union). */
+async function evalFile(dir: string, files: string[], json: boolean, folds?: number): Promise<number> {
+  const questions = (await Promise.all(files.map(async (file) => parseQuestionFile(await readFile(file, 'utf8'))))).flat();
+  const file = files.join(' + ');
   const base = await openBase(dir);
   const baseline = evaluate(questions, buildBaseline(base.articles()));
   if (folds !== undefined) {
@@ -134,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   const dir = values.dir ?? loadConfig().knowledgeDir;
   if (command === 'ask' && argument) return ask(dir, positionals.slice(1).join(' '), values.json);
   if (command === 'lint') return lint(dir);
-  if (command === 'eval' && argument) return evalFile(dir, argument, values.json, values.cv === undefined ? undefined : Number(values.cv));
+  if (command === 'eval' && argument) return evalFile(dir, positionals.slice(1), values.json, values.cv === undefined ? undefined : Number(values.cv));
   console.error(USAGE);
   return 2;
 }
