@@ -53,7 +53,9 @@ function rssMb(pid: number): number {
 
 function send(url: string, item: FuzzCase): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(`${url}${item.path}`, { method: 'POST', headers: item.headers, timeout: 30_000 }, (res) => {
+    // One connection per request (agent: false): a kept-alive socket the server closes as it is
+    // reused gives ECONNRESET for a reason that is the client's, not the request's.
+    const req = request(`${url}${item.path}`, { method: 'POST', headers: item.headers, timeout: 30_000, agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', () => resolve(res.statusCode ?? 0));
