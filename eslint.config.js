@@ -42,4 +42,15 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in src/config.ts.' }],
     },
   },
+  {
+    // Store reads became async for PostgreSQL (issue 13): a promise in a condition (`if (!store.x())`)
+    // is always true and type-checks, so these rules read the types to catch it.
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
 );

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const dataDir = await DataDir.open(dir, silentLogger());
   const incidents = await LowdbIncidentStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
-  const reporter = { progress: () => undefined, settled: () => true, forget: () => undefined };
+  const reporter = { progress: () => undefined, settled: async () => true, forget: () => undefined };
   const archiver = new IncidentArchiver({ incidents, deliveries: outbox, reporter, logger: silentLogger(), graceMs: 0 });
   const rows: Array<[string, string]> = [['conversations per incident', String(PEOPLE)]];
 

@@ -86,16 +86,15 @@ async function measure(sizes: Sizes): Promise<Record<string, { p50: number; p95:
     const results = {
       'question turn (address refresh, their chat, their open cases)': await timed(async (n) => {
         const who = someone(n);
-        const address = conversations.personalFor(who.aadObjectId);
+        const address = await conversations.personalFor(who.aadObjectId);
         if (!address || address.conversationId !== personalConversationId(who)) throw new Error('person not found');
         await conversations.save(address);
         return reopened.findOpenByRequester(who.aadObjectId);
       }),
       'opening a case (their open cases, number, save)': await timed(async (n) => {
         const who = someone(n);
-        reopened.findOpenByRequester(who.aadObjectId);
-        await reopened.nextNumber(2026);
-        await reopened.save(caseOf(900_000 + n, who.aadObjectId));
+        await reopened.findOpenByRequester(who.aadObjectId);
+        await reopened.create(2026, () => caseOf(900_000 + n, who.aadObjectId));
       }),
       'card click (decided? then record the decision)': await timed(async (n) => {
         if (await decisions.get(`new-card-${n}`)) throw new Error('decided twice');

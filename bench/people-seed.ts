@@ -37,7 +37,7 @@ export async function seedPeople(dataDir: string, count: number, serviceUrl: str
   writeFileSync(join(dataDir, 'conversations.json'), JSON.stringify({ conversations }));
   const data = await DataDir.open(dataDir, silentLogger());
   const store = await LowdbConversationStore.open(data);
-  if (!store.personalFor(person(count - 1, 'e').aadObjectId)) throw new Error('seeding failed');
+  if (!(await store.personalFor(person(count - 1, 'e').aadObjectId))) throw new Error('seeding failed');
   await data.close();
 }
 

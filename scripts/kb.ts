@@ -7,6 +7,8 @@
  *                                             confident wrong answers, beside plain fuse.js
  *   npm run kb -- eval FILE --cv 5            the same figures cross-validated: each fold decided
  *                                             with parameters chosen on the other folds
+ *   npm run kb -- eval FILE FILE2 --cv 5      several files are evaluated as one set
+ *   npm run kb -- eval FILE --cv 5 --repeat 6 the cross-validation repeated with 6 shuffles, averaged
  *
  * The folder is KNOWLEDGE_DIR (through loadConfig) unless --dir is given.
  */
@@ -21,7 +23,7 @@ import type { SearchOutcome } from '../src/features/knowledge/search-knowledge.j
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { lintKnowledge } from '../src/features/knowledge/lint-knowledge.js';
 
-const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE [--json] [--cv K]   (options: --dir FOLDER)';
+const USAGE = 'Usage: npm run kb -- ask "question" [--json] | lint | eval FILE... [--json] [--cv K [--repeat R]]   (options: --dir FOLDER)';
 
 const GOALS: Array<[keyof EvalFigures, string, (value: number) => boolean, string]> = [
   ['top1', 'top-1 (answered with the right article)', (value) => value >= 0.8, '>= 0.80'],
@@ -91,25 +93,31 @@ function figuresTable(file: string, ours: EvalFigures, baseline: EvalFigures, no
 }
 
 /** Held-out figures of k-fold cross-validation of the decision, and the parameters chosen on all. */
-function crossValidated(base: KnowledgeBase, questions: EvalQuestion[], k: number): { figures: EvalFigures; report: string } {
+function crossValidated(base: KnowledgeBase, questions: EvalQuestion[], k: number, repeats: number): { figures: EvalFigures; report: string } {
   const rankings = questions.map((question) => base.rank(question.q));
-  const { heldOut, perFold, onAll } = crossValidate(questions, rankings, k);
+  const { heldOut, repeats: passes, perFold, onAll } = crossValidate(questions, rankings, k, repeats);
   const show = (params: object): string => Object.entries(params).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+  const range = (key: keyof EvalFigures): string => `${Math.min(...passes.map((pass) => pass[key])).toFixed(3)}-${Math.max(...passes.map((pass) => pass[key])).toFixed(3)}`;
   const report = [
+    ...(repeats > 1 ? [`over ${repeats} shuffles: answered right ${range('top1')}, shown ${range('top3')}, refused ${range('refused')}, confident wrong ${range('confidentWrong')}`] : []),
     ...perFold.map((params, fold) => `fold ${fold + 1} chose: ${show(params)}`),
     `chosen on all questions (for the bot): ${show(onAll)}`,
   ].join('\n');
   return { figures: heldOut, report };
 }
 
-async function evalFile(dir: string, file: string, json: boolean, folds?: number): Promise<number> {
-  const questions = parseQuestionFile(await readFile(file, 'utf8'));
+/** Several question files are read as one set (`eval a.jsonl b.jsonl --cv 5` cross-validates their union). */
+async function evalFile(dir: string, files: string[], json: boolean, folds?: number, repeats = 1): Promise<number> {
+  const questions = (await Promise.all(files.map(async (file) => parseQuestionFile(await readFile(file, 'utf8'))))).flat();
+  const file = files.join(' + ');
   const base = await openBase(dir);
   const baseline = evaluate(questions, buildBaseline(base.articles()));
   if (folds !== undefined) {
     if (!Number.isInteger(folds) || folds < 2 || folds > questions.length) throw new Error(`--cv needs a whole number of folds from 2 to ${questions.length}`);
-    const { figures, report } = crossValidated(base, questions, folds);
-    console.log(figuresTable(file, figures, baseline, `; ${folds}-fold cross-validated (held-out folds)`));
+    if (!Number.isInteger(repeats) || repeats < 1 || repeats > 50) throw new Error('--repeat needs a whole number of shuffles from 1 to 50');
+    const { figures, report } = crossValidated(base, questions, folds, repeats);
+    const over = repeats > 1 ? `, mean of ${repeats} shuffles` : '';
+    console.log(figuresTable(file, figures, baseline, `; ${folds}-fold cross-validated (held-out folds${over})`));
     console.log(report);
     return 0;
   }
@@ -128,13 +136,13 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, cv: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, cv: { type: 'string' }, repeat: { type: 'string' } },
   });
   const [command, argument] = positionals;
   const dir = values.dir ?? loadConfig().knowledgeDir;
   if (command === 'ask' && argument) return ask(dir, positionals.slice(1).join(' '), values.json);
   if (command === 'lint') return lint(dir);
-  if (command === 'eval' && argument) return evalFile(dir, argument, values.json, values.cv === undefined ? undefined : Number(values.cv));
+  if (command === 'eval' && argument) return evalFile(dir, positionals.slice(1), values.json, values.cv === undefined ? undefined : Number(values.cv), values.repeat === undefined ? 1 : Number(values.repeat));
   console.error(USAGE);
   return 2;
 }

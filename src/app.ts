@@ -9,7 +9,7 @@ import type { Messenger } from './shared/messaging.js';
 import type { ConversationStore } from './shared/conversations.js';
 import { Router } from './shared/router.js';
 import { DataDir } from './storage/data-dir.js';
-import { LowdbConversationStore } from './storage/lowdb-conversation-store.js';
+import { openStores, type Stores } from './storage/open-stores.js';
 import { createHttpServer, type HttpServer, type RouteMount } from './http/server.js';
 import { BotMessenger, TeamsEdge, createTurnHandler } from './teams/index.js';
 import { registerHelp, welcomeReply } from './features/help/index.js';
@@ -19,26 +19,14 @@ import { noIncidents, type IncidentNotices } from './shared/incident-notices.js'
 import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
-import { LowdbCardDecisionStore } from './storage/lowdb-card-decisions.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
 import { graphClientFor, graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
 import { registerCredentials, type GraphGet } from './features/credentials/index.js';
-import { LowdbCredentialStore } from './storage/lowdb-credential-store.js';
-import { openAccessStores } from './storage/lowdb-access-stores.js';
 import { registerIncidents, type InstallGraph } from './features/incidents/index.js';
-import { LowdbInstallStore } from './storage/lowdb-install-store.js';
-import { LowdbIncidentStore } from './storage/lowdb-incident-store.js';
-import { LowdbOutboxStore } from './storage/lowdb-outbox-store.js';
-import { LowdbAckStore } from './storage/lowdb-ack-store.js';
-import { LowdbReceiptStore, LowdbSubscriptionStore } from './storage/lowdb-incident-intake-store.js';
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
 import { registerCases } from './features/cases/index.js';
 import { KnowledgeBase, PhrasingWriter, registerKnowledge } from './features/knowledge/index.js';
-import { LowdbFeedbackStore } from './storage/lowdb-feedback-store.js';
-import { LowdbProposalStore } from './storage/lowdb-proposal-store.js';
-import { LowdbCaseStore } from './storage/lowdb-case-store.js';
-import { LowdbSeenSignatures } from './storage/lowdb-seen-signatures.js';
 import type { Server as NodeServer } from 'node:http';
 import { noMetrics, type Metrics } from './shared/metrics.js';
 import { meterMessenger } from './shared/metered-messenger.js';
@@ -86,14 +74,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const features: FeatureHandle[] = [];
   const exporter = config.metrics.token || config.metrics.port ? new PrometheusMetrics() : undefined;
   const metrics: Metrics = exporter ?? noMetrics;
+  let stores: Stores | undefined;
   try {
-    const conversations = await LowdbConversationStore.open(dataDir);
-    const signer = new CardSigner(config.cardSigningSecret || (await dataDir.cardSigningSecret()));
+    stores = await openStores(config, dataDir, logger);
+    const { conversations } = stores;
+    const signer = new CardSigner(config.cardSigningSecret || (await stores.cardSigningSecret()));
     const specialists = new Set(config.specialists);
     const isSpecialist = (id: string | undefined): boolean => id !== undefined && specialists.has(id.toLowerCase());
     const router = new Router(isSpecialist);
     const locks = new KeyedLock();
-    const decisions = new CardDecisions(await LowdbCardDecisionStore.open(dataDir), locks, clock);
+    const decisions = new CardDecisions(stores.cardDecisions, locks, clock);
     const edge = new TeamsEdge(config);
     // Every card the bot sends is sealed: bound to its one recipient in a personal chat, and given its own id.
     const connector = sealingMessenger(overrides.messenger ?? new BotMessenger(edge.adapter, config.bot.appId), signer);
@@ -104,8 +94,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
-    const wiring = await registerFeatures(deps, dataDir, features, overrides.installGraph ?? graphClientFor(config));
-    const credentials = registerCredentials(deps, await LowdbCredentialStore.open(dataDir), overrides.graph ?? graphReaderFor(config));
+    const wiring = await registerFeatures(deps, stores, features, overrides.installGraph ?? graphClientFor(config));
+    const credentials = registerCredentials(deps, stores.credentials, overrides.graph ?? graphReaderFor(config));
     features.push(credentials);
 
     const onTurn = createTurnHandler({ router, conversations, signer, decisions, logger, defaultLocale: config.defaultLocale, welcome: welcomeReply, files, metrics });
@@ -119,6 +109,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     metrics.gauge('credentialExpiry', () => (credentials.credentialExpiry()?.getTime() ?? Number.NaN) / 1000);
     const { server, inFlight } = createHttpServer({ edge, onTurn, readiness, logger, maxBodyBytes: config.maxBodyBytes, routes: wiring.routes, metrics });
     const scheduler = new Scheduler(features, clock, logger, config.schedulerIntervalSeconds * 1000);
+    const opened = stores;
 
     return {
       server, config, logger, clock, dataDir, router, messenger, conversations, features, scheduler, inFlight, metrics,
@@ -127,11 +118,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       async close() {
         await scheduler.stop();
         for (const feature of features) await feature.close?.();
+        await opened.close();
         await dataDir.close();
       },
     };
   } catch (error) {
     for (const feature of features) await feature.close?.().catch(() => undefined);
+    await stores?.close().catch(() => undefined);
     await dataDir.close();
     throw error;
   }
@@ -149,21 +142,14 @@ interface Wiring {
  * matters where one feature uses another: incidents first (others show open incidents), then
  * cases (knowledge's "did not help" opens a case), then knowledge (the fallback), then access.
  */
-async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: FeatureHandle[], installGraph?: InstallGraph): Promise<Wiring> {
+async function registerFeatures(deps: FeatureDeps, stores: Stores, handles: FeatureHandle[], installGraph?: InstallGraph): Promise<Wiring> {
   const wiring: Wiring = { handles, routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
-  const incidents = registerIncidents(deps, {
-    incidents: await LowdbIncidentStore.open(dataDir),
-    deliveries: await LowdbOutboxStore.open(dataDir),
-    receipts: await LowdbReceiptStore.open(dataDir),
-    subscriptions: await LowdbSubscriptionStore.open(dataDir),
-    acks: await LowdbAckStore.open(dataDir),
-    installs: await LowdbInstallStore.open(dataDir),
-  }, { graph: installGraph });
+  const incidents = registerIncidents(deps, stores.incidents, { graph: installGraph });
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(
-    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger, seen: await LowdbSeenSignatures.open(dataDir) }),
+    incidentRoutes({ service: incidents.service, secret: deps.config.incidentWebhookSecret, logger: deps.logger, seen: stores.seenSignatures }),
     alertmanagerRoutes({ service: incidents.service, token: deps.config.alertmanagerToken, logger: deps.logger }),
   );
   // --- incidents (end) ---
@@ -172,7 +158,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   wiring.handles.push({ name: 'knowledge', ready: () => knowledge.readiness(), close: async () => knowledge.close() });
   // --- knowledge base (end) ---
   // --- cases (begin) ---
-  const caseStore = await LowdbCaseStore.open(dataDir);
+  const caseStore = stores.cases;
   const articleTitles: ArticleTitles = (id, lang) => knowledge.titleOf(id, lang);
   wiring.handles.push(registerCases({ ...deps, store: caseStore, incidents: wiring.incidents, articleTitles }));
   // --- cases (end) ---
@@ -180,8 +166,8 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   const notices = wiring.incidents;
   registerKnowledge(deps.router, {
     knowledge,
-    feedback: await LowdbFeedbackStore.open(dataDir),
-    proposals: await LowdbProposalStore.open(dataDir),
+    feedback: stores.feedback,
+    proposals: stores.proposals,
     phrasings: new PhrasingWriter(deps.config.knowledgeDir),
     signer: deps.signer,
     logger: deps.logger,
@@ -193,7 +179,7 @@ async function registerFeatures(deps: FeatureDeps, dataDir: DataDir, handles: Fe
   // --- knowledge (end) ---
   // --- access (begin) ---
   const catalogue = await loadCatalogue(deps.config.accessCatalogue);
-  wiring.handles.push(registerAccess(deps, catalogue, await openAccessStores(dataDir)));
+  wiring.handles.push(registerAccess(deps, catalogue, stores.access));
   // --- access (end) ---
   return wiring;
 }

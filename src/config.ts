@@ -41,6 +41,7 @@ const schema = z.object({
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
   MicrosoftAppTenantId: text(),
+  BotOpenIdMetadata: text(),
   ALLOWED_TENANTS: text(),
   DATA_DIR: text('./data'),
   KNOWLEDGE_DIR: text('./knowledge'),
@@ -83,6 +84,8 @@ const schema = z.object({
   METRICS_TOKEN: text(),
   METRICS_PORT: int(0, 0, 65535),
   NOTICE_AUTO_PUBLISH: text(),
+  STORE: text('lowdb').pipe(z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' })),
+  DATABASE_URL: text(),
   PROACTIVE_INSTALL: text('off').pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
   TEAMS_APP_CATALOG_ID: text(),
   GRAPH_INSTALL_RATE_PER_SECOND: int(20, 1, 30),
@@ -97,7 +100,12 @@ export type Config = Readonly<{
   /** True when HOST was set by the operator. */
   hostExplicit: boolean;
   localMode: boolean;
-  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
+  /**
+   * `openIdMetadataUrl`: where the Bot Framework's token signing keys are published (botbuilder's
+   * own `BotOpenIdMetadata` setting); empty means the public cloud's
+   * (https://login.botframework.com/v1/.well-known/openidconfiguration).
+   */
+  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string; openIdMetadataUrl: string }>;
   allowedTenants: readonly string[];
   dataDir: string;
   knowledgeDir: string;
@@ -132,6 +140,11 @@ export type Config = Readonly<{
   /** `/metrics`: on the main port with a bearer `token`, and/or on `port` (loopback only); both empty = off. */
   metrics: Readonly<{ token: string; port: number }>;
   /**
+   * Where the stores keep their data: `lowdb` (files in DATA_DIR, one process) or `postgres`
+   * (DATABASE_URL, any number of replicas). Log `redactedUrl`, never `databaseUrl`.
+   */
+  store: Readonly<{ kind: 'lowdb' | 'postgres'; databaseUrl: string; redactedUrl: string }>;
+  /**
    * Installing the bot for people in a notice's audience who never opened it (Graph application
    * permission TeamsAppInstallation.ReadWriteForUser.All): on or off, the app's id in the org's
    * app catalog, and the pace of the Graph calls (Graph allows 30 installs per second per tenant).
@@ -158,6 +171,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'MultiTenant' && !raw.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: is required for MicrosoftAppType=${raw.MicrosoftAppType}`);
   }
+  if (raw.BotOpenIdMetadata && !/^https?:\/\/\S+$/.test(raw.BotOpenIdMetadata)) problems.push(`BotOpenIdMetadata: must be an http(s) address, got "${raw.BotOpenIdMetadata}"`);
   if (raw.MicrosoftAppTenantId && !GUID.test(raw.MicrosoftAppTenantId)) problems.push(`MicrosoftAppTenantId: must be a GUID, got "${raw.MicrosoftAppTenantId}"`);
   if (raw.TUGIBOT_NOW) {
     if (production) problems.push('TUGIBOT_NOW: must not be set when NODE_ENV=production');
@@ -181,8 +195,38 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   for (const rule of list(raw.NOTICE_AUTO_PUBLISH)) {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
+  problems.push(...storeProblems(raw));
   if (raw.PROACTIVE_INSTALL === 'on' && !raw.TEAMS_APP_CATALOG_ID) problems.push('TEAMS_APP_CATALOG_ID: is required when PROACTIVE_INSTALL=on (the app\'s id in the organisation\'s app catalog, from GET /appCatalogs/teamsApps)');
   return problems;
+}
+
+/** Outside production a local database is assumed; production must name its database. */
+const LOCAL_DATABASE_URL = 'postgres://localhost:5432/tugibot';
+
+function storeProblems(raw: z.infer<typeof schema>): string[] {
+  if (raw.STORE !== 'postgres') return [];
+  if (!raw.DATABASE_URL) {
+    return raw.NODE_ENV === 'production' ? ['DATABASE_URL: is required when STORE=postgres and NODE_ENV=production (e.g. postgres://tugibot@db.example:5432/tugibot)'] : [];
+  }
+  let url: URL;
+  try {
+    url = new URL(raw.DATABASE_URL);
+  } catch {
+    // The value may hold a password: it is not repeated.
+    return ['DATABASE_URL: must be a URL such as postgres://user:password@host:5432/database (the value given is not shown, it may hold a password)'];
+  }
+  return /^postgres(ql)?:$/.test(url.protocol) ? [] : [`DATABASE_URL: must start with postgres:// or postgresql://, got "${url.protocol}//..."`];
+}
+
+/** The database address without its password, for logs and error messages. */
+export function redactDatabaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unreadable DATABASE_URL)';
+  }
 }
 
 /** `GRAPH_MANAGED_IDENTITY` wins; a `UserAssignedMSI` bot uses its own identity for Graph too. */
@@ -228,7 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
     hostExplicit: raw.HOST !== '',
     localMode,
-    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
+    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId, openIdMetadataUrl: raw.BotOpenIdMetadata }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
     knowledgeDir: raw.KNOWLEDGE_DIR,
@@ -265,6 +309,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
     deskMention: deskMentionOf(raw.DESK_MENTION),
     metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
+    store: Object.freeze({
+      kind: raw.STORE,
+      databaseUrl: raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : ''),
+      redactedUrl: redactDatabaseUrl(raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '')),
+    }),
     proactiveInstall: Object.freeze({ enabled: raw.PROACTIVE_INSTALL === 'on', catalogAppId: raw.TEAMS_APP_CATALOG_ID, ratePerSecond: raw.GRAPH_INSTALL_RATE_PER_SECOND }),
   });
 }

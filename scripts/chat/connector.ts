@@ -196,7 +196,7 @@ export function startConnector(options: ConnectorOptions): Promise<RunningConnec
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const parts = path.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
-    route(method, parts, request, options)
+    void route(method, parts, request, options)
       .then((answer) => {
         if (!answer) options.onEvent({ kind: 'unsupported', method, path });
         return answer ?? notFound('NotFound', `${method} ${path} is not supported by the local connector.`);

@@ -59,7 +59,7 @@ async function receive(req: Request, res: Response, tools: RouteTools, deps: Inc
   if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) return tools.fail(res, 400, 'BadIdempotencyKey', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`);
   const parsed = parseIncidentInput(req.body);
   if (!parsed.ok) return tools.fail(res, 400, 'InvalidIncident', parsed.reason);
-  const claim = deps.guard.claim(req.header('x-tugibot-signature') ?? '', key, Number(req.header('x-tugibot-timestamp')), now);
+  const claim = await deps.guard.claim(req.header('x-tugibot-signature') ?? '', key, Number(req.header('x-tugibot-timestamp')), now);
   if (!claim.ok) {
     deps.logger.warn({ code: claim.refusal.code }, 'refused a replayed incident signature');
     return tools.fail(res, claim.refusal.status, claim.refusal.code, claim.refusal.message);

@@ -10,9 +10,9 @@ export interface SeenSignature {
 
 /** Where accepted signatures are kept across a restart (a file in DATA_DIR). */
 export interface SeenSignatures {
-  find(signature: string, nowSeconds: number): SeenSignature | undefined;
+  find(signature: string, nowSeconds: number): Promise<SeenSignature | undefined>;
   /** How many are still inside their window. */
-  count(nowSeconds: number): number;
+  count(nowSeconds: number): Promise<number>;
   /** Remembers one and forgets the expired ones; resolves once it is on disk. */
   remember(signature: string, seen: SeenSignature, nowSeconds: number): Promise<void>;
 }
@@ -34,16 +34,26 @@ export class ReplayGuard {
 
   constructor(private readonly seen: SeenSignatures, private readonly max = MAX_SEEN_SIGNATURES) {}
 
-  claim(signature: string, key: string | undefined, timestamp: number, nowSeconds: number): Claim {
+  async claim(signature: string, key: string | undefined, timestamp: number, nowSeconds: number): Promise<Claim> {
     const sig = signature.trim().toLowerCase();
     if (this.running.has(sig)) return refuse(409, 'ReplayedSignature', 'A call with this signature is being processed; a signed call is accepted once.');
-    const before = this.seen.find(sig, nowSeconds);
+    // Held while the store is read, so a copy sent at the same moment waits for this one's answer.
+    this.running.add(sig);
+    let before: SeenSignature | undefined;
+    let live: number;
+    try {
+      [before, live] = await Promise.all([this.seen.find(sig, nowSeconds), this.seen.count(nowSeconds)]);
+    } catch (error) {
+      this.running.delete(sig);
+      throw error;
+    }
+    this.running.delete(sig);
     if (before) {
       // The very same request again (same key, or none both times) is a retry: it gets the first answer.
       if (before.key === key) return { ok: true, commit: async () => undefined, release: () => undefined };
       return refuse(409, 'ReplayedSignature', 'This signature was accepted before with another Idempotency-Key: a signed call is accepted once. To retry, send it unchanged; to send the body anew, sign it again with a new timestamp.');
     }
-    if (this.seen.count(nowSeconds) + this.running.size >= this.max) {
+    if (live + this.running.size >= this.max) {
       return refuse(429, 'TooManySignedCalls', `More than ${this.max} signed calls within ${MAX_AGE_SECONDS} seconds; please slow down.`);
     }
     this.running.add(sig);
@@ -69,12 +79,12 @@ function refuse(status: number, code: string, message: string): Claim {
 export class MemorySeenSignatures implements SeenSignatures {
   private readonly entries = new Map<string, SeenSignature>();
 
-  find(signature: string, nowSeconds: number): SeenSignature | undefined {
+  async find(signature: string, nowSeconds: number): Promise<SeenSignature | undefined> {
     const entry = this.entries.get(signature);
     return entry && entry.until >= nowSeconds ? entry : undefined;
   }
 
-  count(nowSeconds: number): number {
+  async count(nowSeconds: number): Promise<number> {
     return [...this.entries.values()].filter((entry) => entry.until >= nowSeconds).length;
   }
 

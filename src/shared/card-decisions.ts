@@ -17,7 +17,11 @@ export interface CardDecision {
 /** Decided cards, kept for good (appended, never changed). */
 export interface CardDecisionStore {
   get(cardId: string): Promise<CardDecision | undefined>;
-  put(decision: CardDecision): Promise<void>;
+  /**
+   * Records a decision once: false (and nothing changes) when the card was decided before, by this
+   * process or another replica on the same database; the first decision stays.
+   */
+  put(decision: CardDecision): Promise<boolean>;
 }
 
 export const CARD_NOT_YOURS = new DomainError('CARD_NOT_YOURS', {
@@ -49,6 +53,8 @@ export class CardDecisions {
       return work(async (by, verb) => {
         if (recorded) return;
         recorded = true;
+        // Across replicas the first insert wins; what the click changed is guarded by its own
+        // store (a case saves compare-and-set), so a second replica's late record changes nothing.
         await this.store.put({ id: cardId, by, verb, at: this.clock.now().toISOString() });
       });
     });

@@ -15,7 +15,7 @@ export interface ReportSender {
 async function personalChatOf(deps: ReportSender, message: InboundMessage): Promise<ConversationAddress | undefined> {
   const aad = message.from.aadObjectId;
   if (!aad) return undefined;
-  const known = deps.conversations.personalFor(aad);
+  const known = await deps.conversations.personalFor(aad);
   if (known) return known;
   try {
     return await deps.messenger.openPersonalChat({ aadObjectId: aad, tenantId: message.address.tenantId }, message.address);

@@ -18,7 +18,15 @@ export class LowdbCardDecisionStore implements CardDecisionStore {
     return this.collection.get(cardId);
   }
 
-  put(decision: CardDecision): Promise<void> {
-    return this.collection.append(decision);
+  async put(decision: CardDecision): Promise<boolean> {
+    if (this.collection.isArchived(decision.id)) return false;
+    try {
+      await this.collection.append(decision);
+      return true;
+    } catch (error) {
+      // Two puts at once: the archive queue lets the first in and refuses the second.
+      if (this.collection.isArchived(decision.id)) return false;
+      throw error;
+    }
   }
 }

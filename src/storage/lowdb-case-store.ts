@@ -1,6 +1,5 @@
-import type { Case } from '../features/cases/index.js';
-import type { CaseStore } from '../features/cases/index.js';
-import { formatCaseNumber } from '../features/cases/index.js';
+import type { Case, CaseStore } from '../features/cases/index.js';
+import { CaseConflict } from '../features/cases/index.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 import type { JsonDoc } from './json-doc.js';
@@ -53,13 +52,13 @@ export class LowdbCaseStore implements CaseStore {
     if (ids?.size === 0) this.byRequester.delete(requester);
   }
 
-  async nextNumber(year: number): Promise<string> {
+  async create(year: number, build: (sequence: number) => Case): Promise<Case> {
     let next = 0;
     await this.meta.update((data) => {
       next = (data.counters[String(year)] ?? 0) + 1;
       data.counters[String(year)] = next;
     });
-    return formatCaseNumber(year, next);
+    return this.save({ ...build(next), revision: 0 });
   }
 
   async get(number: string): Promise<Case | undefined> {
@@ -67,29 +66,37 @@ export class LowdbCaseStore implements CaseStore {
     return item ? structuredClone(item) : this.cases.get(number);
   }
 
-  async save(item: Case): Promise<void> {
-    const copy = structuredClone(item);
+  /**
+   * Compare-and-set, checked and applied in memory before the first await, so two saves in this
+   * process cannot both pass; a case from before revisions counts as revision 0.
+   */
+  async save(item: Case): Promise<Case> {
+    const live = this.open.get(item.id);
+    const expected = item.revision ?? 0;
+    if (live ? (live.revision ?? 0) !== expected : expected !== 0 || this.cases.isArchived(item.id)) throw new CaseConflict(item.id);
+    const copy = { ...structuredClone(item), revision: expected + 1 };
     if (copy.status === 'closed') {
       this.forget(copy);
-      if (this.cases.getLive(copy.id)) await this.cases.archive(copy);
+      if (live) await this.cases.archive(copy);
       else await this.cases.append(copy);
-      return;
+      return structuredClone(copy);
     }
-    await this.cases.put(copy);
     this.remember(copy);
+    await this.cases.put(copy);
+    return structuredClone(copy);
   }
 
-  listOpen(): Case[] {
+  async listOpen(): Promise<Case[]> {
     return [...this.open.values()].map((item) => structuredClone(item)).sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
   }
 
-  findOpenByRequester(aadObjectId: string): Case[] {
+  async findOpenByRequester(aadObjectId: string): Promise<Case[]> {
     const ids = this.byRequester.get(aadObjectId.toLowerCase()) ?? [];
     return [...ids].map((id) => structuredClone(this.open.get(id) as Case))
       .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
   }
 
-  findByThread(messageId: string): Case | undefined {
+  async findByThread(messageId: string): Promise<Case | undefined> {
     const id = this.byThread.get(messageId);
     const item = id ? this.open.get(id) : undefined;
     return item && structuredClone(item);
@@ -99,7 +106,7 @@ export class LowdbCaseStore implements CaseStore {
     return this.cases.rewriteArchived(edit);
   }
 
-  lastDigestDay(): string | undefined {
+  async lastDigestDay(): Promise<string | undefined> {
     return this.meta.data.lastDigestDay;
   }
 

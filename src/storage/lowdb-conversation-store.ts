@@ -104,7 +104,7 @@ export class LowdbConversationStore implements ConversationStore {
     return touched;
   }
 
-  personalFor(aadObjectId: string): ConversationAddress | undefined {
+  async personalFor(aadObjectId: string): Promise<ConversationAddress | undefined> {
     const aad = aadObjectId.toLowerCase();
     const ids = this.person(aad).data[aad] ?? [];
     for (let index = ids.length - 1; index >= 0; index -= 1) {
@@ -114,7 +114,7 @@ export class LowdbConversationStore implements ConversationStore {
     return undefined;
   }
 
-  channel(channelId: string): ConversationAddress | undefined {
+  async channel(channelId: string): Promise<ConversationAddress | undefined> {
     const id = this.channelIndex(channelId).data[channelId] ?? channelId;
     const entry = this.entries(id).data[id];
     return entry?.address.kind === 'channel' ? entry.address : undefined;

@@ -16,7 +16,7 @@ export class LowdbCredentialStore implements CredentialWarningStore {
     return new LowdbCredentialStore(await dataDir.doc<CredentialFile>('credential-warnings', { version: 1, warned: {} }));
   }
 
-  warned(expiresOn: string): number[] {
+  async warned(expiresOn: string): Promise<number[]> {
     return this.doc.data.warned[expiresOn] ?? [];
   }
 

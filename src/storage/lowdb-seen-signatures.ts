@@ -22,12 +22,12 @@ export class LowdbSeenSignatures {
     return new LowdbSeenSignatures(await dataDir.doc<SeenFile>('webhook-signatures', { signatures: {} }));
   }
 
-  find(signature: string, nowSeconds: number): Seen | undefined {
+  async find(signature: string, nowSeconds: number): Promise<Seen | undefined> {
     const entry = Object.hasOwn(this.doc.data.signatures, signature) ? this.doc.data.signatures[signature] : undefined;
     return entry && entry.until >= nowSeconds ? entry : undefined;
   }
 
-  count(nowSeconds: number): number {
+  async count(nowSeconds: number): Promise<number> {
     let live = 0;
     for (const entry of Object.values(this.doc.data.signatures)) if (entry.until >= nowSeconds) live += 1;
     return live;

@@ -22,7 +22,7 @@ describe('GUIDs are compared without regard to case', () => {
     const activity = personalMessage(UPPER_KATI, 'abi', { serviceUrl: bot.connector.url, tenant: TENANT.toUpperCase(), expectReplies: true });
     const answer = await bot.post(activity);
     expect(answer.status).toBe(200);
-    const address = bot.app.conversations.personalFor(KATI.aadObjectId);
+    const address = (await bot.app.conversations.personalFor(KATI.aadObjectId));
     expect(address?.tenantId).toBe(TENANT);
     expect(address?.user?.aadObjectId).toBe(KATI.aadObjectId);
   });

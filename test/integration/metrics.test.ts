@@ -74,7 +74,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   });
 
   it('counts proactive sends, and a 429 as a failure with cause throttled', async () => {
-    const personal = bot.app.conversations.personalFor(KATI.aadObjectId)!;
+    const personal = (await bot.app.conversations.personalFor(KATI.aadObjectId))!;
     await bot.app.messenger.send(personal, textReply('üks'));
     bot.connector.fail({ status: 429, code: 'Throttled', times: 1 });
     await expect(bot.app.messenger.send(personal, textReply('kaks'))).rejects.toMatchObject({ status: 429 });

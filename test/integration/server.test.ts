@@ -92,9 +92,9 @@ describe('POST /api/messages in local mode', () => {
     expect(String(channelWelcome[0]?.body.text)).toMatch(/Siia kanalisse saadan teateid/);
 
     const conversations = bot.app.conversations;
-    const personal = conversations.personalFor(KATI.aadObjectId);
+    const personal = (await conversations.personalFor(KATI.aadObjectId));
     expect(personal).toMatchObject({ kind: 'personal', tenantId: TENANT, serviceUrl, bot: BOT, user: { aadObjectId: KATI.aadObjectId } });
-    expect(conversations.channel(CHANNEL_ID)).toMatchObject({ kind: 'channel', channelId: CHANNEL_ID, conversationId: CHANNEL_ID });
+    expect((await conversations.channel(CHANNEL_ID))).toMatchObject({ kind: 'channel', channelId: CHANNEL_ID, conversationId: CHANNEL_ID });
     const sent = await bot.app.messenger.send(personal!, textReply('proaktiivne'));
     expect(sent.messageId).toBeTruthy();
   });

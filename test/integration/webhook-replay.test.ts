@@ -66,15 +66,15 @@ describe('a signed incident call is accepted once', () => {
 
   it('forgets a signature once it is stale, and caps how many it holds', async () => {
     const guard = new ReplayGuard(new MemorySeenSignatures(), 2);
-    const first = guard.claim('sha256=aa', undefined, 1000, 1000);
+    const first = await guard.claim('sha256=aa', undefined, 1000, 1000);
     expect(first.ok).toBe(true);
     if (first.ok) await first.commit();
-    expect(guard.claim('SHA256=AA', 'x', 1000, 1200)).toMatchObject({ ok: false, refusal: { status: 409 } });
-    const second = guard.claim('sha256=bb', undefined, 1000, 1000);
+    expect(await guard.claim('SHA256=AA', 'x', 1000, 1200)).toMatchObject({ ok: false, refusal: { status: 409 } });
+    const second = await guard.claim('sha256=bb', undefined, 1000, 1000);
     if (second.ok) await second.commit();
-    expect(guard.claim('sha256=cc', undefined, 1000, 1000)).toMatchObject({ ok: false, refusal: { status: 429 } });
+    expect(await guard.claim('sha256=cc', undefined, 1000, 1000)).toMatchObject({ ok: false, refusal: { status: 429 } });
     // After the window (300 s from the timestamp) both are forgotten.
-    expect(guard.claim('sha256=aa', undefined, 1000, 1302).ok).toBe(true);
+    expect((await guard.claim('sha256=aa', undefined, 1000, 1302)).ok).toBe(true);
   });
 });
 

@@ -7,11 +7,14 @@ import { dayOf } from './dates.js';
 import type { AuditEntry, PersonRef } from './model.js';
 import type { AccessStores } from './stores.js';
 import { maskPersonalCodes } from '../../shared/personal-code.js';
+import { newId } from '../../shared/ids.js';
 
 /** Everything the access services share: the catalogue, the stores and the app's ports. */
 export class AccessContext {
   readonly log: Logger;
   readonly channelLang: Lang;
+  /** This process, as the holder of the scan's lease. */
+  readonly holder = newId();
 
   constructor(readonly deps: FeatureDeps, readonly catalogue: Catalogue, readonly stores: AccessStores) {
     this.log = deps.logger.child({ feature: 'access' });
@@ -26,6 +29,11 @@ export class AccessContext {
     return dayOf(this.now());
   }
 
+  /** The year whose series (`LIG-2026-…`) a record made now is numbered in. */
+  year(): number {
+    return Number(this.today().slice(0, 4));
+  }
+
   /** The audit log goes out in reports and exports: a typed detail keeps no personal code. */
   async audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
     const detail = entry.detail === undefined ? {} : { detail: maskPersonalCodes(entry.detail) };
@@ -38,8 +46,8 @@ export class AccessContext {
   }
 
   /** The person's language for a proactive message: their stored chat's locale, else the default. */
-  langOf(personId: string): Lang {
-    return langOf(this.deps.conversations.personalFor(personId)?.locale, this.channelLang);
+  async langOf(personId: string): Promise<Lang> {
+    return langOf((await this.deps.conversations.personalFor(personId))?.locale, this.channelLang);
   }
 
   /**
@@ -49,7 +57,7 @@ export class AccessContext {
   async tellPerson(personId: string, reply: Reply, via?: ConversationAddress): Promise<{ address: ConversationAddress; messageId: string } | undefined> {
     const { conversations, messenger } = this.deps;
     try {
-      const address = conversations.personalFor(personId) ?? (via ? await messenger.openPersonalChat({ aadObjectId: personId, tenantId: via.tenantId }, via) : undefined);
+      const address = (await conversations.personalFor(personId)) ?? (via ? await messenger.openPersonalChat({ aadObjectId: personId, tenantId: via.tenantId }, via) : undefined);
       if (!address) {
         this.log.warn({ personId }, 'no personal chat with this person yet; notice not sent');
         return undefined;
@@ -63,7 +71,7 @@ export class AccessContext {
   }
 
   /** The specialists' channel, once the bot has seen it (installation or any message there). */
-  channel(): ConversationAddress | undefined {
+  async channel(): Promise<ConversationAddress | undefined> {
     const id = this.deps.config.specialistsChannelId;
     return id ? this.deps.conversations.channel(id) : undefined;
   }

@@ -45,9 +45,9 @@ function mayShowWhole(ctx: CasesContext, message: InboundMessage, item: Case): b
   return address.kind === 'personal' && item.requester.aadObjectId.toLowerCase() === message.from.aadObjectId?.toLowerCase();
 }
 
-function caseInChat(ctx: CasesContext, message: InboundMessage): Case | undefined {
+async function caseInChat(ctx: CasesContext, message: InboundMessage): Promise<Case | undefined> {
   if (message.address.kind === 'channel') return message.threadRootId ? ctx.service.store.findByThread(message.threadRootId) : undefined;
-  return ctx.service.store.findOpenByRequester(message.from.aadObjectId ?? '').find((item) => item.handoff);
+  return (await ctx.service.store.findOpenByRequester(message.from.aadObjectId ?? '')).find((item) => item.handoff);
 }
 
 /** The typed commands of the cases feature. */
@@ -60,7 +60,7 @@ export function registerCaseCommands(ctx: CasesContext): void {
   router.command(
     { key: 'cases.mine', names: { et: ['minu pöördumised'], en: ['my cases'] }, help: { et: 'sinu avatud pöördumised ja nende olek', en: 'your open cases and their status' } },
     async (message, tools) => {
-      await tools.reply(myCasesCard(ctx.service.store.findOpenByRequester(message.from.aadObjectId ?? ''), message.lang));
+      await tools.reply(myCasesCard(await ctx.service.store.findOpenByRequester(message.from.aadObjectId ?? ''), message.lang));
     },
   );
   router.command(
@@ -79,7 +79,7 @@ export function registerCaseCommands(ctx: CasesContext): void {
       help: { et: 'lõpetab vestluse spetsialistiga', en: 'ends the chat with the specialist' },
     },
     async (message) => {
-      const item = caseInChat(ctx, message);
+      const item = await caseInChat(ctx, message);
       if (!item?.handoff) throw caseErrors.noHandoff();
       await endChat(ctx, item.id, message.from);
     },
@@ -89,7 +89,7 @@ export function registerCaseCommands(ctx: CasesContext): void {
       { key: list.key, names: { et: [list.et], en: [list.en] }, help: list.help, audience: 'specialist', scopes: ['personal', 'channel'] },
       async (message, tools) => {
         const me = (message.from.aadObjectId ?? '').toLowerCase();
-        const items = ctx.service.store.listOpen().filter((item) => list.pick(item, me));
+        const items = (await ctx.service.store.listOpen()).filter((item) => list.pick(item, me));
         await tools.reply(caseListCard(list.title, items, ctx.clock.now(), message.lang));
       },
     );

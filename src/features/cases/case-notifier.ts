@@ -36,20 +36,20 @@ export class CaseNotifier {
   }
 
   /** The requester's language: from their chat's locale, else the one of their last message. */
-  requesterLang(item: Case): Lang {
-    const address = this.deps.conversations.personalFor(item.requester.aadObjectId);
+  async requesterLang(item: Case): Promise<Lang> {
+    const address = await this.deps.conversations.personalFor(item.requester.aadObjectId);
     return langOf(address?.locale ?? item.requester.locale, this.deps.defaultLang);
   }
 
   async toRequester(item: Case, build: (lang: Lang) => Reply): Promise<boolean> {
-    const address = this.deps.conversations.personalFor(item.requester.aadObjectId);
+    const address = await this.deps.conversations.personalFor(item.requester.aadObjectId);
     const log = this.deps.logger.child({ feature: 'cases', caseId: item.id });
     if (!address) {
       log.warn('the requester has no known personal chat; message not sent');
       return false;
     }
     try {
-      await this.deps.messenger.send(address, build(this.requesterLang(item)));
+      await this.deps.messenger.send(address, build(await this.requesterLang(item)));
       return true;
     } catch (error) {
       log.warn({ err: error }, 'could not message the requester');
@@ -91,7 +91,7 @@ export class CaseNotifier {
         await this.deps.messenger.update(item.thread.address, item.thread.messageId, card);
         return true;
       }
-      const channel = this.deps.channelId ? this.deps.conversations.channel(this.deps.channelId) : undefined;
+      const channel = this.deps.channelId ? await this.deps.conversations.channel(this.deps.channelId) : undefined;
       if (!channel) {
         log.info('the specialists channel is not known yet; the card waits');
         return false;
@@ -105,7 +105,7 @@ export class CaseNotifier {
 
   /** Posts a message that is not about one case (the daily digest) as a new thread. */
   async toChannel(reply: Reply): Promise<boolean> {
-    const channel = this.deps.channelId ? this.deps.conversations.channel(this.deps.channelId) : undefined;
+    const channel = this.deps.channelId ? await this.deps.conversations.channel(this.deps.channelId) : undefined;
     if (!channel) return false;
     try {
       await this.deps.messenger.postToChannel(channel, reply);

@@ -8,7 +8,8 @@ import type { Case, CaseEvent, CaseMessage, Requester } from './case.js';
 import { caseErrors } from './case-errors.js';
 import { tallinnDayAndHour } from './case-labels.js';
 import type { CaseNotifier } from './case-notifier.js';
-import type { CaseStore } from './case-store.js';
+import { CaseConflict, type CaseStore } from './case-store.js';
+import { formatCaseNumber } from './case-number.js';
 import { newCase, type CaseForm } from './new-case.js';
 import { transition, type Actor, type CaseRules, type Role } from './transition.js';
 import type { Text } from '../../shared/i18n.js';
@@ -35,7 +36,27 @@ function staleError(item: Case, expectedVersion: number): DomainError {
   return by ? caseErrors.decidedBy(item.id, by) : caseErrors.stale(item.id);
 }
 
-/** Loads, decides (with the pure state machine), saves, and keeps the channel card current. */
+/** How often a change is tried again after losing a compare-and-set race before it gives up. */
+const SAVE_ATTEMPTS = 5;
+
+/**
+ * Runs `attempt` (load, decide, save) again while its save loses a race: another replica saved
+ * the case first. Each attempt reads afresh, so its checks (the card's version) see the winner.
+ */
+async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof CaseConflict) || tries >= SAVE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Loads, decides (with the pure state machine), saves, and keeps the channel card current. The
+ * keyed lock orders the turns of this process; across replicas each save is compare-and-set.
+ */
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
@@ -58,17 +79,15 @@ export class CaseService {
   async open(sender: Sender, locale: string, form: CaseForm): Promise<{ item: Case; created: boolean }> {
     const actor = this.actorOf(sender, 'requester');
     return this.lock(`form:${actor.aadObjectId}`, async () => {
-      const existing = form.formId ? this.deps.store.findOpenByRequester(actor.aadObjectId).find((item) => item.formId === form.formId) : undefined;
+      const existing = form.formId ? (await this.deps.store.findOpenByRequester(actor.aadObjectId)).find((item) => item.formId === form.formId) : undefined;
       if (existing) return { item: existing, created: false };
       const now = this.deps.clock.now();
       const requester = await this.requesterOf(actor, locale);
       const draft = newCase('pending', form, requester, now, this.deps.rules);
-      const id = await this.deps.store.nextNumber(Number(tallinnDayAndHour(now).day.slice(0, 4)));
-      const item = await this.lock(id, async () => {
-        const created = { ...draft, id };
-        await this.deps.store.save(created);
-        return this.syncCard(created);
-      });
+      const year = Number(tallinnDayAndHour(now).day.slice(0, 4));
+      const created = await this.deps.store.create(year, (sequence) => ({ ...draft, id: formatCaseNumber(year, sequence) }));
+      const id = created.id;
+      const item = await this.lock(id, () => this.syncCard(created));
       this.deps.logger.info({ feature: 'cases', caseId: id, system: item.system, urgency: item.urgency }, 'case opened');
       return { item, created: true };
     });
@@ -99,11 +118,13 @@ export class CaseService {
    */
   async change(number: string, event: CaseEvent, actor: Actor, expectedVersion?: number): Promise<{ before: Case; after: Case }> {
     return this.lock(number, async () => {
-      const before = await this.load(number);
-      if (expectedVersion !== undefined && expectedVersion !== before.version) throw staleError(before, expectedVersion);
-      const after = transition(before, event, actor, this.deps.clock.now(), this.deps.rules);
+      const { before, after } = await retryOnConflict(async () => {
+        const read = await this.load(number);
+        if (expectedVersion !== undefined && expectedVersion !== read.version) throw staleError(read, expectedVersion);
+        const decided = transition(read, event, actor, this.deps.clock.now(), this.deps.rules);
+        return { before: read, after: decided === read ? read : await this.deps.store.save(decided) };
+      });
       if (after === before) return { before, after };
-      await this.deps.store.save(after);
       this.deps.logger.info({ feature: 'cases', caseId: number, event: event.type, from: before.status, to: after.status }, 'case changed');
       return { before, after: after.status === 'closed' ? after : await this.syncCard(after) };
     });
@@ -112,12 +133,14 @@ export class CaseService {
   /** Changes that are not transitions (a relayed message, a rating, a reminder sent). */
   async amend(number: string, edit: (item: Case) => Case | undefined, refreshCard = false): Promise<Case> {
     return this.lock(number, async () => {
-      const item = await this.load(number);
-      if (item.status === 'closed') throw caseErrors.closed(number);
-      const edited = edit(structuredClone(item));
-      if (!edited) return item;
-      await this.deps.store.save(edited);
-      return refreshCard ? this.syncCard(edited) : edited;
+      const saved = await retryOnConflict(async () => {
+        const item = await this.load(number);
+        if (item.status === 'closed') throw caseErrors.closed(number);
+        const edited = edit(structuredClone(item));
+        return edited ? this.deps.store.save(edited) : undefined;
+      });
+      if (!saved) return this.load(number);
+      return refreshCard ? this.syncCard(saved) : saved;
     });
   }
 
@@ -135,13 +158,26 @@ export class CaseService {
     if (typeof result === 'object' && !item.thread && item.urgency === 'critical') await this.deps.notifier.callDesk(next, URGENT, { number: item.id });
     if (result === false) next.cardPending = true;
     else delete next.cardPending;
-    if (next.thread !== item.thread || next.cardPending !== item.cardPending) await this.deps.store.save(next);
-    return next;
+    if (next.thread === item.thread && next.cardPending === item.cardPending) return next;
+    try {
+      return await this.deps.store.save(next);
+    } catch (error) {
+      if (!(error instanceof CaseConflict)) throw error;
+      // Another replica changed the case meanwhile: keep its change and add where the card is.
+      return retryOnConflict(async () => {
+        const current = await this.load(item.id);
+        if (current.status === 'closed') return current;
+        const merged: Case = { ...current, ...(next.thread ? { thread: next.thread } : {}) };
+        if (next.cardPending) merged.cardPending = true;
+        else delete merged.cardPending;
+        return this.deps.store.save(merged);
+      });
+    }
   }
 
   /** Retries cards that could not be posted (the channel was unknown) or updated. */
   async retryCards(): Promise<void> {
-    for (const item of this.deps.store.listOpen()) {
+    for (const item of await this.deps.store.listOpen()) {
       if (item.thread && !item.cardPending) continue;
       await this.lock(item.id, async () => {
         const current = await this.deps.store.get(item.id);

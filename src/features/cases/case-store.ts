@@ -1,21 +1,44 @@
 import type { Case } from './case.js';
 
-/** Where cases live. Open cases stay at hand; closed ones are archived and only read when asked for. */
+/**
+ * A save lost a race: the case changed since it was read (another replica, or another turn of
+ * this one, saved it first). The service reloads it and tells the person what happened.
+ */
+export class CaseConflict extends Error {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} changed since it was read; the save was not applied.`);
+    this.name = 'CaseConflict';
+  }
+}
+
+/**
+ * Where cases live; stores only persist, the feature decides (the number's format, the rules).
+ * Every read is asynchronous: with several replicas on one database, a copy held in memory would
+ * be stale.
+ */
 export interface CaseStore {
-  /** The next case number of `year`, persisted before it is returned, so a restart continues it. */
-  nextNumber(year: number): Promise<string>;
+  /**
+   * Takes `year`'s next sequence number (1, 2, ...) and stores the case `build` makes from it, as
+   * one step: numbers stay sequential and unique, without gaps, whichever process opens the case.
+   * Returns the stored case.
+   */
+  create(year: number, build: (sequence: number) => Case): Promise<Case>;
   /** A case by number, open or archived. */
   get(number: string): Promise<Case | undefined>;
-  /** Stores a case; a closed case moves to the archive. */
-  save(item: Case): Promise<void>;
+  /**
+   * Compare-and-set: stores `item` only if the stored case still has `item.revision`; throws
+   * CaseConflict otherwise. Returns the stored case with its new revision. A closed case moves
+   * to the archive.
+   */
+  save(item: Case): Promise<Case>;
   /** Cases not yet closed (resolved ones included), oldest first. */
-  listOpen(): Case[];
-  findOpenByRequester(aadObjectId: string): Case[];
-  /** The case whose card is the root of a channel thread. */
-  findByThread(messageId: string): Case | undefined;
+  listOpen(): Promise<Case[]>;
+  findOpenByRequester(aadObjectId: string): Promise<Case[]>;
+  /** The open case whose card is the root of a channel thread. */
+  findByThread(messageId: string): Promise<Case | undefined>;
   /** Rewrites closed cases that `edit` changes (it returns undefined to leave one); their numbers. */
   rewriteClosed(edit: (item: Case) => Case | undefined): Promise<string[]>;
   /** The day (YYYY-MM-DD) the last daily digest went out. */
-  lastDigestDay(): string | undefined;
+  lastDigestDay(): Promise<string | undefined>;
   setLastDigestDay(day: string): Promise<void>;
 }

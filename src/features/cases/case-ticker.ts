@@ -51,8 +51,8 @@ async function closeExpired(deps: TickerDeps, item: Case, now: Date): Promise<vo
 async function sendDigest(deps: TickerDeps, now: Date): Promise<void> {
   const { day, hour } = tallinnDayAndHour(now);
   const store = deps.service.store;
-  if (hour < deps.digestHour || store.lastDigestDay() === day) return;
-  const sent = await deps.notifier.toChannel(digestCard(store.listOpen(), now, day, deps.notifier.channelLang));
+  if (hour < deps.digestHour || (await store.lastDigestDay()) === day) return;
+  const sent = await deps.notifier.toChannel(digestCard(await store.listOpen(), now, day, deps.notifier.channelLang));
   if (sent) await store.setLastDigestDay(day);
 }
 
@@ -72,7 +72,7 @@ async function applyRetention(deps: TickerDeps, now: Date): Promise<void> {
  */
 export async function tickCases(deps: TickerDeps, now: Date): Promise<void> {
   await deps.service.retryCards();
-  for (const item of deps.service.store.listOpen()) {
+  for (const item of await deps.service.store.listOpen()) {
     await remind(deps, item, now);
     await closeExpired(deps, item, now);
   }

@@ -71,6 +71,12 @@ export interface Case {
   id: string;
   /** How many entries the history has; buttons carry it, so a stale card is refused. */
   version: number;
+  /**
+   * How many times the case was stored, set by the store: a save names the revision it read, so
+   * of two replicas changing the same case at once one wins (compare-and-set). Absent in cases
+   * written before issue 13.
+   */
+  revision?: number;
   status: CaseStatus;
   requester: Requester;
   system: CaseSystem;

@@ -20,7 +20,7 @@ const T = {
 async function relayFromRequester(ctx: CasesContext, message: InboundMessage, tools: TurnTools): Promise<boolean> {
   const aad = message.from.aadObjectId;
   if (message.address.kind !== 'personal' || !aad) return false;
-  const open = ctx.service.store.findOpenByRequester(aad);
+  const open = await ctx.service.store.findOpenByRequester(aad);
   const chat = open.find((item) => item.handoff);
   const waiting = chat ? undefined : open.find((item) => item.status === 'waiting_for_user');
   const item = chat ?? waiting;
@@ -39,7 +39,7 @@ async function relayFromRequester(ctx: CasesContext, message: InboundMessage, to
 /** A specialist's @mention in the case thread: relayed to the requester under their own name. */
 async function relayFromSpecialist(ctx: CasesContext, message: InboundMessage, tools: TurnTools): Promise<boolean> {
   if (message.address.kind !== 'channel' || !message.threadRootId) return false;
-  const item = ctx.service.store.findByThread(message.threadRootId);
+  const item = await ctx.service.store.findByThread(message.threadRootId);
   if (!item) return false;
   if (!ctx.isSpecialist(message.from.aadObjectId)) throw caseErrors.notSpecialist();
   if (!item.handoff) {

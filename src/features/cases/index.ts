@@ -14,7 +14,7 @@ import { registerRequesterActions } from './requester-actions.js';
 import { registerSpecialistActions } from './specialist-actions.js';
 
 export type { Case, CaseStatus, CaseEvent } from './case.js';
-export type { CaseStore } from './case-store.js';
+export { CaseConflict, type CaseStore } from './case-store.js';
 export { formatCaseNumber, parseCaseNumber } from './case-number.js';
 export { transition } from './transition.js';
 
@@ -53,8 +53,8 @@ export function registerCases(deps: CasesDeps): FeatureHandle {
   const tickerDeps = { service, notifier, reminderBeforeMinutes: config.cases.reminderBeforeMinutes, reopenDays: config.cases.reopenDays, digestHour: config.cases.digestHour,
     retentionDays: config.cases.retentionDays, logger: deps.logger, retention: {},
   };
-  deps.metrics?.gauge('casesOpen', () => deps.store.listOpen().length);
-  deps.metrics?.gauge('casesOverdue', () => countOverdue(deps.store.listOpen(), deps.clock.now()));
+  deps.metrics?.gauge('casesOpen', async () => (await deps.store.listOpen()).length);
+  deps.metrics?.gauge('casesOverdue', async () => countOverdue(await deps.store.listOpen(), deps.clock.now()));
   return {
     name: 'cases',
     tick: (now) => tickCases(tickerDeps, now),

@@ -87,7 +87,7 @@ async function runSpecialistAction(ctx: CasesContext, action: CardAction, tools:
   const item = await ctx.service.load(number);
   const event = BUILDERS[action.verb](item, action);
   if (event.type === 'handoff_start') {
-    const elsewhere = ctx.service.store.findOpenByRequester(item.requester.aadObjectId).find((other) => other.handoff && other.id !== number);
+    const elsewhere = (await ctx.service.store.findOpenByRequester(item.requester.aadObjectId)).find((other) => other.handoff && other.id !== number);
     if (elsewhere) throw caseErrors.handoffElsewhere(elsewhere.id);
   }
   const { before, after } = await ctx.service.change(number, event, actor, Number(action.data.v));

@@ -12,7 +12,7 @@ export { readGraphExpiry, type GraphGet } from './read-expiry.js';
 
 /** Which warnings went out, per expiry date: durable, so a restart does not warn again. */
 export interface CredentialWarningStore {
-  warned(expiresOn: string): number[];
+  warned(expiresOn: string): Promise<number[]>;
   markWarned(expiresOn: string, thresholds: number[]): Promise<void>;
 }
 
@@ -76,9 +76,9 @@ export function registerCredentials(deps: FeatureDeps, store: CredentialWarningS
     const expiresOn = current?.expiresOn;
     if (!expiresOn) return;
     const key = expiresOn.toISOString();
-    const due = warningDue(expiresOn, now, store.warned(key));
+    const due = warningDue(expiresOn, now, await store.warned(key));
     if (!due) return;
-    const channel = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
+    const channel = config.specialistsChannelId ? await conversations.channel(config.specialistsChannelId) : undefined;
     if (!channel) {
       log.warn({ daysLeft: due.days }, 'the client secret expires soon, but the specialists channel is not known yet; the warning waits');
       return;

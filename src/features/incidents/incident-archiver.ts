@@ -8,7 +8,7 @@ import type { DeliveryStore, IncidentStore } from './incident-store.js';
 export interface ArchiverDeps {
   incidents: IncidentStore;
   deliveries: DeliveryStore;
-  reporter: { progress(incidentId: string): DeliveryProgress | undefined; settled(incidentId: string): boolean; forget(incidentId: string): void };
+  reporter: { progress(incidentId: string): DeliveryProgress | undefined; settled(incidentId: string): Promise<boolean>; forget(incidentId: string): void };
   logger: Logger;
   graceMs?: number;
 }
@@ -30,7 +30,7 @@ export class IncidentArchiver {
   async sweep(now: Date): Promise<string[]> {
     const archived: string[] = [];
     for (const incident of this.deps.incidents.live()) {
-      const facts = { progress: this.deps.reporter.progress(incident.id), reported: this.deps.reporter.settled(incident.id) };
+      const facts = { progress: this.deps.reporter.progress(incident.id), reported: await this.deps.reporter.settled(incident.id) };
       if (!archiveDue(incident, facts, now, this.deps.graceMs ?? ARCHIVE_GRACE_MS)) continue;
       await this.archive(incident, now);
       archived.push(incident.id);

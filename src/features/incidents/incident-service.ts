@@ -322,6 +322,7 @@ export class IncidentService {
   }
 
   /**
+   * Planned maintenance is listed on its own (MaintenancePlanner.upcoming).
    * Open incidents first, then resolved ones not archived yet (about an hour after resolution, see
    * archive-due.ts; at most a day); newest first.
    */
@@ -329,7 +330,7 @@ export class IncidentService {
     const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
     return this.deps.store
       .live()
-      .filter((incident) => isPublished(incident))
+      .filter((incident) => isPublished(incident) && incident.kind !== 'maintenance')
       .filter((incident) => incident.status !== 'resolved' || Date.parse(incident.resolvedAt ?? incident.updatedAt) >= dayAgo)
       .sort((a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -346,7 +347,7 @@ export class IncidentService {
 
 const answerOf = (incident: Incident): IntakeAnswer => ({ id: incident.id, ref: incident.ref, status: incident.status });
 
-/** `RIKE-20261126-3F9A`: the day it opened (in Tallinn) and a random part people can read out. */
-function newIncidentId(now: Date): string {
-  return `RIKE-${tallinnDay(now).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
+/** `RIKE-20261126-3F9A`: the day it opened (in Tallinn) and a random part people can read out (`HOOLDUS-…` for maintenance). */
+export function newIncidentId(now: Date, prefix = 'RIKE'): string {
+  return `${prefix}-${tallinnDay(now).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
 }

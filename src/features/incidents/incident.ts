@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
+import type { MaintenancePlan } from './maintenance.js';
 import type { NoticeAudience } from './audience.js';
 
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
@@ -27,7 +28,8 @@ export interface IncidentContent {
 
 /** Who changed an incident: monitoring (by channel) or a specialist (by Entra object id). */
 export interface IncidentActor {
-  source: 'webhook' | 'alertmanager' | 'teams';
+  /** `schedule`: the bot itself, at a planned maintenance's times. */
+  source: 'webhook' | 'alertmanager' | 'teams' | 'schedule';
   aadObjectId?: string;
   name?: string;
 }
@@ -77,6 +79,9 @@ export interface Incident extends IncidentContent {
   alert?: AlertDetails;
   /** Who published a draft: a specialist, or the operator's rule (`auto`). */
   publishedBy?: { at: string; name?: string; aadObjectId?: string; auto?: boolean };
+  /** A planned maintenance (see maintenance.ts); absent for an incident. */
+  kind?: 'maintenance';
+  maintenance?: MaintenancePlan;
 }
 
 /** A notice people may be told about: anything but a draft or a withdrawn draft. */

@@ -14,6 +14,10 @@ import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
 import { registerNoticeHandlers } from './notice-handlers.js';
 import { Pacer } from './pacer.js';
 import { registerPeopleHandlers } from './people-handlers.js';
+import { registerMaintenanceHandlers } from './maintenance-handlers.js';
+import { MaintenancePlanner } from './maintenance-planner.js';
+import { StartReminders } from './maintenance-reminder.js';
+import { withRunningMaintenance } from './maintenance-card.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { AudienceResolver } from './audience-resolver.js';
 import { AppInstaller } from './app-installs.js';
@@ -75,8 +79,8 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
   const { config, logger, signer, router, messenger, conversations, clock } = deps;
   const log = logger.child({ feature: 'incidents' });
   const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation });
-  const desk = () => {
-    const address = config.specialistsChannelId ? conversations.channel(config.specialistsChannelId) : undefined;
+  const desk = async () => {
+    const address = config.specialistsChannelId ? await conversations.channel(config.specialistsChannelId) : undefined;
     return address && { address, lang: langOf(config.defaultLocale) };
   };
   // Closures below name `reporter` and `service` before they are built; they run only once the worker starts.
@@ -124,17 +128,22 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     audiences,
     reportSender: { messenger, conversations: deps.conversations, files: deps.files, logger: log },
   });
-  registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist });
+  // Planned maintenance: an incident of kind `maintenance`, moved on by the scheduler's ticks.
+  const reminders = new StartReminders({ store: stores.incidents, deliveries: stores.deliveries, messenger, pacer, locks: deps.locks, logger: log, stopped: () => stopped });
+  const planner = new MaintenancePlanner({ store: stores.incidents, receipts: stores.receipts, service, locks: deps.locks, clock, logger: log, wake: () => worker.wake(), remind: (id) => reminders.run(id) });
+  registerMaintenanceHandlers({ router, planner, service, signer, clock, specialistsChannelId: config.specialistsChannelId });
+  registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist, maintenance: (all) => planner.upcoming(all) });
   worker.start();
   installer.start();
   deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
 
   return {
     service,
-    notices: { activeFor: (systems, lang) => activeNotice(service.openFor(systems), lang) },
+    notices: { activeFor: (systems, lang) => withRunningMaintenance(activeNotice(service.openFor(systems), lang), planner.runningFor(systems), lang) },
     handle: {
       name: 'incidents',
       tick: async (now) => {
+        await planner.tick(now);
         const awaiting = installer.awaitingChats();
         if (awaiting.length > 0) await service.refreshAudiences(awaiting);
         worker.wake();
@@ -143,6 +152,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
       close: async () => {
         stopped = true;
         reporter.close();
+        await reminders.settle();
         await installer.stop();
         await worker.stop();
       },

@@ -1,3 +1,4 @@
+import { signedDraft } from './signed-draft.js';
 import { createHash } from 'node:crypto';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,6 +11,7 @@ import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incide
 import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
 import { CANCELLED, INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
 import { noticeForm, parseNoticeForm } from './notice-form.js';
+import { MAINTENANCE_NOT_AN_INCIDENT } from './maintenance.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
@@ -38,6 +40,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   async function openIncidentById(id: string | undefined): Promise<Incident> {
     if (!id) throw INCIDENT_NOT_FOUND;
     const incident = await service.find(id);
+    if (incident.kind === 'maintenance') throw MAINTENANCE_NOT_AN_INCIDENT;
     if (incident.status === 'resolved') throw INCIDENT_RESOLVED;
     return incident;
   }
@@ -91,8 +94,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   }, SPECIALIST);
 
   router.action('incidents.confirm', async (action, tools) => {
+    const input = signedDraft(action.data.draft, incidentInputSchema);
     const draft = String(action.data.draft);
-    const input = incidentInputSchema.parse(JSON.parse(draft));
     if (text(action.data.id)) await openIncidentById(text(action.data.id)).catch((error: unknown) => {
       if (error !== INCIDENT_RESOLVED || input.status !== 'resolved') throw error;
     });

@@ -36,7 +36,7 @@ export async function planTargets(deps: PlanSources, defaultLang: Lang, systems:
   const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
   const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
   for (const { id, specialists } of wanted) {
-    const address = conversations.channel(id);
+    const address = await conversations.channel(id);
     if (address) channels.push({ address, specialists });
     else deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
   }

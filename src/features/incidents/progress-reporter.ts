@@ -21,7 +21,7 @@ export interface ReporterDeps {
   pacer: Pacer;
   logger: Logger;
   /** The specialists' channel, where the reach of monitoring's notices is reported; none when unknown. */
-  desk?: () => DeskChannel | undefined;
+  desk?: () => Promise<DeskChannel | undefined>;
   /** Acknowledgements ("Got it"), counted in the report with people's departments. */
   acks?: AckStore;
   departmentOf?: (aadObjectId: string) => string | undefined;
@@ -114,12 +114,12 @@ export class ProgressReporter {
   }
 
   /** True when the incident's report shows its current figures, or no report is to come for its current version. */
-  settled(incidentId: string): boolean {
+  async settled(incidentId: string): Promise<boolean> {
     const incident = this.deps.incidents.getLive(incidentId);
     if (!incident) return true;
     const broadcast = this.deps.incidents.broadcast(incidentId);
     if (broadcast?.report?.version === incident.version) return this.shown.get(incidentId) === JSON.stringify(this.figures(incidentId));
-    const deskToCome = wantsDeskReport(incident, broadcast?.report) && !this.deskGivenUp(incident) && Boolean(broadcast?.desk ?? this.deps.desk?.());
+    const deskToCome = wantsDeskReport(incident, broadcast?.report) && !this.deskGivenUp(incident) && Boolean(broadcast?.desk ?? (await this.deps.desk?.()));
     return !deskToCome;
   }
 
@@ -184,7 +184,7 @@ export class ProgressReporter {
   private async reportOf(incident: Incident, broadcast: Broadcast, progress: DeliveryProgress): Promise<BroadcastReport | undefined> {
     if (!wantsDeskReport(incident, broadcast.report) || this.deskGivenUp(incident)) return broadcast.report;
     try {
-      const opened = await openDeskReport(this.deps, this.deps.desk?.(), incident, progress);
+      const opened = await openDeskReport(this.deps, await this.deps.desk?.(), incident, progress);
       if (opened?.posted) {
         this.shown.set(incident.id, JSON.stringify({ progress }));
         this.editedAt.set(incident.id, this.now());

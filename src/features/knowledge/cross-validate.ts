@@ -80,9 +80,12 @@ function suggestedAmong(ranking: Ranking, expect: string): boolean {
   return ranking.topics.slice(0, 3).some((topic) => topic.id === expect && topic.score >= top / 2);
 }
 
+/** The shuffle of the first (or only) cross-validation; further repeats use the next seeds. */
+export const FOLD_SEED = 20261207;
+
 /** A fixed shuffle, so that folds are the same on every run. */
-export function foldOf(count: number, k: number): number[] {
-  let seed = 20261207;
+export function foldOf(count: number, k: number, start = FOLD_SEED): number[] {
+  let seed = start;
   const random = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
@@ -98,21 +101,20 @@ export function foldOf(count: number, k: number): number[] {
 }
 
 export interface CrossValidation {
-  /** The figures over all questions, each decided with parameters chosen without its fold. */
+  /** The figures over all questions, each decided with parameters chosen without its fold (the mean over repeats). */
   heldOut: EvalFigures;
-  /** The parameters each fold's training part chose. */
+  /** Each repeat's held-out figures, when the cross-validation was repeated with other shuffles. */
+  repeats: EvalFigures[];
+  /** The parameters each fold's training part chose (in the first shuffle). */
   perFold: DecisionParams[];
   /** The parameters chosen on all questions: what the bot should use. */
   onAll: DecisionParams;
 }
 
-/**
- * k-fold cross-validation of the decision: for each fold, parameters are chosen on the other folds
- * and the fold is decided with them; the held-out figures are counted over all folds together.
- */
-export function crossValidate(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number): CrossValidation {
+/** One k-fold pass with one shuffle. */
+function heldOutOnce(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, seed: number): { heldOut: EvalFigures; perFold: DecisionParams[] } {
   const cases = questions.map((question, at) => ({ question, ranking: rankings[at] }));
-  const folds = foldOf(cases.length, k);
+  const folds = foldOf(cases.length, k, seed);
   const perFold: DecisionParams[] = [];
   const decided: DecisionParams[] = [];
   for (let fold = 0; fold < k; fold += 1) {
@@ -120,6 +122,24 @@ export function crossValidate(questions: readonly EvalQuestion[], rankings: read
     perFold.push(params);
     cases.forEach((_, at) => { if (folds[at] === fold) decided[at] = params; });
   }
-  const heldOut = evaluate(questions, (_, at) => decideRanking(rankings[at], decided[at]));
-  return { heldOut, perFold, onAll: chooseParams(cases) };
+  return { heldOut: evaluate(questions, (_, at) => decideRanking(rankings[at], decided[at])), perFold };
+}
+
+/** The mean of several passes' shares (the counts are the same in each). */
+function meanFigures(all: readonly EvalFigures[]): EvalFigures {
+  const mean = (key: 'top1' | 'top3' | 'refused' | 'confidentWrong'): number => all.reduce((sum, figures) => sum + figures[key], 0) / all.length;
+  return { ...all[0], top1: mean('top1'), top3: mean('top3'), refused: mean('refused'), confidentWrong: mean('confidentWrong') };
+}
+
+/**
+ * k-fold cross-validation of the decision: for each fold, parameters are chosen on the other folds
+ * and the fold is decided with them; the held-out figures are counted over all folds together.
+ * With `repeats` > 1 it is done again with other shuffles and the figures averaged: which questions
+ * share a fold moves a figure by a question or two, as much as many a change one wants to judge.
+ */
+export function crossValidate(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, repeats = 1): CrossValidation {
+  const passes = Array.from({ length: repeats }, (_, at) => heldOutOnce(questions, rankings, k, FOLD_SEED + at));
+  const cases = questions.map((question, at) => ({ question, ranking: rankings[at] }));
+  const repeated = passes.map((pass) => pass.heldOut);
+  return { heldOut: meanFigures(repeated), repeats: repeated, perFold: passes[0].perFold, onAll: chooseParams(cases) };
 }

@@ -88,7 +88,7 @@ describe('archiving on lowdb', () => {
     const dataDir = await DataDir.open(dir, silentLogger());
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
-    const reporter = { progress: () => undefined, settled: () => true, forget: () => undefined };
+    const reporter = { progress: () => undefined, settled: async () => true, forget: () => undefined };
     const archiver = new IncidentArchiver({ incidents, deliveries, reporter, logger: silentLogger(), graceMs: 0 });
     return { dataDir, incidents, deliveries, archiver };
   }

@@ -53,7 +53,7 @@ describe('DeliveryWorker in flight', () => {
     await incidents.saveBroadcast({ id: incident.id, targets });
     const messenger = new SlowMessenger(100, (id) => id.endsWith('7'));
     const worker = new DeliveryWorker({
-      incidents, deliveries, messenger, conversations: { save: async () => undefined, personalFor: () => undefined, channel: () => undefined, allPersonal: async () => [], remove: async () => undefined },
+      incidents, deliveries, messenger, conversations: { save: async () => undefined, personalFor: async () => undefined, channel: async () => undefined, allPersonal: async () => [], remove: async () => undefined },
       pacer: new Pacer({ perSecond: 300, perConversation: 7 }), policy: { maxAttempts: 3, baseMs: 10, capMs: 20 }, logger: silentLogger(),
       render: () => ({ kind: 'text', text: 'teade' }), report: async () => undefined, concurrency: 2, ratePerSecond: 300,
     });

@@ -21,6 +21,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kb-script-'));
   await writeFile(join(dir, 'questions.jsonl'), '{"q": "unustasin STARi parooli", "expect": "star-parool"}\n{"q": "mis ilm on", "expect": null}\n');
+  await writeFile(join(dir, 'more.jsonl'), '{"q": "kuidas STARi parooli vahetada", "expect": "star-parool"}\n');
   await writeFile(join(dir, 'star-katki.md'), '---\nid: star-katki\ntitle: Katki\nsystem: MARS\n---\n');
 });
 afterAll(async () => {
@@ -59,4 +60,10 @@ describe('npm run kb', () => {
     expect(answer.decision).toBe('answer');
     expect(answer.results[0].id).toBe('star-parool');
   }, 60_000); // four tsx processes start; the answers themselves take milliseconds
+
+  it('eval reads several question files as one set', async () => {
+    const both = await kb('eval', join(dir, 'questions.jsonl'), join(dir, 'more.jsonl'));
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain(`${join(dir, 'questions.jsonl')} + ${join(dir, 'more.jsonl')}: 3 questions, 2 in scope, 1 out of scope`);
+  }, 60_000);
 });

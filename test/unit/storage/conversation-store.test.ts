@@ -53,23 +53,23 @@ describe('LowdbConversationStore', () => {
     await store.save(personal(1));
     await store.save(personal(2));
     await store.save(channelThread);
-    expect(store.personalFor('aaaa0000-0000-4000-8000-000000000001')?.conversationId).toBe('a:chat-1');
-    expect(store.personalFor('nobody')).toBeUndefined();
-    expect(store.channel(CHANNEL_ID)?.conversationId).toBe(CHANNEL_ID);
+    expect((await store.personalFor('aaaa0000-0000-4000-8000-000000000001'))?.conversationId).toBe('a:chat-1');
+    expect((await store.personalFor('nobody'))).toBeUndefined();
+    expect((await store.channel(CHANNEL_ID))?.conversationId).toBe(CHANNEL_ID);
     expect((await store.allPersonal()).map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
 
     // A new personal chat with the same person (a reinstall) is the one used; forgetting it falls back.
     await store.save(personal(1, { conversationId: 'a:chat-1-again' }));
-    expect(store.personalFor('AAAA0000-0000-4000-8000-000000000001')?.conversationId).toBe('a:chat-1-again');
+    expect((await store.personalFor('AAAA0000-0000-4000-8000-000000000001'))?.conversationId).toBe('a:chat-1-again');
     await store.remove('a:chat-1-again');
-    expect(store.personalFor('AAAA0000-0000-4000-8000-000000000001')?.conversationId).toBe('a:chat-1');
+    expect((await store.personalFor('AAAA0000-0000-4000-8000-000000000001'))?.conversationId).toBe('a:chat-1');
     await store.remove(CHANNEL_ID);
-    expect(store.channel(CHANNEL_ID)).toBeUndefined();
+    expect((await store.channel(CHANNEL_ID))).toBeUndefined();
     await store.remove('a:never-stored');
 
     await dataDir.close();
     const again = await open();
-    expect(again.personalFor('aaaa0000-0000-4000-8000-000000000002')).toEqual(personal(2));
+    expect((await again.personalFor('aaaa0000-0000-4000-8000-000000000002'))).toEqual(personal(2));
     expect((await again.allPersonal()).map((address) => address.conversationId).sort()).toEqual(['a:chat-1', 'a:chat-2']);
   });
 
@@ -80,7 +80,7 @@ describe('LowdbConversationStore', () => {
       .map((name) => Object.keys(JSON.parse(readFileSync(join(dir, 'conversations', folder, name), 'utf8')) as object).length));
     expect(largest('by-id')).toBeLessThan(10);
     expect(largest('people')).toBeLessThan(10);
-    expect(store.personalFor(personal(1499).user?.aadObjectId as string)?.conversationId).toBe('a:chat-1499');
+    expect((await store.personalFor(personal(1499).user?.aadObjectId as string))?.conversationId).toBe('a:chat-1499');
   });
 
   it('reads nothing on open: a damaged file shows only when its shard is asked for', async () => {
@@ -89,7 +89,7 @@ describe('LowdbConversationStore', () => {
     await dataDir.close();
     for (const name of readdirSync(join(dir, 'conversations', 'people'))) writeFileSync(join(dir, 'conversations', 'people', name), '{');
     store = await open();
-    expect(() => store.personalFor(personal(7).user?.aadObjectId as string)).toThrow(/people.*not valid JSON/);
+    await expect(store.personalFor(personal(7).user?.aadObjectId as string)).rejects.toThrow(/people.*not valid JSON/);
   });
 
   it('imports the single conversations.json of earlier versions once and keeps it as a backup', async () => {
@@ -97,8 +97,8 @@ describe('LowdbConversationStore', () => {
       .map((address) => [address.conversationId, { address, updatedAt: '2026-01-01T00:00:00.000Z' }])) };
     writeFileSync(join(dir, 'conversations.json'), JSON.stringify(earlier));
     const store = await open();
-    expect(store.personalFor('aaaa0000-0000-4000-8000-000000000002')?.conversationId).toBe('a:chat-2');
-    expect(store.channel(CHANNEL_ID)?.conversationId).toBe(CHANNEL_ID);
+    expect((await store.personalFor('aaaa0000-0000-4000-8000-000000000002'))?.conversationId).toBe('a:chat-2');
+    expect((await store.channel(CHANNEL_ID))?.conversationId).toBe(CHANNEL_ID);
     expect(existsSync(join(dir, 'conversations.json'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'conversations.json.imported'), 'utf8'))).toEqual(earlier);
   });
