@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphDirectory } from '../src/features/directory/index.js';
 import { AppInstaller } from '../src/features/incidents/app-installs.js';
+import type { InstallGraph } from '../src/features/incidents/index.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { DataDir } from '../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../src/storage/lowdb-conversation-store.js';
@@ -39,7 +40,17 @@ async function main(): Promise<void> {
   const ids = Array.from({ length: PEOPLE }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
   graph.addUsers(...ids.map((id, index) => ({ id, displayName: `Inimene ${index}` })));
   const dir = mkdtempSync(join(tmpdir(), 'tugibot-installs-bench-'));
-  const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'bench-token' }, fetch: sentAtFetch });
+  const graphClient = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'bench-token' }, fetch: sentAtFetch });
+  // The bot's side of each call: when it was sent, and when a 429 was read (from then on its Retry-After binds).
+  const seen: Array<{ sentAt: number; readAt: number; status: number; retryAfterMs?: number }> = [];
+  const client: InstallGraph = {
+    async send(method, path, body) {
+      const sentAt = Date.now();
+      const answer = await graphClient.send(method, path, body);
+      seen.push({ sentAt, readAt: Date.now(), status: answer.status, retryAfterMs: answer.retryAfterMs });
+      return answer;
+    },
+  };
   const open = async () => {
     const data = await DataDir.open(dir, silentLogger());
     const store = await LowdbInstallStore.open(data);
@@ -79,6 +90,8 @@ async function main(): Promise<void> {
     if (to > from) held += to - from;
     heldTo = Math.max(heldTo, to);
   }
+  const throttles = seen.filter((call) => call.status === 429);
+  const ignored = seen.filter((call) => throttles.some((t) => call.sentAt > t.readAt && call.sentAt < t.readAt + (t.retryAfterMs ?? 0))).length;
   const rows: Array<[string, string]> = [
     ['people without the bot', String(PEOPLE)],
     ['configured pace (GRAPH_INSTALL_RATE_PER_SECOND)', `${RATE}/s`],
@@ -87,7 +100,8 @@ async function main(): Promise<void> {
     ['Graph requests (install, find, chat)', String(calls.length)],
     ['of which answered 429 (injected)', String(calls.filter((call) => call.status === 429).length - graph.overLimit.length)],
     ['requests over Graph\'s limit (answered 429)', String(graph.overLimit.length)],
-    ['requests sent inside a Retry-After (50 ms after the 429)', String(graph.early.length)],
+    ['requests sent after the bot read a 429, inside its Retry-After', String(ignored)],
+    ['the fake\'s view: sent > 50 ms after it answered 429, inside the Retry-After', String(graph.early.length)],
     ['peak requests in any 1 s window', String(graph.peakPerSecond())],
     ['achieved requests/s (first to last)', (calls.length / span).toFixed(1)],
     ['achieved / configured pace', (calls.length / span / RATE).toFixed(3)],
@@ -105,7 +119,7 @@ async function main(): Promise<void> {
   for (const [name, value] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} |\n`);
   await graph.stop();
   rmSync(dir, { recursive: true, force: true });
-  if (graph.early.length > 0 || graph.overLimit.length > 0 || graph.installed.size !== PEOPLE) process.exitCode = 1;
+  if (ignored > 0 || graph.overLimit.length > 0 || graph.installed.size !== PEOPLE) process.exitCode = 1;
 }
 
 await main();

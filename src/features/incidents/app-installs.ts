@@ -38,6 +38,8 @@ export interface InstallerDeps {
 const RETRY = new Set([0, 429, 500, 502, 503, 504]);
 /** How long a 403 stops the installs before one is tried again (the permission may be granted). */
 const FORBIDDEN_MS = 3600_000;
+/** The failure of a person whose last call was answered 429: its wait holds every call, also after a restart. */
+const THROTTLED = 'throttled';
 /** How long after an install without a chat id its notice looks for the chat Teams announces. */
 const AWAIT_CHAT_MS = 10 * 60_000;
 
@@ -63,6 +65,10 @@ export class AppInstaller {
   constructor(private readonly deps: InstallerDeps) {
     this.now = deps.wallClock ?? Date.now;
     this.bucket = new TokenBucket(2, deps.ratePerSecond, this.now(), 0);
+    // A Retry-After read before a restart still binds: nobody calls before the latest one stored.
+    for (const install of deps.store.all()) {
+      if (install.state === 'pending' && install.failure === THROTTLED) this.holdUntil = Math.max(this.holdUntil, install.nextAttemptAt ?? 0);
+    }
   }
 
   mode(): InstallMode {
@@ -224,6 +230,7 @@ export class AppInstaller {
     if (RETRY.has(answer.status) && record.attempts < (this.deps.maxAttempts ?? 8)) {
       const delay = answer.retryAfterMs ?? backoffMs(record.attempts, this.deps.random ?? Math.random);
       record.nextAttemptAt = this.now() + delay;
+      record.failure = answer.status === 429 ? THROTTLED : `Graph ${answer.status || 'unreachable'}`;
       // Graph throttles the app as a whole: nobody else calls before the Retry-After either.
       if (answer.status === 429) this.holdUntil = Math.max(this.holdUntil, this.now() + delay);
       log.debug({ delayMs: delay }, 'install will be retried');

@@ -115,4 +115,20 @@ describe('proactive installs against a fake Graph on loopback', () => {
     expect(graph.installed.size).toBe(20);
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
   });
+
+  it('keeps a Retry-After read before a restart: the new installer calls nobody before it ends', async () => {
+    graph = new FakeGraph();
+    await graph.start();
+    graph.addUsers(person(1), person(2));
+    const store = await LowdbInstallStore.open(data);
+    const now = Date.now();
+    const base = { incidents: ['RIKE-5'], attempts: 1, via: VIA, updatedAt: new Date(now).toISOString() };
+    await store.put({ ...base, id: person(1).id, state: 'pending', failure: 'throttled', nextAttemptAt: now + 1500 });
+    await store.put({ ...base, id: person(2).id, state: 'pending', attempts: 0 });
+    const { built } = await installer(store);
+    await until(() => built.figures('RIKE-5').pending === 0);
+    await built.stop();
+    expect(built.figures('RIKE-5').installed).toBe(2);
+    expect(Math.min(...graph.calls.map((call) => call.at))).toBeGreaterThanOrEqual(now + 1500);
+  });
 });
