@@ -69,11 +69,11 @@ async function main(): Promise<void> {
     let found = { post: 0, overdue: 0 };
     for (let i = 0; i < SCANS; i += 1) {
       started = performance.now();
-      const scan = scanDue(stores.tasks.open(), TODAY, 3);
+      const scan = scanDue(await stores.tasks.open(), TODAY, 3);
       scanMs.push(performance.now() - started);
       found = { post: scan.post.length, overdue: scan.overdue.length };
       started = performance.now();
-      endingCsv(catalogue, stores.grants.active(), TODAY, 30);
+      endingCsv(catalogue, await stores.grants.active(), TODAY, 30);
       reportMs.push(performance.now() - started);
     }
     console.log(`node ${process.version}, ${GRANTS} grants + ${tasks.length} open revocation tasks, ${SCANS} scans`);

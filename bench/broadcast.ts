@@ -1,7 +1,11 @@
 // A broadcast to many personal chats against the fake Bot Connector, with Teams' limits scaled
 // and a share of sends answered 429 without Retry-After. Measures the achieved request rate
 // against the configured limit, duplicates and losses.
-// Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05] [--latency-min 0 --latency-max 0] [--seconds 0]
+// Run: npx tsx bench/broadcast.ts [--people 10000] [--rate 500] [--fail 0.05] [--latency-min 0 --latency-max 0] [--seconds 0] [--restart-at 0]
+// With --restart-at F (0 < F < 1) the app is closed once F of the people have the notice and built
+// again on the same data folder, as a deploy in the middle of a broadcast would (a SIGKILL is
+// test/integration/incidents-kill.test.ts): the figures then include the restart.
+// Personal notices carry the "Sain aru" button (the seeded chats name their person).
 // With --seconds N the run stops after N seconds of sending and reports the rate so far (a
 // 90,000-person broadcast at 50/s takes half an hour; its steady rate shows in two minutes).
 // The connector runs in its own process (bench/connector-process.ts), as Teams' would.
@@ -40,6 +44,7 @@ const FAIL = argument('fail', 0.05);
 const LATENCY_MIN = argument('latency-min', 0);
 const LATENCY_MAX = argument('latency-max', LATENCY_MIN);
 const SECONDS = argument('seconds', 0);
+const RESTART_AT = argument('restart-at', 0);
 const SECRET = 'bench-secret';
 
 /** Writes the conversation store's file directly: saving 10,000 addresses one by one would dominate the run. */
@@ -78,9 +83,14 @@ async function main(): Promise<void> {
   seedConversations(dataDir, connector.url);
   // Monitoring's notices are drafts for the desk; this rule publishes the bench's critical SKAIS alert at once (template text).
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'SKAIS:critical', BROADCAST_RATE_PER_SECOND: String(RATE), CARD_SIGNING_SECRET: 'bench-secret-bench-secret-bench' });
-  const app = await buildApp(config, { logger: silentLogger() });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const start = async () => {
+    const built = await buildApp(config, { logger: silentLogger() });
+    await new Promise<void>((resolve) => built.server.listen(0, '127.0.0.1', resolve));
+    return built;
+  };
+  let app = await start();
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  let restart: { at: number; deliveredBefore: number; downMs: number } | undefined;
 
   const body = JSON.stringify({ ref: 'bench', systems: ['SKAIS'], severity: 'critical', status: 'investigating', title: 'SKAIS ei avane', description: 'Koormustest.' });
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -89,7 +99,16 @@ async function main(): Promise<void> {
   if (answer.status !== 201) throw new Error(`The incident was not accepted: ${answer.status} ${await answer.text()}`);
 
   const deadline = Date.now() + (SECONDS > 0 ? SECONDS * 1000 : 10 * 60_000);
-  while ((await connector.ask<{ delivered: number }>('delivered')).delivered < PEOPLE) {
+  for (;;) {
+    const { delivered } = await connector.ask<{ delivered: number }>('delivered');
+    if (delivered >= PEOPLE) break;
+    if (RESTART_AT > 0 && !restart && delivered >= RESTART_AT * PEOPLE) {
+      const at = Date.now();
+      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+      await app.close();
+      app = await start();
+      restart = { at, deliveredBefore: delivered, downMs: Date.now() - at };
+    }
     if (Date.now() > deadline && SECONDS > 0) break;
     if (Date.now() > deadline) throw new Error('The broadcast did not finish in 10 minutes.');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -120,6 +139,17 @@ async function main(): Promise<void> {
     SECONDS > 0 && losses > 0 ? ['not yet sent when the run stopped', String(losses)] : ['losses', String(losses)],
     ['incident accepted to last delivery (s)', ((finished - started) / 1000).toFixed(2)],
   ];
+  if (restart) {
+    const before = calls.filter((call) => call.at < (restart?.at ?? 0));
+    const after = calls.filter((call) => call.at >= (restart?.at ?? 0) + (restart?.downMs ?? 0));
+    const rateOf = (part: ConnectorCall[]) => (part.length > 1 ? (part.length / ((part[part.length - 1].at - part[0].at) / 1000) / RATE).toFixed(3) : '-');
+    rows.push(
+      ['restart: delivered when the app was closed', String(restart.deliveredBefore)],
+      ['restart: close and start again (s)', (restart.downMs / 1000).toFixed(2)],
+      ['rate / limit before the restart', rateOf(before)],
+      ['rate / limit after the restart', rateOf(after)],
+    );
+  }
   if (process.argv.includes('--timeline')) {
     const times = calls.map((call) => call.at).sort((a, b) => a - b);
     const tenth = Math.floor(times.length / 10);

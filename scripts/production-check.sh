@@ -57,11 +57,13 @@ free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1
 port="$(free_port)"
 metrics_port="$(free_port)"
 mkdir -p "$work/data"
-echo "production check: node dist/main.js on port $port (metrics on 127.0.0.1:$metrics_port)"
+# The Node flags of package.json's `start` (one source of truth with `npm start` and the Dockerfile).
+node_flags="$(node -p "require('./package.json').scripts.start.split(/\\s+/).filter((word) => word.startsWith('--')).join(' ')")"
+echo "production check: node $node_flags dist/main.js on port $port (metrics on 127.0.0.1:$metrics_port)"
 env -i PATH="$PATH" HOME="$work" NODE_ENV=production PORT="$port" DATA_DIR="$work/data" METRICS_PORT="$metrics_port" \
   MicrosoftAppId=00000000-0000-4000-8000-000000000001 MicrosoftAppPassword=placeholder-secret \
   MicrosoftAppTenantId=00000000-0000-4000-8000-000000000002 LOG_LEVEL=warn \
-  node --max-semi-space-size=16 dist/main.js > "$work/bot.log" 2>&1 &
+  node $node_flags dist/main.js > "$work/bot.log" 2>&1 &
 pid=$!
 
 ready=""

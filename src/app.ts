@@ -20,9 +20,9 @@ import type { Directory } from './shared/directory.js';
 import type { ArticleTitles } from './shared/article-titles.js';
 import { FileDirectory } from './storage/file-directory.js';
 import { loadCatalogue, registerAccess } from './features/access/index.js';
-import { graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
+import { graphClientFor, graphDirectoryFor, graphReaderFor } from './features/directory/index.js';
 import { registerCredentials, type GraphGet } from './features/credentials/index.js';
-import { registerIncidents } from './features/incidents/index.js';
+import { registerIncidents, type InstallGraph } from './features/incidents/index.js';
 import { incidentRoutes } from './http/incident-routes.js';
 import { alertmanagerRoutes } from './http/alertmanager-routes.js';
 import { registerCases } from './features/cases/index.js';
@@ -40,6 +40,8 @@ export interface AppOverrides {
   directory?: Directory;
   /** App-only Graph reads (the bot's app registration); tests point it at a fake Graph. */
   graph?: GraphGet;
+  /** Microsoft Graph for proactive installs (issue 12); tests point it at a fake Graph. */
+  installGraph?: InstallGraph;
 }
 
 export interface App {
@@ -92,7 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
     registerHelp(router);
     // Handles go straight into `features`, so a feature that fails to start lets the ones before it close.
-    const wiring = await registerFeatures(deps, stores, features);
+    const wiring = await registerFeatures(deps, stores, features, overrides.installGraph ?? graphClientFor(config));
     const credentials = registerCredentials(deps, stores.credentials, overrides.graph ?? graphReaderFor(config));
     features.push(credentials);
 
@@ -140,10 +142,10 @@ interface Wiring {
  * matters where one feature uses another: incidents first (others show open incidents), then
  * cases (knowledge's "did not help" opens a case), then knowledge (the fallback), then access.
  */
-async function registerFeatures(deps: FeatureDeps, stores: Stores, handles: FeatureHandle[]): Promise<Wiring> {
+async function registerFeatures(deps: FeatureDeps, stores: Stores, handles: FeatureHandle[], installGraph?: InstallGraph): Promise<Wiring> {
   const wiring: Wiring = { handles, routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
-  const incidents = registerIncidents(deps, stores.incidents);
+  const incidents = registerIncidents(deps, stores.incidents, { graph: installGraph });
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(

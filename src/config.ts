@@ -41,6 +41,7 @@ const schema = z.object({
   MicrosoftAppPassword: text(),
   MicrosoftAppType: text('SingleTenant').pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'must be SingleTenant, MultiTenant or UserAssignedMSI' })),
   MicrosoftAppTenantId: text(),
+  BotOpenIdMetadata: text(),
   ALLOWED_TENANTS: text(),
   DATA_DIR: text('./data'),
   KNOWLEDGE_DIR: text('./knowledge'),
@@ -85,6 +86,9 @@ const schema = z.object({
   NOTICE_AUTO_PUBLISH: text(),
   STORE: text('lowdb').pipe(z.enum(['lowdb', 'postgres'], { message: 'must be lowdb or postgres' })),
   DATABASE_URL: text(),
+  PROACTIVE_INSTALL: text('off').pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  TEAMS_APP_CATALOG_ID: text(),
+  GRAPH_INSTALL_RATE_PER_SECOND: int(20, 1, 30),
 });
 
 export type Config = Readonly<{
@@ -96,7 +100,12 @@ export type Config = Readonly<{
   /** True when HOST was set by the operator. */
   hostExplicit: boolean;
   localMode: boolean;
-  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string }>;
+  /**
+   * `openIdMetadataUrl`: where the Bot Framework's token signing keys are published (botbuilder's
+   * own `BotOpenIdMetadata` setting); empty means the public cloud's
+   * (https://login.botframework.com/v1/.well-known/openidconfiguration).
+   */
+  bot: Readonly<{ appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string; openIdMetadataUrl: string }>;
   allowedTenants: readonly string[];
   dataDir: string;
   knowledgeDir: string;
@@ -135,6 +144,12 @@ export type Config = Readonly<{
    * (DATABASE_URL, any number of replicas). Log `redactedUrl`, never `databaseUrl`.
    */
   store: Readonly<{ kind: 'lowdb' | 'postgres'; databaseUrl: string; redactedUrl: string }>;
+  /**
+   * Installing the bot for people in a notice's audience who never opened it (Graph application
+   * permission TeamsAppInstallation.ReadWriteForUser.All): on or off, the app's id in the org's
+   * app catalog, and the pace of the Graph calls (Graph allows 30 installs per second per tenant).
+   */
+  proactiveInstall: Readonly<{ enabled: boolean; catalogAppId: string; ratePerSecond: number }>;
 }>;
 
 /** How Graph gets its token: the bot's client secret, or a managed identity (system- or user-assigned). */
@@ -156,6 +171,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'MultiTenant' && !raw.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: is required for MicrosoftAppType=${raw.MicrosoftAppType}`);
   }
+  if (raw.BotOpenIdMetadata && !/^https?:\/\/\S+$/.test(raw.BotOpenIdMetadata)) problems.push(`BotOpenIdMetadata: must be an http(s) address, got "${raw.BotOpenIdMetadata}"`);
   if (raw.MicrosoftAppTenantId && !GUID.test(raw.MicrosoftAppTenantId)) problems.push(`MicrosoftAppTenantId: must be a GUID, got "${raw.MicrosoftAppTenantId}"`);
   if (raw.TUGIBOT_NOW) {
     if (production) problems.push('TUGIBOT_NOW: must not be set when NODE_ENV=production');
@@ -180,6 +196,7 @@ function crossCheck(raw: z.infer<typeof schema>): string[] {
     if (!AUTO_RULE.test(rule)) problems.push(`NOTICE_AUTO_PUBLISH: "${rule}" must be system:severity with severity critical, major or minor, e.g. STAR:critical`);
   }
   problems.push(...storeProblems(raw));
+  if (raw.PROACTIVE_INSTALL === 'on' && !raw.TEAMS_APP_CATALOG_ID) problems.push('TEAMS_APP_CATALOG_ID: is required when PROACTIVE_INSTALL=on (the app\'s id in the organisation\'s app catalog, from GET /appCatalogs/teamsApps)');
   return problems;
 }
 
@@ -255,7 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: raw.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
     hostExplicit: raw.HOST !== '',
     localMode,
-    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId }),
+    bot: Object.freeze({ appId: raw.MicrosoftAppId, appPassword: raw.MicrosoftAppPassword, appType: raw.MicrosoftAppType, tenantId: raw.MicrosoftAppTenantId, openIdMetadataUrl: raw.BotOpenIdMetadata }),
     allowedTenants: Object.freeze(allowedTenants),
     dataDir: raw.DATA_DIR,
     knowledgeDir: raw.KNOWLEDGE_DIR,
@@ -297,5 +314,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       databaseUrl: raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : ''),
       redactedUrl: redactDatabaseUrl(raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '')),
     }),
+    proactiveInstall: Object.freeze({ enabled: raw.PROACTIVE_INSTALL === 'on', catalogAppId: raw.TEAMS_APP_CATALOG_ID, ratePerSecond: raw.GRAPH_INSTALL_RATE_PER_SECOND }),
   });
 }

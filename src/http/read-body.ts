@@ -12,9 +12,10 @@ export interface BodyOptions {
   maxBytes: number;
   /**
    * Runs on the headers before a byte of the body is read: a caller that is not authenticated is
-   * refused at once and costs no body buffer.
+   * refused at once and costs no body buffer. May be async (a token's signature check); the body
+   * waits unread (in the socket, under TCP back-pressure) until it answers.
    */
-  admit?: (req: Request) => Refusal | undefined;
+  admit?: (req: Request) => Refusal | undefined | Promise<Refusal | undefined>;
 }
 
 /** How deeply objects and arrays may nest; deeper JSON is junk and could exhaust the stack later. */
@@ -30,7 +31,7 @@ function contentEncodings(req: Request): string[] {
 }
 
 /** The checks on the headers alone, in order: media type, encoding, caller, size announced. */
-function screenHeaders(req: Request, options: BodyOptions): Refusal | undefined {
+async function screenHeaders(req: Request, options: BodyOptions): Promise<Refusal | undefined> {
   const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
     return { status: 415, code: 'UnsupportedMediaType', message: 'Only JSON bodies are accepted (Content-Type: application/json).' };
@@ -39,7 +40,8 @@ function screenHeaders(req: Request, options: BodyOptions): Refusal | undefined 
   if (contentEncodings(req).length > 0) {
     return { status: 415, code: 'UnsupportedContentEncoding', message: 'Compressed bodies are not accepted: send the body uncompressed (Content-Encoding: identity).' };
   }
-  const refused = options.admit?.(req);
+  // The caller before the size: one who is not authenticated learns nothing about the limits.
+  const refused = await options.admit?.(req);
   if (refused) return refused;
   const declared = Number(req.header('content-length') ?? '');
   return Number.isFinite(declared) && declared > options.maxBytes ? tooLarge(options.maxBytes) : undefined;
@@ -106,42 +108,51 @@ function refuse(res: Response, refusal: Refusal): void {
  */
 export function readJsonBody(options: BodyOptions): RequestHandler {
   return (req: Request, res: Response, next: Next) => {
-    const early = screenHeaders(req, options);
-    if (early) {
-      refuse(res, early);
+    // A client that goes away while its caller is checked must not leave an unheard 'error'.
+    req.once('error', () => undefined);
+    screenHeaders(req, options).then((early) => {
+      if (early) {
+        refuse(res, early);
+        next(false);
+      } else {
+        readBody(req, res, next, options.maxBytes);
+      }
+    }, (error: unknown) => next(error as Error));
+  };
+}
+
+/** Reads at most `maxBytes` as they arrive, then parses them (see `parseJsonBytes`). */
+function readBody(req: Request, res: Response, next: Next, maxBytes: number): void {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    received += chunk.length;
+    if (received > maxBytes) {
+      over = true;
+      chunks.length = 0;
+      refuse(res, tooLarge(maxBytes));
+      next(false);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.once('error', () => {
+    if (over) return;
+    over = true;
+    if (!res.headersSent) refuse(res, { status: 400, code: 'InvalidContent', message: 'The body could not be read.' });
+    next(false);
+  });
+  req.once('end', () => {
+    if (over) return;
+    const parsed = parseJsonBytes(Buffer.concat(chunks, received));
+    if (!parsed.ok) {
+      refuse(res, parsed.refusal);
       return next(false);
     }
-    const chunks: Buffer[] = [];
-    let received = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      received += chunk.length;
-      if (received > options.maxBytes) {
-        over = true;
-        chunks.length = 0;
-        refuse(res, tooLarge(options.maxBytes));
-        next(false);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('error', () => {
-      if (over) return;
-      over = true;
-      if (!res.headersSent) refuse(res, { status: 400, code: 'InvalidContent', message: 'The body could not be read.' });
-      next(false);
-    });
-    req.once('end', () => {
-      if (over) return;
-      const parsed = parseJsonBytes(Buffer.concat(chunks, received));
-      if (!parsed.ok) {
-        refuse(res, parsed.refusal);
-        return next(false);
-      }
-      (req as BodyRequest).body = parsed.value;
-      (req as BodyRequest).rawBody = parsed.text;
-      return next();
-    });
-  };
+    (req as BodyRequest).body = parsed.value;
+    (req as BodyRequest).rawBody = parsed.text;
+    return next();
+  });
 }

@@ -39,6 +39,8 @@ export interface RouteTools {
   fail(res: Response, status: number, code: string, message: string): void;
 }
 
+const REFUSAL_CODES: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 501: 'NotImplemented', 503: 'ServiceUnavailable' };
+
 function fail(res: Response, status: number, code: string, message: string): void {
   res.send(status, { code, message });
 }
@@ -79,21 +81,22 @@ export function createHttpServer(deps: HttpDeps): { server: Server; inFlight: ()
     return next();
   });
 
-  const admitCaller = (req: Request) => {
-    const refused = deps.edge.admit(req.header('authorization'));
+  const admitCaller = async (req: Request) => {
+    const refused = await deps.edge.admit(req.header('authorization'));
     if (refused) deps.logger.warn({ status: refused.status, reason: refused.reason }, 'refused an activity before reading it');
-    return refused && { status: refused.status, code: 'Unauthorized', message: refused.reason };
+    return refused && { status: refused.status, code: refused.status === 401 ? 'Unauthorized' : 'ServiceUnavailable', message: refused.reason };
   };
   server.post('/api/messages', ...jsonBody(deps.maxBodyBytes, admitCaller), async (req: Request, res: Response) => {
     const screened = await deps.edge.screen(req.body, req.header('authorization'));
     if (!screened.ok) {
       deps.logger.warn({ status: screened.status, reason: screened.reason }, 'refused an activity');
-      fail(res, screened.status, screened.status === 401 ? 'Unauthorized' : screened.status === 403 ? 'Forbidden' : 'BadRequest', screened.reason);
+      fail(res, screened.status, REFUSAL_CODES[screened.status] ?? 'BadRequest', screened.reason);
       return;
     }
     // The turn runs on the checked activity (GUIDs lower-cased), not on the raw body.
-    req.body = screened.activity;
-    await deps.edge.process(req, res, deps.onTurn);
+    const invoke = await deps.edge.process(screened, deps.onTurn);
+    if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
+    else res.send(invoke?.status ?? 200);
   });
 
   for (const mount of deps.routes ?? []) mount(server, { jsonBody, fail });

@@ -21,3 +21,26 @@ export const emptyDirectory: Directory = {
   find: async () => undefined,
   reportsOf: async () => [],
 };
+
+/** An Entra group as the directory names it. */
+export interface DirectoryGroup {
+  id: string;
+  name: string;
+}
+
+/**
+ * What a notice's audience needs from the directory (issue 12): people by department or job title,
+ * and the members of an Entra group. Optional, so a directory without them still works; the notice
+ * form then says it cannot target by them.
+ */
+export interface AudienceDirectory {
+  /** People whose department (or job title) equals one of `values`, compared without case. */
+  peopleWhere(field: 'department' | 'jobTitle', values: readonly string[]): Promise<DirectoryPerson[]>;
+  /** A group by its object id or its exact display name; undefined when there is none. */
+  group(idOrName: string): Promise<DirectoryGroup | undefined>;
+  /** Every user in the group, through nested groups too (transitive); never devices or contacts. */
+  groupMembers(groupId: string): Promise<DirectoryPerson[]>;
+}
+
+export const canTarget = (directory: Directory): directory is Directory & AudienceDirectory =>
+  typeof (directory as Partial<AudienceDirectory>).peopleWhere === 'function' && typeof (directory as Partial<AudienceDirectory>).groupMembers === 'function';

@@ -81,6 +81,8 @@ async function createExclusive(folder: string, gen: number, holder: LockHolder):
 export class DataDirLock {
   private readonly beat: NodeJS.Timeout;
   private lost = false;
+  /** Set by release(): a beat still under way then (the folder may be removed meanwhile) reports nothing. */
+  private released = false;
   private lastBeat = Date.now();
 
   private constructor(
@@ -148,7 +150,7 @@ export class DataDirLock {
   }
 
   private lose(reason: string): void {
-    if (this.lost) return; // beats overlap when the disk is slow: report once
+    if (this.lost || this.released) return; // beats overlap when the disk is slow: report once
     this.lost = true;
     clearInterval(this.beat);
     held.delete(this.holder.token);
@@ -157,6 +159,7 @@ export class DataDirLock {
 
   /** Marks the lock released (the file stays, so generations only grow). */
   async release(): Promise<void> {
+    this.released = true;
     clearInterval(this.beat);
     if (this.lost || !held.delete(this.holder.token)) return;
     const temp = join(this.folder, `.tmp-${this.holder.token}`);

@@ -17,11 +17,11 @@ export class LowdbGrantStore implements GrantStore {
     this.bySubject.set(key, ids);
   }
 
-  active(): Grant[] {
+  async active(): Promise<Grant[]> {
     return this.view.all();
   }
 
-  ofSubject(subjectId: string): Grant[] {
+  async ofSubject(subjectId: string): Promise<Grant[]> {
     const ids = this.bySubject.get(subjectId.toLowerCase()) ?? new Set<string>();
     return [...ids].map((id) => this.view.getLive(id)).filter((grant): grant is Grant => grant !== undefined);
   }
@@ -32,7 +32,7 @@ export class LowdbGrantStore implements GrantStore {
   }
 
   async end(grant: Grant): Promise<void> {
-    await this.view.archive(grant);
+    if (!(await this.view.finishOnce(grant))) return;
     this.bySubject.get(grant.subject.id.toLowerCase())?.delete(grant.id);
   }
 }

@@ -3,16 +3,19 @@ import type { Collection } from './collection.js';
 import type { JsonDoc } from './json-doc.js';
 import { newId } from '../shared/ids.js';
 import type { Lang } from '../shared/i18n.js';
-import { maskedQuestion, questionKey } from '../features/knowledge/index.js';
-import type { ArticleFeedback, FeedbackEntry, FeedbackStore, UnansweredQuestion } from '../features/knowledge/index.js';
+import type { ArticleFeedback, FeedbackEntry, FeedbackStore, StoredQuestion, UnansweredQuestion } from '../features/knowledge/index.js';
 
-interface FeedbackFile {
+/** The files in the data folder (shared with export and import). */
+export const FEEDBACK_DOC = 'knowledge-feedback';
+export const FEEDBACK_EVENTS = 'knowledge-feedback-events';
+
+export interface FeedbackFile {
   version: 1;
   articles: Record<string, { helpful: number; unhelpful: number; lastAt: string }>;
   unanswered: Record<string, { question: string; count: number; firstAskedAt: string; lastAskedAt: string }>;
 }
 
-interface FeedbackEvent {
+export interface FeedbackEvent {
   id: string;
   articleId: string;
   helpful: boolean;
@@ -37,8 +40,8 @@ export class LowdbFeedbackStore implements FeedbackStore {
   ) {}
 
   static async open(dataDir: DataDir, options: { maxUnanswered?: number } = {}): Promise<LowdbFeedbackStore> {
-    const doc = await dataDir.doc<FeedbackFile>('knowledge-feedback', { version: 1, articles: {}, unanswered: {} });
-    const events = await dataDir.collection<FeedbackEvent>('knowledge-feedback-events');
+    const doc = await dataDir.doc<FeedbackFile>(FEEDBACK_DOC, { version: 1, articles: {}, unanswered: {} });
+    const events = await dataDir.collection<FeedbackEvent>(FEEDBACK_EVENTS);
     return new LowdbFeedbackStore(doc, events, options.maxUnanswered ?? MAX_UNANSWERED);
   }
 
@@ -51,13 +54,10 @@ export class LowdbFeedbackStore implements FeedbackStore {
       counts.lastAt = at;
       data.articles[entry.articleId] = counts;
     });
-    await this.events.append({ id: newId(), articleId: entry.articleId, helpful: entry.helpful, question: maskedQuestion(entry.question), lang: entry.lang, at });
+    await this.events.append({ id: newId(), articleId: entry.articleId, helpful: entry.helpful, question: entry.question, lang: entry.lang, at });
   }
 
-  async recordUnanswered(question: string, at: Date): Promise<void> {
-    const masked = maskedQuestion(question);
-    const key = questionKey(masked);
-    if (key === '') return;
+  async recordUnanswered({ key, question: masked }: StoredQuestion, at: Date): Promise<void> {
     await this.doc.update((data) => {
       const seen = data.unanswered[key];
       const when = at.toISOString();
@@ -71,12 +71,12 @@ export class LowdbFeedbackStore implements FeedbackStore {
     });
   }
 
-  feedbackFor(articleId: string): ArticleFeedback | undefined {
+  async feedbackFor(articleId: string): Promise<ArticleFeedback | undefined> {
     const counts = this.doc.data.articles[articleId];
     return counts && { articleId, ...counts };
   }
 
-  mostUnhelpful(limit: number): ArticleFeedback[] {
+  async mostUnhelpful(limit: number): Promise<ArticleFeedback[]> {
     return Object.entries(this.doc.data.articles)
       .map(([articleId, counts]) => ({ articleId, ...counts }))
       .filter((entry) => entry.unhelpful > 0)
@@ -84,14 +84,14 @@ export class LowdbFeedbackStore implements FeedbackStore {
       .slice(0, limit);
   }
 
-  mostAskedUnanswered(limit: number): UnansweredQuestion[] {
+  async mostAskedUnanswered(limit: number): Promise<UnansweredQuestion[]> {
     return Object.entries(this.doc.data.unanswered)
       .map(([key, { question, count, lastAskedAt }]) => ({ key, question, count, lastAskedAt }))
       .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
       .slice(0, limit);
   }
 
-  findUnanswered(key: string): UnansweredQuestion | undefined {
+  async findUnanswered(key: string): Promise<UnansweredQuestion | undefined> {
     const entry = this.doc.data.unanswered[key];
     return entry && { key, question: entry.question, count: entry.count, lastAskedAt: entry.lastAskedAt };
   }

@@ -1,10 +1,13 @@
 import type { DataDir } from './data-dir.js';
 import type { JsonDoc } from './json-doc.js';
 import { newId } from '../shared/ids.js';
-import { maskedQuestion, questionKey } from '../features/knowledge/index.js';
+import { questionKey } from '../features/knowledge/index.js';
 import type { NewProposal, Proposal, ProposalDecision, ProposalStore } from '../features/knowledge/index.js';
 
-interface ProposalFile {
+/** The file in the data folder (shared with export and import). */
+export const PROPOSALS_DOC = 'knowledge-proposals';
+
+export interface ProposalFile {
   version: 1;
   /** By id. */
   proposals: Record<string, Proposal>;
@@ -18,20 +21,30 @@ export const MAX_PENDING = 1000;
 const total = (proposal: Proposal): number => proposal.origins.helpful + proposal.origins.linked;
 
 const sameProposal = (proposal: Proposal, articleId: string, key: string): boolean =>
-  proposal.articleId === articleId && questionKey(proposal.question) === key;
+  proposal.articleId === articleId && proposal.key === key;
+
+/**
+ * Files written before proposals carried their key get it once, from the feature's own rule
+ * (`questionKey`), so the store matches by the stored key only.
+ */
+async function addKeys(doc: JsonDoc<ProposalFile>): Promise<void> {
+  if (Object.values(doc.data.proposals).every((proposal) => typeof proposal.key === 'string')) return;
+  await doc.update((data) => {
+    for (const proposal of Object.values(data.proposals)) proposal.key ??= questionKey(proposal.question);
+  });
+}
 
 /** Proposed phrasings in `knowledge-proposals.json` in the data folder. */
 export class LowdbProposalStore implements ProposalStore {
   private constructor(private readonly doc: JsonDoc<ProposalFile>, private readonly maxDecided: number, private readonly maxPending: number) {}
 
   static async open(dataDir: DataDir, options: { maxDecided?: number; maxPending?: number } = {}): Promise<LowdbProposalStore> {
-    const doc = await dataDir.doc<ProposalFile>('knowledge-proposals', { version: 1, proposals: {} });
+    const doc = await dataDir.doc<ProposalFile>(PROPOSALS_DOC, { version: 1, proposals: {} });
+    await addKeys(doc);
     return new LowdbProposalStore(doc, options.maxDecided ?? MAX_DECIDED, options.maxPending ?? MAX_PENDING);
   }
 
-  async propose({ articleId, question, origin, at }: NewProposal): Promise<Proposal> {
-    const masked = maskedQuestion(question);
-    const key = questionKey(masked);
+  async propose({ articleId, key, question: masked, origin, at }: NewProposal): Promise<Proposal> {
     const when = at.toISOString();
     let result: Proposal | undefined;
     await this.doc.update((data) => {
@@ -43,7 +56,7 @@ export class LowdbProposalStore implements ProposalStore {
         return;
       }
       const proposal: Proposal = {
-        id: newId(), articleId, question: masked, origins: { helpful: 0, linked: 0 }, firstAt: when, lastAt: when, status: 'pending',
+        id: newId(), articleId, key, question: masked, origins: { helpful: 0, linked: 0 }, firstAt: when, lastAt: when, status: 'pending',
       };
       proposal.origins[origin] = 1;
       data.proposals[proposal.id] = proposal;
@@ -53,12 +66,12 @@ export class LowdbProposalStore implements ProposalStore {
     return result as Proposal;
   }
 
-  get(id: string): Proposal | undefined {
+  async get(id: string): Promise<Proposal | undefined> {
     const proposal = this.doc.data.proposals[id];
     return proposal && structuredClone(proposal);
   }
 
-  pending(limit: number): Proposal[] {
+  async pending(limit: number): Promise<Proposal[]> {
     return Object.values(this.doc.data.proposals)
       .filter((proposal) => proposal.status === 'pending')
       .sort((a, b) => total(b) - total(a) || b.lastAt.localeCompare(a.lastAt))
@@ -66,7 +79,7 @@ export class LowdbProposalStore implements ProposalStore {
       .map((proposal) => structuredClone(proposal));
   }
 
-  countPending(): number {
+  async countPending(): Promise<number> {
     return Object.values(this.doc.data.proposals).filter((proposal) => proposal.status === 'pending').length;
   }
 

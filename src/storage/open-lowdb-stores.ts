@@ -8,6 +8,7 @@ import { LowdbCredentialStore } from './lowdb-credential-store.js';
 import { LowdbFeedbackStore } from './lowdb-feedback-store.js';
 import { LowdbReceiptStore, LowdbSubscriptionStore } from './lowdb-incident-intake-store.js';
 import { LowdbIncidentStore } from './lowdb-incident-store.js';
+import { LowdbInstallStore } from './lowdb-install-store.js';
 import { LowdbOutboxStore } from './lowdb-outbox-store.js';
 import { LowdbProposalStore } from './lowdb-proposal-store.js';
 import { LowdbSeenSignatures } from './lowdb-seen-signatures.js';
@@ -21,6 +22,7 @@ export async function openLowdbIncidentStores(dataDir: DataDir): Promise<Stores[
     receipts: await LowdbReceiptStore.open(dataDir),
     subscriptions: await LowdbSubscriptionStore.open(dataDir),
     acks: await LowdbAckStore.open(dataDir),
+    installs: await LowdbInstallStore.open(dataDir),
   };
 }
 

@@ -46,6 +46,11 @@ const entity = z.looseObject({
   type: shortText(256),
   text: optional(z.string()),
   mentioned: optional(z.looseObject({ id: optional(idText), name: optional(shortText(1024)) })),
+}).superRefine((item, context) => {
+  // botbuilder's removeRecipientMention reads `mentioned.id` and `text` of every mention.
+  if (item.type !== 'mention') return;
+  if (item.mentioned?.id === undefined) context.addIssue({ code: 'custom', path: ['mentioned', 'id'], message: 'a mention must name who is mentioned' });
+  if (item.text === undefined) context.addIssue({ code: 'custom', path: ['text'], message: 'a mention must carry its text' });
 });
 
 const attachment = z.looseObject({
@@ -62,7 +67,7 @@ const serviceUrl = z.string().max(2048).refine((value) => {
   }
 }, 'must be an http(s) address');
 
-export const activitySchema = z.looseObject({
+const activityFields = z.looseObject({
   type: shortText(64).min(1, 'must not be empty'),
   id: optional(idText),
   name: optional(shortText(256)),
@@ -82,6 +87,46 @@ export const activitySchema = z.looseObject({
   entities: optional(z.array(entity).max(1000)),
   attachments: optional(z.array(attachment).max(1000)),
   value: z.unknown().optional(),
+  membersAdded: optional(z.array(account).max(1000)),
+  membersRemoved: optional(z.array(account).max(1000)),
+});
+
+type Fields = z.infer<typeof activityFields>;
+type Rule = (activity: Fields, issue: (path: string[], message: string) => void) => void;
+
+/** The invokes the bot answers; any other invoke gets 501 from the turn. */
+export const SUPPORTED_INVOKES: ReadonlySet<string> = new Set(['adaptiveCard/action', 'fileConsent/invoke']);
+
+/**
+ * What each kind of activity needs beyond the fields every activity has (`from.id`,
+ * `recipient.id`, `conversation.id`, `serviceUrl`): the parts its handling reads.
+ */
+const RULES: Record<string, Rule> = {
+  message: (activity, issue) => {
+    if (activity.entities?.some((item) => item.type === 'mention') && activity.text === undefined) issue(['text'], 'a message with mentions must have text');
+  },
+  invoke: (activity, issue) => {
+    if (!activity.name) issue(['name'], 'an invoke must be named');
+    if (activity.name === 'adaptiveCard/action') {
+      const action = (activity.value as { action?: unknown } | undefined)?.action;
+      if (!action || typeof action !== 'object' || Array.isArray(action)) issue(['value', 'action'], 'an Action.Execute invoke must carry its action (an object)');
+    }
+    if (activity.name === 'fileConsent/invoke') {
+      const value = activity.value as { action?: unknown; context?: unknown } | undefined;
+      if (value?.action !== 'accept' && value?.action !== 'decline') issue(['value', 'action'], 'a file consent answer must be accept or decline');
+    }
+  },
+  installationUpdate: (activity, issue) => {
+    if (activity.action === undefined) issue(['action'], 'an installation update must say add or remove');
+  },
+};
+
+/**
+ * The parts of an activity the bot reads, checked: the fields every activity has, then what its
+ * type needs (RULES). Unknown types pass with the common fields; the turn ignores them.
+ */
+export const activitySchema = activityFields.superRefine((activity, context) => {
+  RULES[activity.type]?.(activity, (path, message) => context.addIssue({ code: 'custom', path, message }));
 });
 
 export type CheckedActivity = z.infer<typeof activitySchema>;

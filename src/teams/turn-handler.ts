@@ -14,6 +14,7 @@ import { addressFromActivity } from './address.js';
 import { cardPayloadOf, toActivity, toCardAction, toInboundMessage } from './translate.js';
 import type { FileShelf } from '../shared/file-shelf.js';
 import { answerFileConsent, isFileConsent } from './file-consent.js';
+import { SUPPORTED_INVOKES } from './activity-schema.js';
 
 export const CARD_TAMPERED = new DomainError('CARD_TAMPERED', {
   et: 'Selle kaardi andmed ei ühti nendega, mille ma saatsin, seega jätan toimingu tegemata. Palun kasuta uusimat kaarti.',
@@ -24,6 +25,21 @@ const APOLOGY = {
   et: 'Vabandust, midagi läks valesti ja ma ei saanud seda teha. Kui see kordub, teata kasutajatoele viitenumber {ref}.',
   en: 'Sorry, something went wrong and I could not do that. If it happens again, please give the support desk the reference {ref}.',
 };
+
+/**
+ * Replaces the card a click came from. When Teams no longer has that message (deleted, or a
+ * `replyToId` that names none: 404), the replacement is sent as a new message instead, so the
+ * person still sees the outcome.
+ */
+async function replaceOrSend(context: TurnContext, activity: Partial<Activity>, replyToId: string, log: Logger): Promise<void> {
+  try {
+    await context.updateActivity({ ...activity, id: replyToId });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    log.info('the card clicked is gone; sent its replacement as a new message');
+    await context.sendActivity(activity);
+  }
+}
 
 /** How long a turn may run before the typing indicator is shown. */
 const TYPING_AFTER_MS = 400;
@@ -111,6 +127,8 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
     let kind = 'other';
     let outcome = 'ok';
     let invokeReply: Reply | undefined;
+    // Teams sends invokes for features the app may not declare; those are answered 501.
+    const unsupported = activity.type === ActivityTypes.Invoke && !SUPPORTED_INVOKES.has(activity.name ?? '');
     // Cards in a personal chat are sealed for the person the chat is with (see CardSigner.seal).
     const recipient = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
     let cardDecided: ((by: string, verb: string) => Promise<void>) | undefined;
@@ -118,13 +136,18 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       if (activity.type === ActivityTypes.Invoke) {
         invokeReply = reply;
       } else if (activity.replyToId) {
-        await context.updateActivity({ ...toActivity(reply), id: activity.replyToId });
+        await replaceOrSend(context, toActivity(reply), activity.replyToId, log);
       } else {
         await context.sendActivity(toActivity(reply));
       }
       await cardDecided?.(activity.from?.name ?? '', String(cardPayloadOf(activity)?.payload.verb ?? ''));
     });
     try {
+      if (unsupported) {
+        kind = 'ignored';
+        log.info({ name: activity.name }, 'unsupported invoke');
+        return;
+      }
       const address = await capture(activity);
       if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
         kind = 'install';
@@ -179,7 +202,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       metrics.count('turns', { kind, outcome });
       metrics.observe('turn', secondsSince(started), { kind });
       if (activity.type === ActivityTypes.Invoke) {
-        const response: InvokeResponse = invokeReply
+        const response: InvokeResponse = unsupported ? { status: 501 } : invokeReply
           ? { status: 200, body: invokeReply.kind === 'card'
             ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: invokeReply.card }
             : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: invokeReply.text } }

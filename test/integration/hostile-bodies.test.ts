@@ -1,7 +1,9 @@
 import { request } from 'node:http';
-import { KATI, personalMessage } from '../support/activities.js';
+import { KATI, SIIM, TENANT, cardSubmit, personalMessage } from '../support/activities.js';
 import { startBot, type Harness } from '../support/bot-harness.js';
 import { gzipBomb } from '../support/fuzz-run.js';
+import { FakeBotFrameworkIssuer, FakeIdentityEndpoint } from '../support/fake-identity.js';
+import { CardSigner } from '../../src/shared/card-signer.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 import { jsonDepth } from '../../src/http/read-body.js';
 
@@ -95,13 +97,21 @@ describe('compressed and oversized bodies', () => {
 });
 
 describe('an unauthenticated caller costs next to nothing', () => {
+  const issuer = new FakeBotFrameworkIssuer();
   let bot: Harness;
   beforeAll(async () => {
-    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b', ALERTMANAGER_TOKEN: TOKEN, INCIDENT_WEBHOOK_SECRET: SECRET });
+    await issuer.start();
+    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '5f0c7a2e-1b3d-4e6f-8a9b-0c1d2e3f4a5b', BotOpenIdMetadata: issuer.metadataUrl, ALERTMANAGER_TOKEN: TOKEN, INCIDENT_WEBHOOK_SECRET: SECRET });
   });
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await bot.close();
+    await issuer.stop();
+  });
 
-  /** Sends the headers and a first slice of a large body, and waits for the answer without sending the rest. */
+  /**
+   * Sends the headers and a first slice of a large body, and waits for the answer without sending
+   * the rest.
+   */
   function answerBeforeBody(path: string, headers: Record<string, string>): Promise<number> {
     return new Promise((resolve, reject) => {
       const req = request(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '200000', ...headers } }, (res) => {
@@ -111,7 +121,10 @@ describe('an unauthenticated caller costs next to nothing', () => {
       });
       req.on('error', () => undefined);
       req.write('{"type":"message",');
-      setTimeout(() => reject(new Error('no answer before the body was sent')), 3000).unref();
+      setTimeout(() => {
+        req.destroy();
+        reject(new Error('no answer before the body was sent'));
+      }, 3000).unref();
     });
   }
 
@@ -126,9 +139,99 @@ describe('an unauthenticated caller costs next to nothing', () => {
     expect(await answerBeforeBody('/api/incidents', { 'x-tugibot-timestamp': '1000', 'x-tugibot-signature': 'sha256=00' })).toBe(401);
   });
 
-  it('still runs the full token check once the body is read', async () => {
-    const plausible = `Bearer ${Buffer.from('{"alg":"RS256","kid":"x"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, iss: 'https://api.botframework.com' })).toString('base64url')}.c2ln`;
-    const answer = await bot.post(personalMessage(KATI, 'abi', { serviceUrl: bot.connector.url }), { authorization: plausible });
-    expect(answer.status).toBe(401);
+  it('checks the signature before the body: a forged or unsigned token with a large body is refused unread', async () => {
+    const serviceUrl = bot.connector.url;
+    const plausible = `Bearer ${Buffer.from(JSON.stringify({ alg: 'RS256', kid: issuer.kid })).toString('base64url')}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, iss: 'https://api.botframework.com' })).toString('base64url')}.c2ln`;
+    // Shaped right, for this bot, not expired: only the signature (or the issuer) gives them away.
+    expect(await answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl, forged: true }) })).toBe(401);
+    expect(await answerBeforeBody('/api/messages', { authorization: plausible })).toBe(401);
+    expect(await answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl, issuer: 'https://evil.example' }) })).toBe(401);
+    // A correctly signed token is let in: the server waits for the body instead of answering.
+    const signed = answerBeforeBody('/api/messages', { authorization: issuer.authorization(APP_ID, { serviceUrl }) });
+    await expect(signed).rejects.toThrow('no answer before the body was sent');
+  });
+
+  it('serves a correctly signed activity, and runs the checks that need the activity once it is read', async () => {
+    const serviceUrl = bot.connector.url;
+    const activity = personalMessage(KATI, 'abi', { serviceUrl, expectReplies: true });
+    const served = await bot.post(activity, { authorization: issuer.authorization(APP_ID, { serviceUrl }) });
+    expect(served.status).toBe(200);
+    // Signed, but for another service URL (a real token replayed with the activity changed): 401.
+    const elsewhere = await bot.post(activity, { authorization: issuer.authorization(APP_ID, { serviceUrl: 'https://smba.trafficmanager.net/emea/' }) });
+    expect(elsewhere.status).toBe(401);
+    // The keys are fetched once (metadata + key set) and then served from botbuilder's cache.
+    expect(issuer.fetches).toBe(2);
+  });
+});
+
+describe('junk in correctly signed activities', () => {
+  const issuer = new FakeBotFrameworkIssuer();
+  const identity = new FakeIdentityEndpoint();
+  const MSI_APP = 'f1e2d3c4-0000-4000-8000-00000000f023';
+  let bot: Harness;
+  beforeAll(async () => {
+    await issuer.start();
+    await identity.start();
+    bot = await startBot({ MicrosoftAppId: MSI_APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, BotOpenIdMetadata: issuer.metadataUrl, IDENTITY_ENDPOINT: identity.url, IDENTITY_HEADER: identity.header });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await issuer.stop();
+    await identity.stop();
+    for (const name of ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER']) Reflect.deleteProperty(process.env, name);
+  });
+
+ // Teams asks for replies in the answer on messages; an invoke's answer is its invoke response.
+  const signed = (activity: Record<string, unknown>) => bot.post({ ...(activity.type === 'invoke' ? {} : { deliveryMode: 'expectReplies' }), ...activity }, { authorization: issuer.authorization(MSI_APP, { serviceUrl: bot.connector.url }) });
+
+  it('answers 400 naming what is missing or wrong, never a handler crash', async () => {
+    const serviceUrl = bot.connector.url;
+    const message = personalMessage(KATI, 'abi', { serviceUrl });
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ ...message, entities: [{ type: 'mention', text: '<at>Tugibot</at>' }] }, /entities\.0\.mentioned\.id: a mention must name who is mentioned/],
+      [{ ...message, entities: [{ type: 'mention', mentioned: { id: '28:x' } }] }, /entities\.0\.text: a mention must carry its text/],
+      [{ ...message, text: undefined, entities: [{ type: 'mention', text: '<at>x</at>', mentioned: { id: '28:x' } }] }, /text: a message with mentions must have text/],
+      [{ ...message, conversation: { conversationType: 'personal' } }, /conversation\.id/],
+      [{ ...message, from: { name: 'Kati' } }, /from\.id/],
+      [{ ...message, type: 'invoke' }, /name: an invoke must be named/],
+      [{ ...message, type: 'invoke', name: 'adaptiveCard/action', value: 'x' }, /value\.action: an Action\.Execute invoke must carry its action/],
+      [{ ...message, type: 'invoke', name: 'fileConsent/invoke', value: { action: 1 } }, /value\.action: a file consent answer must be accept or decline/],
+      [{ ...message, type: 'installationUpdate' }, /action: an installation update must say add or remove/],
+    ];
+    for (const [activity, reason] of cases) {
+      const answer = await signed(activity);
+      expect({ status: answer.status, message: (answer.body as { message?: string }).message }).toEqual({ status: 400, message: expect.stringMatching(reason) });
+    }
+  });
+
+  it('ignores activity types it does not handle (200, nothing said) and answers unsupported invokes 501', async () => {
+    const serviceUrl = bot.connector.url;
+    const message = personalMessage(KATI, 'abi', { serviceUrl });
+    for (const type of ['messageReaction', 'typing', 'event', 'endOfConversation', 'messageUpdate', 'somethingNew']) {
+      const answer = await signed({ ...message, type });
+      expect({ type, status: answer.status, replies: (answer.body as { activities?: unknown[] } | undefined)?.activities ?? [] }).toEqual({ type, status: 200, replies: [] });
+    }
+    for (const name of ['composeExtension/query', 'task/fetch', 'signin/verifyState']) {
+      const answer = await signed({ ...message, type: 'invoke', name, value: {} });
+      expect({ name, status: answer.status }).toEqual({ name, status: 501 });
+    }
+  });
+});
+
+describe('a card clicked after its message is gone', () => {
+  let bot: Harness;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(() => bot.close());
+
+  it('sends the replacement card as a new message instead of the apology', async () => {
+    const signer = new CardSigner('test-secret-test-secret-test-secret');
+    const click = cardSubmit(SIIM, signer.sign('incidents.cancel', { draftId: 'gone' }), {}, { serviceUrl: bot.connector.url, replyToId: 'no-such-message' });
+    const replies = await bot.ask(click);
+    expect(replies.map((reply) => reply.text ?? '').join(' ')).not.toMatch(/Vabandust|Sorry/);
+    // The cancelled draft's decided card ("Teadet ei saadetud."), which could not replace the gone one.
+    expect(replies.map((reply) => reply.text)).toEqual(['Teadet ei saadetud.']);
+    expect(bot.connector.calls.filter((call) => call.kind === 'update').map((call) => call.status)).toEqual([404]);
   });
 });

@@ -11,6 +11,11 @@ export interface FuzzSecrets {
   serviceUrl: string;
   /** A gzip body that inflates to hundreds of MB, built once by the caller. */
   bomb: Buffer;
+  /**
+   * When the bot checks Bot Framework tokens: `Authorization` for an activity sent to this service
+   * URL, correctly signed or forged. Without it the bot runs in local mode and nothing is signed.
+   */
+  authorize?: (serviceUrl: string, forged: boolean) => string;
 }
 
 export interface FuzzCase {
@@ -134,7 +139,21 @@ function activityCase(rand: Rand, secrets: FuzzSecrets, signer: CardSigner): Fuz
   const notes: string[] = [];
   const mutations = rand() < 0.15 ? 0 : 1 + Math.floor(rand() * 3);
   for (let index = 0; index < mutations; index += 1) notes.push(rand() < 0.55 ? softMutate(rand, activity) : mutate(rand, activity));
-  return { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), note: `${String(activity.type)}: ${notes.join(', ') || 'as is'}`, invoke: activity.type === 'invoke' };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (secrets.authorize) notes.push(sign(rand, secrets, activity, headers));
+  return { path: '/api/messages', headers, body: JSON.stringify(activity), note: `${String(activity.type)}: ${notes.join(', ') || 'as is'}`, invoke: activity.type === 'invoke' };
+}
+
+/**
+ * A Bot Framework token for the (mutated) activity, as the Bot Connector would sign it for its
+ * service URL: mostly correct, so the junk reaches the bot's own checks; sometimes forged or none.
+ */
+function sign(rand: Rand, secrets: FuzzSecrets, activity: Record<string, unknown>, headers: Record<string, string>): string {
+  const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : secrets.serviceUrl;
+  const roll = rand();
+  if (roll < 0.06) return 'no token';
+  headers.authorization = secrets.authorize?.(serviceUrl, roll < 0.12) ?? '';
+  return roll < 0.12 ? 'forged token' : 'signed';
 }
 
 /** A body that is not what it claims: truncated, binary, compressed, a bomb, deep, huge, wrong type. */
@@ -192,7 +211,7 @@ export function* fuzzCases(seed: number, count: number, secrets: FuzzSecrets): G
   for (let index = 0; index < count; index += 1) {
     const roll = rand();
     if (roll < 0.6) yield activityCase(rand, secrets, signer);
-    else if (roll < 0.75) yield rawCase(rand, secrets, '/api/messages', {});
+    else if (roll < 0.75) yield rawCase(rand, secrets, '/api/messages', secrets.authorize ? { authorization: secrets.authorize(secrets.serviceUrl, rand() < 0.2) } : {});
     else if (roll < 0.88) yield incidentCase(rand, secrets);
     else yield alertmanagerCase(rand, secrets);
   }

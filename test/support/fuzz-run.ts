@@ -9,6 +9,7 @@ import { fuzzCases, type FuzzCase } from './fuzz-inputs.js';
 import { spawnTs } from './spawn-ts.js';
 import { listeningPort, productionNodeFlags } from './bot-process.js';
 import { SIIM, TENANT } from './activities.js';
+import { FakeBotFrameworkIssuer, FakeIdentityEndpoint } from './fake-identity.js';
 
 export interface FuzzReport {
   requests: number;
@@ -64,22 +65,61 @@ function send(url: string, item: FuzzCase): Promise<number> {
   });
 }
 
-async function startProcess(dataDir: string, serviceUrlHost: string, built: boolean): Promise<{ child: ChildProcessWithoutNullStreams; url: string; log: string[]; turns: string[] }> {
+/** How the bot process is run: built or under tsx, which Node binary, extra environment. */
+export interface FuzzProcessOptions {
+  /** Run `dist/main.js` (`npm run build` first), as production does. */
+  built?: boolean;
+  /** The Node binary for the built bot (default: the one running this); production runs Node 24. */
+  node?: string;
+  /** Extra environment for the bot (e.g. MALLOC_ARENA_MAX, NODE_OPTIONS for --trace-gc). */
+  env?: Record<string, string>;
+  /** Fills the new data folder before the bot starts (e.g. with 100,000 closed cases). */
+  seed?: (dataDir: string) => void | Promise<void>;
+  /**
+   * Run the bot with Bot Framework authentication against a fake token issuer and identity
+   * endpoint on loopback, and sign most activities correctly: junk then reaches the bot's own checks.
+   */
+  signed?: boolean;
+}
+
+/** The bot's app id in a signed run (a managed identity's client id). */
+const SIGNED_APP_ID = 'f1e2d3c4-0000-4000-8000-00000000f022';
+
+/** The fakes a signed run needs: the token issuer (inbound) and the identity endpoint (outbound). */
+async function signingFakes(): Promise<{ env: Record<string, string>; authorize: (serviceUrl: string, forged: boolean) => string; stop: () => Promise<void> }> {
+  const issuer = new FakeBotFrameworkIssuer();
+  const identity = new FakeIdentityEndpoint();
+  await issuer.start();
+  await identity.start();
+  return {
+    env: {
+      MicrosoftAppId: SIGNED_APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, BotOpenIdMetadata: issuer.metadataUrl,
+      IDENTITY_ENDPOINT: identity.url, IDENTITY_HEADER: identity.header, DIRECTORY_FILE: 'test/fixtures/directory.json',
+    },
+    authorize: (serviceUrl, forged) => issuer.authorization(SIGNED_APP_ID, { serviceUrl, forged }),
+    stop: async () => { await issuer.stop(); await identity.stop(); },
+  };
+}
+
+/** botbuilder prints a refused signature to stderr itself (the message and the PEM key it tried). */
+const BOTBUILDER_REFUSAL = /^(Error finding key for token|-----(BEGIN|END) RSA PUBLIC KEY-----$|[A-Za-z0-9+/=]{1,64}$|\s*$)/;
+
+async function startProcess(dataDir: string, serviceUrlHost: string, options: FuzzProcessOptions): Promise<{ child: ChildProcessWithoutNullStreams; url: string; log: string[]; turns: string[] }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(Microsoft|NODE_ENV|TUGIBOT_NOW|HOST$)/.test(key)));
   const env = {
     ...clean, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT, SPECIALISTS: SIIM.aadObjectId,
     SPECIALISTS_CHANNEL_ID: '19:specialists0000000000000000000@thread.tacv2', CARD_SIGNING_SECRET: SECRETS.cardSecret,
-    INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5',
+    INCIDENT_WEBHOOK_SECRET: SECRETS.webhookSecret, ALERTMANAGER_TOKEN: SECRETS.alertmanagerToken, SCHEDULER_INTERVAL_SECONDS: '5', ...options.env,
   };
   // The built bot (`npm run build` first) is what production runs; tsx adds its compiler's memory.
   // Both start with production's Node flags (package.json `start`), so the RSS measured is production's.
   const flags = productionNodeFlags();
-  const child = built ? spawn(process.execPath, [...flags, 'dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env, flags);
+  const child = options.built ? spawn(options.node ?? process.execPath, [...flags, 'dist/main.js'], { env, cwd: process.cwd() }) : spawnTs('src/main.ts', [], env, flags);
   const log: string[] = [];
   const turns: string[] = [];
   const port = await listeningPort(child, (line) => {
     if (/"msg":"turn failed"/.test(line)) turns.push(/"message":"([^"]{0,160})/.exec(line)?.[1] ?? line.slice(0, 300));
-    else if (!/listening on port/.test(line) && (/"level":(50|60)/.test(line) || !line.startsWith('{'))) log.push(line.slice(0, 600));
+    else if (!/listening on port/.test(line) && (/"level":(50|60)/.test(line) || (!line.startsWith('{') && !BOTBUILDER_REFUSAL.test(line)))) log.push(line.slice(0, 600));
   }).catch((error: unknown) => { throw new Error(`${String(error)} (${serviceUrlHost})`); });
   return { child, url: `http://127.0.0.1:${port}`, log, turns };
 }
@@ -88,16 +128,18 @@ async function startProcess(dataDir: string, serviceUrlHost: string, built: bool
  * Runs `count` seeded fuzz cases against a real bot process (local mode, both webhooks on, a fake
  * Bot Connector as the service URL), `concurrency` at a time, sampling the process's RSS.
  */
-export async function runFuzz(seed: number, count: number, concurrency = 6, built = false): Promise<FuzzReport> {
+export async function runFuzz(seed: number, count: number, concurrency = 6, options: FuzzProcessOptions = {}): Promise<FuzzReport> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-fuzz-'));
+  await options.seed?.(dataDir);
+  const fakes = options.signed ? await signingFakes() : undefined;
   const started = Date.now();
-  const { child, url, log, turns } = await startProcess(dataDir, serviceUrl, built);
+  const { child, url, log, turns } = await startProcess(dataDir, serviceUrl, { ...options, env: { ...fakes?.env, ...options.env } });
   const startRssMb = rssMb(child.pid ?? 0);
   const report: FuzzReport = { requests: 0, statuses: {}, failures: [], maxRssMb: startRssMb, startRssMb, alive: true, seconds: 0, errors: log, turnFailures: turns, rssTrail: [] };
   try {
-    const cases = fuzzCases(seed, count, { ...SECRETS, serviceUrl, bomb: await gzipBomb(300) });
+    const cases = fuzzCases(seed, count, { ...SECRETS, serviceUrl, bomb: await gzipBomb(300), authorize: fakes?.authorize });
     let index = 0;
     const worker = async () => {
       for (let next = cases.next(); !next.done; next = cases.next()) {
@@ -122,6 +164,7 @@ export async function runFuzz(seed: number, count: number, concurrency = 6, buil
     child.kill('SIGTERM');
     await exited;
     await connector.stop();
+    await fakes?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   return report;

@@ -7,11 +7,14 @@ import { dayOf } from './dates.js';
 import type { AuditEntry, PersonRef } from './model.js';
 import type { AccessStores } from './stores.js';
 import { maskPersonalCodes } from '../../shared/personal-code.js';
+import { newId } from '../../shared/ids.js';
 
 /** Everything the access services share: the catalogue, the stores and the app's ports. */
 export class AccessContext {
   readonly log: Logger;
   readonly channelLang: Lang;
+  /** This process, as the holder of the scan's lease. */
+  readonly holder = newId();
 
   constructor(readonly deps: FeatureDeps, readonly catalogue: Catalogue, readonly stores: AccessStores) {
     this.log = deps.logger.child({ feature: 'access' });
@@ -24,6 +27,11 @@ export class AccessContext {
 
   today(): string {
     return dayOf(this.now());
+  }
+
+  /** The year whose series (`LIG-2026-…`) a record made now is numbered in. */
+  year(): number {
+    return Number(this.today().slice(0, 4));
   }
 
   /** The audit log goes out in reports and exports: a typed detail keeps no personal code. */

@@ -51,8 +51,8 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   /** A report goes as a CSV file: in the personal chat, or from a channel to the asker personally. */
   const report = (message: InboundMessage, tools: TurnTools, which: keyof typeof FILES, summary: string, csv: string) =>
     sendReport(deps, message, tools, summary, { name: `${FILES[which].name}-${ctx.today()}.csv`, content: csv, description: say(FILES[which].description, message.lang), contentType: 'text/csv' });
-  deps.metrics?.gauge('accessTasksOpen', () => stores.tasks.open().length);
-  deps.metrics?.gauge('accessTasksOverdue', () => stores.tasks.open().filter((task) => task.due < ctx.today()).length);
+  deps.metrics?.gauge('accessTasksOpen', async () => (await stores.tasks.open()).length);
+  deps.metrics?.gauge('accessTasksOverdue', async () => (await stores.tasks.open()).filter((task) => task.due < ctx.today()).length);
 
   router.command({ key: 'access.request', names: { et: ['ligipääs', 'ligipääsutaotlus'], en: ['access', 'access request'] }, help: { et: 'avab ligipääsutaotluse vormi (õiguste andmine, peatamine, kontode sulgemine)', en: 'opens the access request form (granting rights, suspension, closing accounts)' } },
     async (message, tools) => { await tools.reply(await requests.form(message)); });
@@ -62,7 +62,7 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
   router.action('access.task.impossible', async (action, tools) => { await tasks.complete(String(action.data.taskId), actorOf(action.from), 'impossible', String(action.data.reason ?? ''), tools); }, { audience: 'specialist' });
 
   router.command({ key: 'access.substitutions', names: { et: ['asendused'], en: ['substitutions'] }, help: { et: 'käimasolevad ja eelseisvad asendused', en: 'current and upcoming substitutions' }, ...SPECIALIST },
-    async (message, tools) => { await tools.reply(substitutions.upcoming(message.lang)); });
+    async (message, tools) => { await tools.reply(await substitutions.upcoming(message.lang)); });
   router.command({ key: 'access.substitutions.import', names: { et: ['impordi asendused'], en: ['import substitutions'] }, help: { et: 'impordib asendused CSV-st (puhkusegraafik)', en: 'imports substitutions from CSV (leave schedule)' }, takesArgument: true, ...SPECIALIST },
     async (message, tools, argument) => {
       if (!argument.trim()) return void (await tools.reply(cardReply(importCard(message.lang, deps.signer))));
@@ -86,18 +86,18 @@ export function registerAccess(deps: FeatureDeps, catalogue: Catalogue, stores: 
 
   router.command({ key: 'access.roles', names: { et: ['rollid'], en: ['roles'] }, help: { et: 'kellel milline roll on (CSV)', en: 'who holds which role (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
-      const grants = stores.grants.active();
+      const grants = await stores.grants.active();
       await report(message, tools, 'roles', say(R.roles, message.lang, { count: grants.length }), holdersCsv(catalogue, grants));
     });
   router.command({ key: 'access.ending', names: { et: ['lõppevad õigused'], en: ['ending rights'] }, help: { et: 'lähipäevil lõppevad õigused, nt „lõppevad õigused 14“ (CSV)', en: 'rights ending soon, e.g. "ending rights 14" (CSV)' }, takesArgument: true, ...SPECIALIST },
     async (message, tools, argument) => {
       const days = Math.min(Math.max(Number.parseInt(argument, 10) || 30, 0), 3660);
-      const csv = endingCsv(catalogue, stores.grants.active(), ctx.today(), days);
+      const csv = endingCsv(catalogue, await stores.grants.active(), ctx.today(), days);
       await report(message, tools, 'ending', say(R.ending, message.lang, { days, count: csv.split('\n').length - 1 }), csv);
     });
   router.command({ key: 'access.tasks', names: { et: ['ülesanded'], en: ['tasks'] }, help: { et: 'avatud ja tähtaja ületanud ligipääsuülesanded (CSV)', en: 'open and overdue access tasks (CSV)' }, ...SPECIALIST },
     async (message, tools) => {
-      const open = stores.tasks.open();
+      const open = await stores.tasks.open();
       const overdue = open.filter((task) => task.due < ctx.today()).length;
       await report(message, tools, 'tasks', say(R.tasks, message.lang, { count: open.length, overdue }), tasksCsv(open, ctx.today()));
     });

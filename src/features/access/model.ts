@@ -86,6 +86,8 @@ export interface AccessTask {
   closedBy?: PersonRef;
   reason?: string;
   card?: { address: ConversationAddress; messageId: string; postedOn: string };
+  /** The replica posting the card now (`TaskStore.claimPosting`), so that no other posts it too. */
+  posting?: { holder: string; until: string };
   /** Day the pre-due reminder went out. */
   remindedOn?: string;
   /** Day the desk was @mentioned in the card's thread because the task is overdue (once). */

@@ -12,9 +12,10 @@ import { decideRequest } from './decide-request.js';
 import type { AccessRequest, PersonRef } from './model.js';
 import { tasksForRequest } from './plan-tasks.js';
 import { readForm } from './read-form.js';
+import { readableId } from './readable-id.js';
 import { requestFormCard } from './request-form-card.js';
 import type { TaskService } from './task-service.js';
-import { N, flagsText } from './texts.js';
+import { N, T, flagsText } from './texts.js';
 import { plainText } from '../../shared/plain-text.js';
 
 /** Requests: the form, submitting (with the job-description and combination checks), and the approver's decision. */
@@ -54,19 +55,21 @@ export class RequestService {
     const subject = await this.subjectOf(me, (specialist && input.subjectText) || input.subject);
     validateRequest(catalogue, input, this.ctx.today());
     if (input.kind !== 'grant' && subject.id === me.id && !specialist) throw accessErrors.notManager();
-    const held = stores.grants.ofSubject(subject.id);
+    const held = await stores.grants.ofSubject(subject.id);
     const flags = input.kind === 'grant' ? assessRoles(catalogue, subject, input.roles, held.map((grant) => grant.role)) : [];
     if (flags.length > 0 && !input.flagReason) throw accessErrors.flagReasonRequired(flagsText(catalogue, flags, subject.jobTitle ?? '', action.lang));
     const system = findSystem(catalogue, input.system);
     const approvers = input.kind === 'grant' && system ? approversFor(catalogue, system, subject, me) : { ids: [], fromCatalogue: false };
-    const request: AccessRequest = {
-      id: await stores.requests.nextId('LIG', Number(this.ctx.today().slice(0, 4))),
+    const year = this.ctx.year();
+    // Numbered and stored in one step: live while it waits for approval, finished at once otherwise.
+    const request = await stores.requests.add(year, (number): AccessRequest => ({
+      id: readableId('LIG', year, number),
       kind: input.kind, requester: { id: me.id, name: me.name }, subject: { id: subject.id, name: subject.name },
       system: input.system, roles: input.roles, justification: input.justification, start: input.start, end: input.end,
       flags, flagReason: flags.length > 0 ? input.flagReason : undefined,
       approverIds: approvers.ids, ...(approvers.fromCatalogue ? { approversFromCatalogue: true } : {}),
       state: input.kind === 'grant' ? 'pending' : 'approved', createdAt: this.ctx.now().toISOString(), approvalCards: [], lang: action.lang,
-    };
+    }));
     await this.ctx.audit({ actor: request.requester, action: 'requested', ref: request.id, subject: request.subject, system: request.system || undefined, roles: request.roles, detail: request.kind });
     await tools.replaceCard(cardReply(submittedCard(catalogue, request, action.lang)));
     if (request.state === 'pending') {
@@ -76,13 +79,11 @@ export class RequestService {
       return;
     }
     const heldRoles = held.filter((grant) => request.kind === 'close' || grant.system === request.system).map((grant) => grant.role);
-    await stores.requests.finish(request);
     await this.tasks.create(tasksForRequest(request, heldRoles, this.ctx.now()));
     await tools.reply(say(N.recorded, action.lang, { id: request.id, due: showDay(request.start, action.lang) }));
   }
 
   private async sendForApproval(request: AccessRequest, subject: DirectoryPerson, action: CardAction): Promise<void> {
-    await this.ctx.stores.requests.save(request);
     const cards = [];
     for (const approverId of request.approverIds) {
       const lang = await this.ctx.langOf(approverId);
@@ -95,7 +96,9 @@ export class RequestService {
 
   /**
    * An approver's decision. Load, decide and save run under the request's lock and re-read the
-   * request there, so of two buttons pressed together the second is told who decided first.
+   * request there, so of two buttons pressed together the second is told who decided first. The
+   * store's `finish` is the compare-and-set: when another replica decided first, this one re-reads
+   * the request and gives the same refusal as a stale button.
    */
   async decide(action: CardAction, tools: TurnTools): Promise<void> {
     const { catalogue, stores } = this.ctx;
@@ -106,7 +109,7 @@ export class RequestService {
       const request = await stores.requests.get(requestId);
       if (!request) throw accessErrors.requestNotFound(requestId);
       const result = decideRequest(request, actor, input, this.ctx.now());
-      await stores.requests.finish(result);
+      if (!(await stores.requests.finish(result))) throw await this.decidedElsewhere(requestId, actor, input);
       await this.ctx.audit({ actor, action: input.approve ? 'approved' : 'rejected', ref: result.id, subject: result.subject, system: result.system, roles: result.roles, detail: result.decision?.comment || undefined });
       return result;
     });
@@ -114,6 +117,18 @@ export class RequestService {
     await this.updateOtherCards(decided, actor.id);
     if (input.approve) await this.tasks.create(tasksForRequest(decided, [], this.ctx.now()));
     await this.tellDecision(decided);
+  }
+
+  /** The refusal for a request decided first elsewhere, as a stale button gets it. */
+  private async decidedElsewhere(requestId: string, actor: PersonRef, input: { approve: boolean; comment: string; acknowledged: boolean }): Promise<Error> {
+    const fresh = await this.ctx.stores.requests.get(requestId);
+    if (!fresh) return accessErrors.requestNotFound(requestId);
+    try {
+      decideRequest(fresh, actor, input, this.ctx.now());
+    } catch (error) {
+      return error as Error;
+    }
+    return accessErrors.alreadyDecided(requestId, fresh.decision?.by.name ?? '-', fresh.decision?.approved ? T.approved : T.rejected);
   }
 
   /** The other approvers' cards lose their buttons too. */

@@ -45,10 +45,13 @@ export class SubstitutionApproval {
     const approve = action.data.approve === true;
     const comment = String(action.data.comment ?? '').trim();
     const decided = await this.ctx.deps.locks.run(`access:substitution:${id}`, async () => {
-      const item = this.ctx.stores.substitutions.current().find((candidate) => candidate.id === id);
-      if (!item) throw accessErrors.substitutionNotFound(id);
+      const item = await this.find(id);
       const result = this.check(item, actor, approve, comment);
-      await this.ctx.stores.substitutions.save(result);
+      // The compare-and-set: decided first on another replica, the fresh record gives the stale button's refusal.
+      if (!(await this.ctx.stores.substitutions.decide(result))) {
+        this.check(await this.find(id), actor, approve, comment);
+        throw accessErrors.substitutionDecided(id, '-', approve ? SUBSTITUTION_DECISION.approved : SUBSTITUTION_DECISION.rejected);
+      }
       await this.ctx.audit({ actor, action: approve ? 'substitution-approved' : 'substitution-rejected', ref: id, subject: item.substitute, roles: item.roles, detail: comment || `for ${item.person.name}` });
       if (!approve) await this.ctx.stores.substitutions.finish(result);
       return result;
@@ -57,6 +60,12 @@ export class SubstitutionApproval {
     await tools.replaceCard(cardReply(substitutionDecidedCard(this.ctx.catalogue, decided, action.lang)));
     const lang = await this.ctx.langOf(decided.createdBy.id);
     await this.ctx.tellPerson(decided.createdBy.id, textReply(say(approve ? W.approvedNotice : W.rejectedNotice, lang, { id, by: plainText(actor.name), comment: plainText(comment) })));
+  }
+
+  private async find(id: string): Promise<Substitution> {
+    const item = await this.ctx.stores.substitutions.get(id);
+    if (!item) throw accessErrors.substitutionNotFound(id);
+    return item;
   }
 
   /** The pure decision: who may decide, once, and a rejection needs a reason. */

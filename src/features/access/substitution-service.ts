@@ -4,10 +4,11 @@ import type { ConversationAddress } from '../../shared/messaging.js';
 import { substitutionApprover } from './approvers-for.js';
 import { findRole } from './catalogue.js';
 import type { AccessContext } from './context.js';
-import { dayOf, showDay } from './dates.js';
+import { showDay } from './dates.js';
 import type { PersonRef, Substitution } from './model.js';
 import { checkRow, parseSubstitutionCsv, restoreLines, type CheckedRow, type RowProblem, type SubstitutionRow } from './parse-substitutions.js';
 import { tasksForSubstitution } from './plan-tasks.js';
+import { readableId } from './readable-id.js';
 import type { SubstitutionApproval } from './substitution-approval.js';
 import { plainText } from '../../shared/plain-text.js';
 
@@ -36,8 +37,8 @@ export class SubstitutionService {
     return id ? this.ctx.deps.directory.find(id) : undefined;
   }
 
-  private pensionRoles(personId: string): string[] {
-    return this.ctx.stores.grants.ofSubject(personId)
+  private async pensionRoles(personId: string): Promise<string[]> {
+    return (await this.ctx.stores.grants.ofSubject(personId))
       .filter((grant) => grant.state === 'active' && findRole(this.ctx.catalogue, grant.role)?.role.pensionRegister)
       .map((grant) => grant.role);
   }
@@ -48,13 +49,13 @@ export class SubstitutionService {
     const problems: RowProblem[] = [];
     for (const row of rows) {
       const person = await this.resolve(row.person);
-      const context = { person, substitute: await this.resolve(row.substitute), pensionRoles: person ? this.pensionRoles(person.id) : [], today: this.ctx.today() };
+      const context = { person, substitute: await this.resolve(row.substitute), pensionRoles: person ? await this.pensionRoles(person.id) : [], today: this.ctx.today() };
       const checked = checkRow(this.ctx.catalogue, row, context);
       if ('problem' in checked) {
         problems.push({ line: row.line, reason: checked.problem });
         continue;
       }
-      const duplicate = this.findDuplicate(checked.ok);
+      const duplicate = await this.findDuplicate(checked.ok);
       if (duplicate) {
         problems.push({ line: row.line, reason: { et: say(W.duplicate, 'et', { id: duplicate.id }), en: say(W.duplicate, 'en', { id: duplicate.id }) } });
         continue;
@@ -64,16 +65,25 @@ export class SubstitutionService {
     return { recorded, problems };
   }
 
-  private findDuplicate(row: CheckedRow): Substitution | undefined {
-    return this.ctx.stores.substitutions.current().find((item) =>
+  private async findDuplicate(row: CheckedRow): Promise<Substitution | undefined> {
+    return (await this.ctx.stores.substitutions.current()).find((item) =>
       item.person.id.toLowerCase() === row.person.id.toLowerCase() && item.substitute.id.toLowerCase() === row.substitute.id.toLowerCase() && item.from === row.from && item.to === row.to);
   }
 
   /** Records the substitution as pending and asks for its approval; the tasks come with the approval. */
   private async save(row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, via?: ConversationAddress): Promise<Substitution> {
     const now = this.ctx.now();
+    const year = this.ctx.year();
+    const substitution = await this.ctx.stores.substitutions.add(year, (number) => this.build(readableId('ASE', year, number), row, basis, actor, now));
+    await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
+    await this.approval.ask(substitution, via);
+    return substitution;
+  }
+
+  /** The new substitution, pending, with the tasks it will create once approved. */
+  private build(id: string, row: CheckedRow, basis: Substitution['basis'], actor: PersonRef, now: Date): Substitution {
     const substitution: Substitution = {
-      id: await this.ctx.stores.requests.nextId('ASE', Number(dayOf(now).slice(0, 4))),
+      id,
       person: { id: row.person.id, name: row.person.name }, substitute: { id: row.substitute.id, name: row.substitute.name },
       from: row.from, to: row.to, roles: row.roles, basis, createdBy: actor, createdAt: now.toISOString(), taskIds: [],
       state: 'pending',
@@ -81,9 +91,6 @@ export class SubstitutionService {
     const approverId = substitutionApprover(row.person, row.substitute.id, actor.id);
     if (approverId) substitution.approverId = approverId;
     substitution.taskIds = tasksForSubstitution(this.ctx.catalogue, substitution, now).map((task) => task.id);
-    await this.ctx.stores.substitutions.save(substitution);
-    await this.ctx.audit({ actor, action: 'substitution-recorded', ref: substitution.id, subject: substitution.substitute, roles: substitution.roles, detail: `${basis}; for ${substitution.person.name}; ${row.from}..${row.to}` });
-    await this.approval.ask(substitution, via);
     return substitution;
   }
 
@@ -103,9 +110,9 @@ export class SubstitutionService {
     return `${item.id}: ${plainText(item.person.name)} → ${plainText(item.substitute.name)}, ${showDay(item.from, lang)} – ${showDay(item.to, lang)} (${item.roles.join(', ')})${pending}`;
   }
 
-  upcoming(lang: Lang): string {
+  async upcoming(lang: Lang): Promise<string> {
     const today = this.ctx.today();
-    const items = this.ctx.stores.substitutions.current().filter((item) => item.to >= today).sort((a, b) => a.from.localeCompare(b.from));
+    const items = (await this.ctx.stores.substitutions.current()).filter((item) => item.to >= today).sort((a, b) => a.from.localeCompare(b.from));
     if (items.length === 0) return say(W.none, lang);
     return [say(W.upcoming, lang), ...items.map((item) => `- ${this.line(item, lang)}`)].join('\n');
   }
@@ -113,7 +120,7 @@ export class SubstitutionService {
   /** Archives substitutions that are over and whose tasks are all closed. */
   async finishEnded(): Promise<void> {
     const today = this.ctx.today();
-    for (const item of this.ctx.stores.substitutions.current()) {
+    for (const item of await this.ctx.stores.substitutions.current()) {
       if (item.to >= today) continue;
       const open = await Promise.all(item.taskIds.map((id) => this.ctx.stores.tasks.get(id)));
       if (open.every((task) => !task || task.state !== 'open')) await this.ctx.stores.substitutions.finish(item);

@@ -8,12 +8,17 @@ import { addDays, showDay } from './dates.js';
 import type { AccessTask, AuditAction, PersonRef } from './model.js';
 import { scanDue } from './scan-due.js';
 import { taskCard } from './task-card.js';
-import { N, T, TASK_KIND, taskLine } from './texts.js';
+import { N, T, TASK_KIND, TASK_STATE, taskLine } from './texts.js';
 import { plainText } from '../../shared/plain-text.js';
 
 const DONE_ACTION: Record<AccessTask['kind'], AuditAction> = { grant: 'granted', revoke: 'revoked', suspend: 'suspended', resume: 'resumed', close: 'closed' };
 const DIGEST_LINES = 40;
 const taskKey = (id: string): string => `access:task:${id}`;
+const SCAN_LEASE = 'access-scan';
+/** How long a replica posting a task's card holds it; after that another may post it. */
+const POST_CLAIM_MS = 2 * 60_000;
+/** Longer than a scan takes; a replica that dies holding it is replaced after this. */
+const SCAN_LEASE_MS = 10 * 60_000;
 
 /** The specialists' tasks: cards in their channel, marking done or impossible, and the daily due-date scan. */
 export class TaskService {
@@ -51,12 +56,13 @@ export class TaskService {
 
   /**
    * Posts the task's card in the channel; false when the channel is not known yet (the scan tries
-   * again). Under the task's lock, re-read: a task closed meanwhile is not saved back as open.
+   * again). Under the task's lock, claimed in the store first: a task closed, posted or being
+   * posted by another replica meanwhile is left alone.
    */
   private post(seen: AccessTask): Promise<boolean> {
     return this.ctx.deps.locks.run(taskKey(seen.id), async () => {
-      const task = await this.ctx.stores.tasks.get(seen.id);
-      if (!task || task.state !== 'open' || task.card) return true;
+      const task = await this.ctx.stores.tasks.claimPosting(seen.id, this.ctx.holder, this.ctx.now(), POST_CLAIM_MS);
+      if (!task) return true;
       return this.postNow(task);
     });
   }
@@ -69,7 +75,8 @@ export class TaskService {
     }
     const card = taskCard(this.ctx.catalogue, task, this.ctx.channelLang, this.ctx.deps.signer);
     const thread = await this.ctx.deps.messenger.postToChannel(channel, cardReply(card, taskLine(this.ctx.catalogue, task, this.ctx.channelLang)));
-    await this.ctx.stores.tasks.save({ ...task, card: { address: thread.address, messageId: thread.messageId, postedOn: this.ctx.today() } });
+    const { posting: _claim, ...posted } = task;
+    await this.ctx.stores.tasks.save({ ...posted, card: { address: thread.address, messageId: thread.messageId, postedOn: this.ctx.today() } });
     return true;
   }
 
@@ -90,19 +97,32 @@ export class TaskService {
     const task = await stores.tasks.get(taskId);
     if (!task) throw accessErrors.taskNotFound(taskId);
     const closed = closeTask(task, actor, outcome, reason, this.ctx.now());
+    // Finishing first is the claim: of two replicas closing the task at once only one changes the grants.
+    if (!(await stores.tasks.finish(closed))) throw await this.closedElsewhere(taskId, actor, outcome, reason);
     if (outcome === 'done') {
-      const changes = grantChanges(closed, stores.grants.ofSubject(task.subject.id), actor, this.ctx.today(), this.ctx.now());
+      const changes = grantChanges(closed, await stores.grants.ofSubject(task.subject.id), actor, this.ctx.today(), this.ctx.now());
       for (const grant of [...changes.add, ...changes.update]) await stores.grants.save(grant);
       for (const grant of changes.end) await stores.grants.end(grant);
     } else {
       await this.cancelDependents(closed, actor);
     }
-    await stores.tasks.finish(closed);
     await this.ctx.audit({
       actor, action: outcome === 'done' ? DONE_ACTION[task.kind] : 'task-impossible', ref: task.id,
       subject: task.subject, system: task.system || undefined, roles: task.roles, detail: closed.reason,
     });
     return closed;
+  }
+
+  /** The refusal for a task closed first elsewhere, as a stale button gets it. */
+  private async closedElsewhere(taskId: string, actor: PersonRef, outcome: TaskOutcome, reason: string): Promise<Error> {
+    const fresh = await this.ctx.stores.tasks.get(taskId);
+    if (!fresh) return accessErrors.taskNotFound(taskId);
+    try {
+      closeTask(fresh, actor, outcome, reason, this.ctx.now());
+    } catch (error) {
+      return error as Error;
+    }
+    return accessErrors.taskClosed(taskId, fresh.closedBy?.name ?? '-', TASK_STATE[fresh.state]);
   }
 
   /** Each follow-up is cancelled under its own lock, so one being marked done at that moment is not undone. */
@@ -112,7 +132,7 @@ export class TaskService {
         const dependent = await this.ctx.stores.tasks.get(id);
         if (!dependent || dependent.state !== 'open') return;
         const cancelled: AccessTask = { ...dependent, state: 'cancelled', closedAt: this.ctx.now().toISOString(), closedBy: actor, reason: task.id };
-        await this.ctx.stores.tasks.finish(cancelled);
+        if (!(await this.ctx.stores.tasks.finish(cancelled))) return;
         await this.ctx.audit({ actor, action: 'task-cancelled', ref: id, subject: task.subject, detail: task.id });
       });
     }
@@ -131,17 +151,34 @@ export class TaskService {
    * The daily scan, run from the scheduler's tick: cards whose reminder window began are posted,
    * cards posted earlier get one reminder, and overdue tasks are raised in the channel once a day
    * until closed. A day is scanned once; a failure leaves it unscanned so the next tick retries.
+   * With several replicas the scan runs under a lease, so one replica scans; each item it handles
+   * is marked on the task (card, remindedOn, deskCalledOn) before the next, so a replica that takes
+   * over after a crash repeats none of them.
    */
   async scan(now: Date): Promise<void> {
-    const { stores, deps } = this.ctx;
+    const { stores } = this.ctx;
     const today = this.ctx.today();
-    if (stores.state.get().lastScanOn === today) return;
+    if ((await stores.state.get()).lastScanOn === today) return;
     if (!(await this.ctx.channel())) return;
-    const found = scanDue(stores.tasks.open(), today, deps.config.access.reminderDays);
+    if (!(await stores.state.lease(SCAN_LEASE, this.ctx.holder, now, SCAN_LEASE_MS))) return;
+    try {
+      if ((await stores.state.get()).lastScanOn !== today) await this.scanDay(today, now);
+    } finally {
+      await stores.state.release(SCAN_LEASE, this.ctx.holder);
+    }
+  }
+
+  /** Call holding the scan's lease. */
+  private async scanDay(today: string, now: Date): Promise<void> {
+    const { stores, deps } = this.ctx;
+    const found = scanDue(await stores.tasks.open(), today, deps.config.access.reminderDays);
     for (const task of found.post) await this.post(task);
     for (const task of found.remind) await this.remind(task, today);
     for (const task of found.overdue) await this.callDesk(task, today);
-    if (found.overdue.length > 0 && stores.state.get().lastDigestOn !== today) await this.raiseOverdue(found.overdue, today);
+    if (found.overdue.length > 0 && (await stores.state.get()).lastDigestOn !== today) {
+      await this.raiseOverdue(found.overdue, today);
+      await stores.state.set({ lastDigestOn: today });
+    }
     await stores.state.set({ lastScanOn: today, lastDigestOn: today });
     this.ctx.log.info({ day: today, posted: found.post.length, reminded: found.remind.length, overdue: found.overdue.length, at: now.toISOString() }, 'access due-date scan');
   }

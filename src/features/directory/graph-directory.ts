@@ -1,7 +1,16 @@
-import type { Directory, DirectoryPerson } from '../../shared/directory.js';
+import type { AudienceDirectory, Directory, DirectoryGroup, DirectoryPerson } from '../../shared/directory.js';
+import { findGroup, listGroupMembers, listPeopleWhere } from './graph-audience.js';
 import type { TokenSource } from './msal-token-source.js';
 
-type Fetch = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
+type Fetch = (url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
+
+/** A Graph answer as it came, for callers that decide about retries themselves (app installs). */
+export interface GraphAnswer {
+  status: number;
+  /** Retry-After in ms, when Graph sent one. */
+  retryAfterMs?: number;
+  body?: unknown;
+}
 
 export interface GraphDirectoryOptions {
   tokens: TokenSource;
@@ -15,7 +24,7 @@ export interface GraphDirectoryOptions {
   now?: () => number;
 }
 
-interface GraphUser {
+export interface GraphUser {
   id: string;
   displayName?: string;
   mail?: string | null;
@@ -35,7 +44,7 @@ export class GraphError extends Error {
 }
 
 /** The directory from Microsoft Graph: `/users/{id}`, `/users/{id}/manager`, `/users/{id}/directReports`. */
-export class GraphDirectory implements Directory {
+export class GraphDirectory implements Directory, AudienceDirectory {
   private readonly fetch: Fetch;
   private readonly baseUrl: string;
   private readonly maxRetries: number;
@@ -78,16 +87,43 @@ export class GraphDirectory implements Directory {
     return people;
   }
 
+  peopleWhere(field: 'department' | 'jobTitle', values: readonly string[]): Promise<DirectoryPerson[]> {
+    return listPeopleWhere(this, field, values);
+  }
+
+  group(idOrName: string): Promise<DirectoryGroup | undefined> {
+    return findGroup(this, idOrName);
+  }
+
+  groupMembers(groupId: string): Promise<DirectoryPerson[]> {
+    return listGroupMembers(this, groupId);
+  }
+
+  /** One request with the bearer token and no retries: the caller paces and retries (app installs). */
+  async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GraphAnswer> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.options.tokens.token()}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, body: parsed, ...(response.headers.get('retry-after') ? { retryAfterMs: waitMs(response, 0) } : {}) };
+  }
+
   /**
    * A GET with the bearer token; 404 is "nobody", throttling and outages are retried. Also used
    * for the bot's other app-only reads (its own app registration's credentials).
    */
-  async get<T>(pathOrUrl: string): Promise<T | undefined> {
+  async get<T>(pathOrUrl: string, headers: Record<string, string> = {}): Promise<T | undefined> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response | undefined;
       try {
-        response = await this.fetch(url, { headers: { authorization: `Bearer ${await this.options.tokens.token()}`, accept: 'application/json' } });
+        response = await this.fetch(url, { headers: { ...headers, authorization: `Bearer ${await this.options.tokens.token()}`, accept: 'application/json' } });
       } catch (error) {
         if (attempt >= this.maxRetries) throw new GraphError(0, `Microsoft Graph cannot be reached: ${(error as Error).message}`);
       }
@@ -101,7 +137,7 @@ export class GraphDirectory implements Directory {
 }
 
 /** Object ids are lower-cased, as at the edge, so the rest of the code compares them with ===. */
-function toPerson(user: GraphUser): DirectoryPerson {
+export function toPerson(user: GraphUser): DirectoryPerson {
   return {
     id: user.id.toLowerCase(),
     name: user.displayName ?? user.mail ?? user.id,

@@ -8,7 +8,7 @@ import { handOverIdentityEndpoint } from '../../shared/identity-endpoint.js';
 import { ManagedIdentityTokenSource } from './managed-identity-token-source.js';
 import { MsalTokenSource, type TokenSource } from './msal-token-source.js';
 
-export { GraphDirectory, GraphError, waitMs, type GraphDirectoryOptions } from './graph-directory.js';
+export { GraphDirectory, GraphError, waitMs, type GraphDirectoryOptions, type GraphAnswer } from './graph-directory.js';
 export { MsalTokenSource, type TokenSource, type ClientCredentials } from './msal-token-source.js';
 export { ManagedIdentityTokenSource } from './managed-identity-token-source.js';
 
@@ -54,4 +54,10 @@ export function graphReaderFor(config: Config): (<T>(path: string) => Promise<T 
   if (!graph) return undefined;
   const client = new GraphDirectory({ tokens: graph.tokens, baseUrl: config.graph.baseUrl, maxRetries: 2 });
   return (path) => client.get(path);
+}
+
+/** The app-only Graph client for writes the bot paces itself (proactive installs), or undefined without credentials. */
+export function graphClientFor(config: Config): GraphDirectory | undefined {
+  const graph = graphTokensFor(config);
+  return graph && new GraphDirectory({ tokens: graph.tokens, baseUrl: config.graph.baseUrl });
 }

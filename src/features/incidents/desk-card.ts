@@ -7,6 +7,8 @@ import { showTime } from '../../shared/tallinn-time.js';
 import type { Incident } from './incident.js';
 import { severityOf } from './incident-texts.js';
 import { noticeBody, specialistButtons } from './notice-card.js';
+import { audienceLines, type PreviewReach } from './preview-card.js';
+import { isTargeted } from './audience.js';
 
 const T: Record<string, Text> = {
   draft: { et: 'Mustand ülevaatamiseks: {systems}', en: 'Draft for review: {systems}' },
@@ -34,6 +36,15 @@ const T: Record<string, Text> = {
   titleEn: { et: 'Pealkiri inglise keeles', en: 'Title in English' },
   descriptionEn: { et: 'Kirjeldus inglise keeles', en: 'Description in English' },
   publish: { et: 'Avalda', en: 'Publish' },
+  draftIntroTargeted: {
+    et: 'Seire andis häire. Kasutajad ei ole veel midagi saanud. Vaata tekst üle, muuda vajadusel ja avalda: teade läheb {total} vestlusse ({channels} kanalisse ja {people} inimesele sihtrühmast, kes seda süsteemi jälgivad).',
+    en: 'Monitoring raised an alert. Users have not been told anything yet. Review the text, edit it if needed and publish: the notice goes to {total} conversations ({channels} channels and {people} people in the audience who follow this system).',
+  },
+  audienceHint: { et: 'Sihtrühm (soovi korral, komadega eraldatud). Tühjana saavad teate kõik, kes süsteemi jälgivad. Muutmisel vajuta enne avaldamist „Näita sihtrühma“.', en: 'Audience (optional, comma-separated). Left empty, everyone who follows the system gets the notice. After a change, press "Show audience" before publishing.' },
+  departments: { et: 'Osakonnad', en: 'Departments' },
+  jobTitles: { et: 'Ametinimetused', en: 'Job titles' },
+  groups: { et: 'Entra grupid (nimi või id)', en: 'Entra groups (name or id)' },
+  showAudience: { et: 'Näita sihtrühma', en: 'Show audience' },
   firing: { et: 'kestab', en: 'firing' },
   resolvedAlert: { et: 'lõppenud', en: 'resolved' },
 };
@@ -67,20 +78,28 @@ function rawAlert(incident: Incident, lang: Lang): Element[] {
  * with the template's text in editable fields, the audience size and one "Publish" button; the
  * published notice with who published it; or the withdrawn draft. Always with the raw alert.
  */
-export function deskCard(incident: Incident, audience: { channels: number; people: number; total: number }, signer: CardSigner, lang: Lang): Reply {
+export function deskCard(incident: Incident, audience: PreviewReach, signer: CardSigner, lang: Lang): Reply {
   const systems = plainText(incident.systems.join(', '));
   const stage = incident.stage ?? 'published';
   const body: Element[] = [heading(say(T[stage], lang, { systems }))];
   let actions: Element[] = [];
   if (stage === 'draft') {
     body.push(
-      paragraph(say(T.draftIntro, lang, audience), { weight: 'Bolder' }),
+      paragraph(say(isTargeted(incident.audience) && audience.selected !== undefined ? T.draftIntroTargeted : T.draftIntro, lang, { channels: audience.channels, people: audience.people, total: audience.total }), { weight: 'Bolder' }),
+      ...audienceLines(incident, audience, lang),
       textInput('title', say(T.title, lang), { maxLength: 200, value: incident.title, isRequired: true }),
       textInput('description', say(T.description, lang), { isMultiline: true, maxLength: 4000, value: incident.description, isRequired: true }),
       textInput('titleEn', say(T.titleEn, lang), { maxLength: 200, value: incident.titleEn }),
       textInput('descriptionEn', say(T.descriptionEn, lang), { isMultiline: true, maxLength: 4000, value: incident.descriptionEn }),
+      paragraph(say(T.audienceHint, lang), { size: 'Small', isSubtle: true }),
+      textInput('departments', say(T.departments, lang), { value: incident.audience?.departments?.join(', ') }),
+      textInput('jobTitles', say(T.jobTitles, lang), { value: incident.audience?.jobTitles?.join(', ') }),
+      textInput('groups', say(T.groups, lang), { value: incident.audience?.groups?.map((group) => group.name).join(', ') }),
     );
-    actions = [submitButton(say(T.publish, lang), signer.sign('incidents.publish', { id: incident.id }))];
+    actions = [
+      submitButton(say(T.publish, lang), signer.sign('incidents.publish', { id: incident.id })),
+      submitButton(say(T.showAudience, lang), signer.sign('incidents.audience', { id: incident.id })),
+    ];
   } else if (stage === 'withdrawn') {
     body.push(paragraph(say(T.withdrawnIntro, lang)));
   } else {

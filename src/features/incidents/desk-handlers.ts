@@ -17,6 +17,9 @@ import type { Pacer } from './pacer.js';
 import { sendReminders, unacknowledged, type ReminderDeps } from './reminder.js';
 import { sendReport, type ReportSender } from '../../shared/send-report.js';
 import { startReport } from './start-report.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { audienceOf } from './read-audience.js';
+import { deskCard } from './desk-card.js';
 
 const T: Record<string, Text> = {
   published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
@@ -29,6 +32,7 @@ const T: Record<string, Text> = {
   nobody: { et: 'Kõik, kelleni teade jõudis, on selle juba kinnitanud; meeldetuletust pole vaja.', en: 'Everyone the notice reached has acknowledged it; no reminder is needed.' },
   report: { et: 'Teate {id} edastamise aruanne: {rows} rida. Fail tuleb sulle isiklikku vestlusesse.', en: 'Delivery report of notice {id}: {rows} rows. The file comes to your personal chat.' },
   reportFile: { et: 'Teate {id} edastamise aruanne (CSV)', en: 'Delivery report of notice {id} (CSV)' },
+  audienceChanged: { et: 'Sihtrühm muutus, seega ma teadet veel ei avaldanud. Vaata kaardilt üle, kelleni see jõuab, ja vajuta uuesti „Avalda“.', en: 'The audience changed, so I have not published the notice yet. Check on the card who it reaches and press "Publish" again.' },
 };
 
 const ACK_NOT_YOURS = new DomainError('INCIDENT_ACK_NOT_YOURS', {
@@ -56,10 +60,13 @@ export interface DeskHandlerDeps {
   reminders: ReminderDeps;
   /** An acknowledgement arrived: the progress report is redrawn within a few seconds. */
   acknowledged: () => void;
+  /** Monitoring's drafts may be targeted by department, job title or group (issue 12). */
+  audiences: AudienceResolver;
 }
 
 const SPECIALIST = { audience: 'specialist' as const };
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+const textsOf = (action: CardAction) => ({ title: text(action.data.title), description: text(action.data.description), titleEn: text(action.data.titleEn), descriptionEn: text(action.data.descriptionEn) });
 
 /** The reminder button under a critical notice's progress report, until the one reminder is sent. */
 export function reminderButtons(signer: CardSigner) {
@@ -73,10 +80,28 @@ export function reminderButtons(signer: CardSigner) {
 export function registerDeskHandlers(deps: DeskHandlerDeps): void {
   const { router, service } = deps;
 
+  /** Keeps the audience typed on a draft's card and redraws the card with who it reaches, the texts as typed. */
+  async function showAudience(action: CardAction, tools: TurnTools): Promise<Incident | undefined> {
+    const { audience } = await audienceOf(action.data, action.lang, deps.audiences);
+    const incident = await service.setDraftAudience(String(action.data.id ?? ''), audience);
+    if (incident.stage !== 'draft') return undefined;
+    const typed = { ...incident, ...textsOf(action) };
+    await tools.replaceCard(deskCard({ ...typed, title: typed.title ?? incident.title, description: typed.description ?? incident.description }, await service.deskReach(incident), deps.signer, action.lang));
+    return incident;
+  }
+
+  router.action('incidents.audience', async (action, tools) => void (await showAudience(action, tools)), SPECIALIST);
+
   router.action('incidents.publish', async (action, tools) => {
     const by = { source: 'teams' as const, aadObjectId: action.from.aadObjectId, name: action.from.name };
-    const texts = { title: text(action.data.title), description: text(action.data.description), titleEn: text(action.data.titleEn), descriptionEn: text(action.data.descriptionEn) };
-    const { outcome, incident } = await service.publishDraft(String(action.data.id ?? ''), texts, by);
+    const texts = textsOf(action);
+    const draft = deps.incidents.getLive(String(action.data.id ?? ''));
+    const { audience } = await audienceOf(action.data, action.lang, deps.audiences);
+    // The desk sees who a notice reaches before it goes: a changed audience is shown first, not published.
+    if (draft?.stage === 'draft' && JSON.stringify(audience ?? null) !== JSON.stringify(draft.audience ?? null)) {
+      if (await showAudience(action, tools)) return void (await tools.reply(say(T.audienceChanged, action.lang)));
+    }
+    const { outcome, incident } = await service.publishDraft(String(action.data.id ?? ''), texts, by, audience);
     if (outcome === 'withdrawn') return void (await tools.reply(say(T.withdrawn, action.lang)));
     if (outcome === 'already') {
       const name = incident.publishedBy?.auto ? say(T.auto, action.lang) : plainText(incident.publishedBy?.name ?? '-');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audienceSchema } from './audience.js';
 import { SEVERITIES, STATUSES, type IncidentContent } from './incident.js';
 
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO time such as 2026-12-01T08:00:00Z' });
@@ -16,6 +17,8 @@ export const incidentInputSchema = z.strictObject({
   descriptionEn: line(4000).optional(),
   startsAt: isoTime.optional(),
   expectedEnd: isoTime.optional(),
+  /** Only people in these departments, with these job titles or in these Entra groups (issue 12). */
+  audience: audienceSchema.optional(),
 });
 
 export type IncidentInput = z.infer<typeof incidentInputSchema>;

@@ -6,14 +6,18 @@ import type { KeyedLock } from '../../shared/keyed-lock.js';
 import { DomainError } from '../../shared/errors.js';
 import { langOf, type Lang } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
-import type { ConversationAddress } from '../../shared/messaging.js';
 import { followedSystemsOf, isPublished, openIncident, reviseIncident, type AlertDetails, type Incident, type IncidentActor, type IncidentContent } from './incident.js';
 import { alertChanged, webhookDetails } from './alert-details.js';
 import { bumpIncident, decideMonitoring, type Reach } from './monitoring-intake.js';
 import { contentOfInput, type IncidentInput } from './incident-input.js';
 import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
-import { countAudience, planAudience, widenAudience } from './plan-audience.js';
+import { countAudience, widenAudience } from './plan-audience.js';
 import { tallinnDay } from '../../shared/tallinn-time.js';
+import type { NoticeAudience } from './audience.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { planTargets, type AudiencePlan } from './plan-targets.js';
+import type { InstallMode } from './app-installs.js';
+import type { InstallVia } from './install-store.js';
 
 export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
   et: 'Sama võtmega saadeti varem teistsugune teade.',
@@ -86,6 +90,20 @@ export interface ServiceDeps {
   /** Tells the delivery worker there is something to send. */
   wake: () => void;
   locks: KeyedLock;
+  /** Targeting by department, job title and group (issue 12); without it, notices cannot be targeted. */
+  audiences?: AudienceResolver;
+  /** Proactive installs for people in a targeted audience who have no chat with the bot. */
+  installs?: { mode(): InstallMode; request(incidentId: string, people: readonly string[], via?: InstallVia): Promise<void> };
+}
+
+/** What a preview says about the audience: its size, and who it cannot reach or the bot will install itself for. */
+export interface ReachPreview {
+  channels: number;
+  people: number;
+  total: number;
+  selected?: number;
+  unreached: number;
+  install: InstallMode;
 }
 
 /** Loads, decides (pure rules in incident.ts), saves, then hands the notice to the outbox. */
@@ -184,7 +202,7 @@ export class IncidentService {
    * A specialist publishes monitoring's draft with one click, with the texts as they left them on
    * the desk's card; one at a time with intake, so two clicks publish once.
    */
-  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor): Promise<{ outcome: PublishOutcome; incident: Incident }> {
+  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor, audience?: NoticeAudience): Promise<{ outcome: PublishOutcome; incident: Incident }> {
     return this.deps.locks.run('incidents:intake', async () => {
       const incident = this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
@@ -197,12 +215,35 @@ export class IncidentService {
       const now = this.deps.clock.now();
       const next = bumpIncident(incident, {
         title, description, titleEn: clean(texts.titleEn, 200), descriptionEn: clean(texts.descriptionEn, 4000),
-        stage: 'published', publishedBy: { at: now.toISOString(), name: by.name, aadObjectId: by.aadObjectId },
+        stage: 'published', publishedBy: { at: now.toISOString(), name: by.name, aadObjectId: by.aadObjectId }, audience,
       }, now, by);
       await this.publish(next, undefined, 'everyone');
       this.deps.logger.info({ incidentId: id, version: next.version }, 'draft published by a specialist');
       return { outcome: 'published' as const, incident: next };
     });
+  }
+
+  /** The desk chose an audience for monitoring's draft: kept with the draft (no new version), shown before it is published. */
+  setDraftAudience(id: string, audience: NoticeAudience | undefined): Promise<Incident> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      const incident = this.deps.store.getLive(id);
+      if (!incident) throw INCIDENT_NOT_FOUND;
+      if (incident.stage !== 'draft') return incident;
+      const next: Incident = { ...incident, audience };
+      if (!audience) delete next.audience;
+      await this.deps.store.save(next);
+      return next;
+    });
+  }
+
+  /** The desk card's figures; when the directory cannot answer, the audience without targeting, so the card still shows. */
+  async deskReach(incident: Incident): Promise<ReachPreview> {
+    try {
+      return await this.reachPreview(incident.systems, incident.audience, incident.id);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, incidentId: incident.id }, 'cannot resolve the draft\'s audience; showing the size without it');
+      return { ...(await this.audienceCount(incident.systems, incident.id)), unreached: 0, install: this.deps.installs?.mode() ?? 'off' };
+    }
   }
 
   /**
@@ -218,12 +259,29 @@ export class IncidentService {
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
     const current = this.deps.store.broadcast(incident.id);
-    const audience = await this.audienceFor(incident.systems);
-    const planned = reach === 'everyone' ? audience : audience.filter((target) => target.specialists);
+    const plan = await this.plan(incident.systems, reach === 'everyone' ? incident.audience : undefined);
+    const planned = reach === 'everyone' ? plan.targets : plan.targets.filter((target) => target.specialists);
     const { targets } = widenAudience(current?.targets ?? [], planned);
-    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report });
+    const reachFigures = plan.selected !== undefined ? { reach: { selected: plan.selected, unreached: plan.unreached.length } } : {};
+    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report, ...reachFigures });
     await this.deps.store.save(incident);
+    const installs = this.deps.installs;
+    if (plan.unreached.length > 0 && installs && installs.mode() !== 'off' && incident.status !== 'resolved') await installs.request(incident.id, plan.unreached, plan.via);
     this.deps.wake();
+  }
+
+  /** The bot was installed for some of these notices' people: their new chats join the audiences. */
+  refreshAudiences(incidentIds: readonly string[]): Promise<void> {
+    return this.deps.locks.run('incidents:intake', async () => {
+      for (const id of incidentIds) {
+        const incident = this.deps.store.getLive(id);
+        const current = this.deps.store.broadcast(id);
+        if (!incident || !current || !isPublished(incident) || incident.status === 'resolved') continue;
+        const { targets, added } = widenAudience(current.targets, (await this.plan(incident.systems, incident.audience)).targets);
+        if (added > 0) await this.deps.store.saveBroadcast({ ...current, targets });
+      }
+      this.deps.wake();
+    });
   }
 
   /** Points the author's progress message at the incident's current version. */
@@ -240,17 +298,21 @@ export class IncidentService {
     return countAudience(widenAudience(current, await this.audienceFor(systems)).targets);
   }
 
-  /** Who a notice about `systems` goes to now. */
-  async audienceFor(systems: readonly string[]): Promise<DeliveryTarget[]> {
-    const { config, conversations, subscriptions } = this.deps;
-    const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
-    const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
-    for (const { id, specialists } of wanted) {
-      const address = await conversations.channel(id);
-      if (address) channels.push({ address, specialists });
-      else this.deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
-    }
-    return planAudience(systems, { channels, people: await conversations.allPersonal(), followed: (id) => subscriptions.followed(id), defaultLang: this.defaultLang });
+  /** Who a notice about `systems` (and for `audience`, when targeted) goes to now. */
+  async audienceFor(systems: readonly string[], audience?: NoticeAudience): Promise<DeliveryTarget[]> {
+    return (await this.plan(systems, audience)).targets;
+  }
+
+  /** The preview's figures: the audience now plus everyone an earlier version reached, and who it cannot reach. */
+  async reachPreview(systems: readonly string[], audience: NoticeAudience | undefined, incidentId?: string): Promise<ReachPreview> {
+    const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
+    const plan = await this.plan(systems, audience);
+    const counts = countAudience(widenAudience(current, plan.targets).targets);
+    return { ...counts, selected: plan.selected, unreached: plan.unreached.length, install: this.deps.installs?.mode() ?? 'off' };
+  }
+
+  private plan(systems: readonly string[], audience?: NoticeAudience): Promise<AudiencePlan> {
+    return planTargets(this.deps, this.defaultLang, systems, audience);
   }
 
   async find(id: string): Promise<Incident> {
@@ -260,6 +322,7 @@ export class IncidentService {
   }
 
   /**
+   * Planned maintenance is listed on its own (MaintenancePlanner.upcoming).
    * Open incidents first, then resolved ones not archived yet (about an hour after resolution, see
    * archive-due.ts; at most a day); newest first.
    */
@@ -267,7 +330,7 @@ export class IncidentService {
     const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
     return this.deps.store
       .live()
-      .filter((incident) => isPublished(incident))
+      .filter((incident) => isPublished(incident) && incident.kind !== 'maintenance')
       .filter((incident) => incident.status !== 'resolved' || Date.parse(incident.resolvedAt ?? incident.updatedAt) >= dayAgo)
       .sort((a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -284,7 +347,7 @@ export class IncidentService {
 
 const answerOf = (incident: Incident): IntakeAnswer => ({ id: incident.id, ref: incident.ref, status: incident.status });
 
-/** `RIKE-20261126-3F9A`: the day it opened (in Tallinn) and a random part people can read out. */
-function newIncidentId(now: Date): string {
-  return `RIKE-${tallinnDay(now).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
+/** `RIKE-20261126-3F9A`: the day it opened (in Tallinn) and a random part people can read out (`HOOLDUS-…` for maintenance). */
+export function newIncidentId(now: Date, prefix = 'RIKE'): string {
+  return `${prefix}-${tallinnDay(now).replace(/-/g, '')}-${randomBytes(2).toString('hex').toUpperCase()}`;
 }

@@ -34,6 +34,8 @@ export interface Broadcast {
   desk?: DeskReport;
   /** The one reminder a critical notice may get, to those who had not acknowledged it. */
   reminder?: { at: string; by?: string; people: number };
+  /** A targeted notice: how many people its audience names, and how many of them had no chat with the bot when it was published. */
+  reach?: { selected: number; unreached: number };
 }
 
 /**

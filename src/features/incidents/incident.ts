@@ -1,4 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
+import type { MaintenancePlan } from './maintenance.js';
+import type { NoticeAudience } from './audience.js';
 
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -20,11 +22,14 @@ export interface IncidentContent {
   descriptionEn?: string;
   startsAt?: string;
   expectedEnd?: string;
+  /** People targeted by department, job title or Entra group; without it, everyone who follows the systems. */
+  audience?: NoticeAudience;
 }
 
 /** Who changed an incident: monitoring (by channel) or a specialist (by Entra object id). */
 export interface IncidentActor {
-  source: 'webhook' | 'alertmanager' | 'teams';
+  /** `schedule`: the bot itself, at a planned maintenance's times. */
+  source: 'webhook' | 'alertmanager' | 'teams' | 'schedule';
   aadObjectId?: string;
   name?: string;
 }
@@ -74,6 +79,9 @@ export interface Incident extends IncidentContent {
   alert?: AlertDetails;
   /** Who published a draft: a specialist, or the operator's rule (`auto`). */
   publishedBy?: { at: string; name?: string; aadObjectId?: string; auto?: boolean };
+  /** A planned maintenance (see maintenance.ts); absent for an incident. */
+  kind?: 'maintenance';
+  maintenance?: MaintenancePlan;
 }
 
 /** A notice people may be told about: anything but a draft or a withdrawn draft. */
@@ -152,6 +160,6 @@ export function reviseIncident(incident: Incident, content: IncidentContent, now
 
 /** The content of an incident, e.g. to prefill an update form or resolve it. */
 export function contentOf(incident: Incident): IncidentContent {
-  const { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd } = incident;
-  return { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd };
+  const { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd, audience } = incident;
+  return { systems, severity, status, title, description, titleEn, descriptionEn, startsAt, expectedEnd, ...(audience ? { audience } : {}) };
 }

@@ -5,6 +5,8 @@ import { cardReply, textReply, type Reply } from '../../shared/messaging.js';
 import type { Incident } from './incident.js';
 import { FACT, formatTime, severityOf, statusOf } from './incident-texts.js';
 import { plainText } from '../../shared/plain-text.js';
+import { isMaintenance } from './maintenance.js';
+import { maintenanceBody, maintenanceButtons, maintenanceCard } from './maintenance-card.js';
 
 const HEADING: Record<'open' | 'resolved', Text> = {
   open: { et: 'Rike: {systems}', en: 'Incident: {systems}' },
@@ -33,6 +35,7 @@ const systemsOf = (incident: Incident): string => plainText(incident.systems.joi
 
 /** The facts and text of a notice, shared by the notice itself, the preview and the list. */
 export function noticeBody(incident: Incident, lang: Lang): Element[] {
+  if (isMaintenance(incident)) return maintenanceBody(incident, lang);
   const state = incident.status === 'resolved' ? 'resolved' : 'open';
   return [
     heading(say(HEADING[state], lang, { systems: systemsOf(incident) })),
@@ -52,6 +55,7 @@ export function noticeBody(incident: Incident, lang: Lang): Element[] {
 
 /** Buttons a specialist gets on a notice (the specialists' channel, the incident list). */
 export function specialistButtons(incident: Incident, signer: CardSigner, lang: Lang): Element[] {
+  if (isMaintenance(incident)) return maintenanceButtons(incident, signer, lang);
   if (incident.status === 'resolved') return [];
   return [
     submitButton(say(BUTTON.update, lang), signer.sign('incidents.edit', { id: incident.id })),
@@ -61,6 +65,7 @@ export function specialistButtons(incident: Incident, signer: CardSigner, lang: 
 
 /** The notice as it is sent and later edited in place. */
 export function noticeCard(incident: Incident, lang: Lang, buttons: Element[] = [], extra: Element[] = []): Reply {
+  if (isMaintenance(incident)) return maintenanceCard(incident, lang, buttons, extra);
   const state = incident.status === 'resolved' ? 'resolved' : 'open';
   const body = [...noticeBody(incident, lang), ...extra, paragraph(say(FOOTER[state], lang), { isSubtle: true, size: 'Small' })];
   return cardReply(adaptiveCard(body, buttons), `${say(HEADING[state], lang, { systems: incident.systems.join(', ') })}: ${titleOf(incident, lang)}`);

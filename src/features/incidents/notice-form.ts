@@ -1,5 +1,5 @@
 import type { CardSigner } from '../../shared/card-signer.js';
-import { adaptiveCard, choiceInput, dateInput, heading, submitButton, textInput, type Element } from '../../shared/cards.js';
+import { adaptiveCard, choiceInput, dateInput, heading, paragraph, submitButton, textInput, type Element } from '../../shared/cards.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { tallinnInputs, tallinnToIso } from '../../shared/tallinn-time.js';
@@ -21,6 +21,10 @@ const LABEL: Record<string, Text> = {
   descriptionEn: { et: 'Kirjeldus inglise keeles (soovi korral)', en: 'Description in English (optional)' },
   expectedEnd: { et: 'Eeldatav lõpp (kuupäev ja kellaaeg Eesti aja järgi)', en: 'Expected end (date and time, Estonian time)' },
   preview: { et: 'Eelvaade', en: 'Preview' },
+  audience: { et: 'Sihtrühm (soovi korral). Tühjana saavad teate kõik, kes neid süsteeme jälgivad; täidetuna ainult need, kes kuuluvad mõnda neist (komadega eraldatud).', en: 'Audience (optional). Left empty, everyone who follows these systems gets the notice; filled in, only people in one of these (comma-separated).' },
+  departments: { et: 'Osakonnad', en: 'Departments' },
+  jobTitles: { et: 'Ametinimetused', en: 'Job titles' },
+  groups: { et: 'Entra grupid (nimi või id)', en: 'Entra groups (name or id)' },
 };
 
 export const FORM_INVALID: Text = {
@@ -46,6 +50,10 @@ export function noticeForm(signer: CardSigner, lang: Lang, prefill?: IncidentCon
     textInput('descriptionEn', say(LABEL.descriptionEn, lang), { isMultiline: true, maxLength: 4000, value: prefill?.descriptionEn }),
     dateInput('expectedEndDate', say(LABEL.expectedEnd, lang), { value: end.date }),
     { type: 'Input.Time', id: 'expectedEndTime', value: end.time },
+    paragraph(say(LABEL.audience, lang), { size: 'Small', isSubtle: true }),
+    textInput('departments', say(LABEL.departments, lang), { value: prefill?.audience?.departments?.join(', ') }),
+    textInput('jobTitles', say(LABEL.jobTitles, lang), { value: prefill?.audience?.jobTitles?.join(', ') }),
+    textInput('groups', say(LABEL.groups, lang), { value: prefill?.audience?.groups?.map((group) => group.name).join(', ') }),
   ];
   const args: Record<string, string> = incidentId ? { id: incidentId } : {};
   return cardReply(adaptiveCard(body, [submitButton(say(LABEL.preview, lang), signer.sign('incidents.preview', args))]));

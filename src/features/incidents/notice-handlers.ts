@@ -10,9 +10,12 @@ import { INCIDENT_RESOLVED, contentOf, openIncident, reviseIncident, type Incide
 import { contentOfInput, incidentInputSchema, type IncidentInput } from './incident-input.js';
 import { CANCELLED, INCIDENT_NOT_FOUND, type IncidentService } from './incident-service.js';
 import { noticeForm, parseNoticeForm } from './notice-form.js';
+import { MAINTENANCE_NOT_AN_INCIDENT } from './maintenance.js';
 import type { Pacer } from './pacer.js';
 import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
+import type { AudienceResolver } from './audience-resolver.js';
+import { audienceOf } from './read-audience.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -22,6 +25,7 @@ export interface NoticeHandlerDeps {
   messenger: Messenger;
   pacer: Pacer;
   logger: Logger;
+  audiences: AudienceResolver;
 }
 
 const SPECIALIST = { audience: 'specialist' as const };
@@ -35,6 +39,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   async function openIncidentById(id: string | undefined): Promise<Incident> {
     if (!id) throw INCIDENT_NOT_FOUND;
     const incident = await service.find(id);
+    if (incident.kind === 'maintenance') throw MAINTENANCE_NOT_AN_INCIDENT;
     if (incident.status === 'resolved') throw INCIDENT_RESOLVED;
     return incident;
   }
@@ -46,7 +51,7 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
       ? reviseIncident(current, content, now, actorOf(action)).incident
       : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
     const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
-    const card = previewCard(shown, await service.audienceCount(input.systems, current?.id), confirm, signer, action.lang);
+    const card = previewCard(shown, await service.reachPreview(input.systems, input.audience, current?.id), confirm, signer, action.lang);
     if (replace) await tools.replaceCard(card);
     else await tools.reply(card);
   }
@@ -75,7 +80,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
-    await preview(action, tools, parseNoticeForm(action.data, action.lang, current?.ref), current, true);
+    const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action.data, action.lang, deps.audiences)) };
+    await preview(action, tools, input, current, true);
   }, SPECIALIST);
 
   router.action('incidents.cancel', async (action, tools) => {

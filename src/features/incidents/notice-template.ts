@@ -59,3 +59,21 @@ export function templateContent(alert: { systems: string[]; severity: Severity; 
 export function autoPublishes(rules: ReadonlyArray<{ system: string; severity: string }>, systems: readonly string[], severity: Severity): boolean {
   return systems.length > 0 && systems.every((system) => rules.some((rule) => rule.severity === severity && rule.system === system.trim().toUpperCase()));
 }
+
+const MAINTENANCE_TITLE: Text = { et: '{system} on hoolduse ajal kättesaamatu', en: '{system} will be unavailable during maintenance' };
+const MAINTENANCE_DESCRIPTION: Text = {
+  et: '{system} ei ole hoolduse tõttu kättesaadav {start} kuni {end}. Palun salvesta pooleli olev töö enne hoolduse algust.',
+  en: '{system} will be unavailable for maintenance from {start} to {end}. Please save any unfinished work before the maintenance starts.',
+};
+
+/** The user-facing text of a planned maintenance, from the same per-system names; times in Tallinn time. */
+export function maintenanceTemplate(systems: readonly string[], startsAt: Date, endsAt: Date): Pick<IncidentContent, 'title' | 'description' | 'titleEn' | 'descriptionEn'> {
+  const names = (lang: 'et' | 'en') => systems.map((system) => systemName(system, lang)).join(say(AND, lang));
+  const times = { start: tallinnTime(startsAt), end: tallinnTime(endsAt) };
+  return {
+    title: say(MAINTENANCE_TITLE, 'et', { system: names('et') }),
+    description: say(MAINTENANCE_DESCRIPTION, 'et', { system: names('et'), ...times }),
+    titleEn: say(MAINTENANCE_TITLE, 'en', { system: names('en') }),
+    descriptionEn: say(MAINTENANCE_DESCRIPTION, 'en', { system: names('en'), ...times }),
+  };
+}

@@ -2,6 +2,7 @@ import type { CardSigner } from '../../shared/card-signer.js';
 import { DomainError } from '../../shared/errors.js';
 import type { Router } from '../../shared/router.js';
 import type { IncidentService } from './incident-service.js';
+import type { Maintenance } from './maintenance.js';
 import type { SubscriptionStore } from './incident-store.js';
 import { incidentListCard } from './incident-list-card.js';
 import { followedFromForm, savedReply, subscriptionCard } from './subscription-card.js';
@@ -12,13 +13,14 @@ const NO_IDENTITY = new DomainError('INCIDENT_NO_IDENTITY', {
 });
 
 /** What everyone can do: see the current incidents and choose what to hear about. */
-export function registerPeopleHandlers(deps: { router: Router; service: IncidentService; subscriptions: SubscriptionStore; signer: CardSigner; isSpecialist: (id: string | undefined) => boolean }): void {
+export function registerPeopleHandlers(deps: { router: Router; service: IncidentService; subscriptions: SubscriptionStore; signer: CardSigner; isSpecialist: (id: string | undefined) => boolean; maintenance?: (all: boolean) => Maintenance[] }): void {
   const { router, service, subscriptions, signer } = deps;
 
   router.command(
-    { key: 'incidents.list', names: { et: ['rikked'], en: ['incidents'] }, help: { et: 'näitab praegusi rikkeid ja katkestusi', en: 'shows current incidents and outages' }, scopes: ['personal', 'channel', 'groupChat'] },
+    { key: 'incidents.list', names: { et: ['rikked'], en: ['incidents'] }, help: { et: 'näitab praegusi rikkeid ja katkestusi ning planeeritud hooldusi', en: 'shows current incidents and outages, and planned maintenance' }, scopes: ['personal', 'channel', 'groupChat'] },
     async (message, tools) => {
-      await tools.reply(incidentListCard(service.current(), message.lang, deps.isSpecialist(message.from.aadObjectId) ? signer : undefined));
+      const specialist = deps.isSpecialist(message.from.aadObjectId);
+      await tools.reply(incidentListCard(service.current(), message.lang, specialist ? signer : undefined, deps.maintenance?.(specialist) ?? []));
     },
   );
 

@@ -10,9 +10,14 @@ export interface AudienceSources {
   people: ConversationAddress[];
   followed: (aadObjectId: string) => FollowedSystem[];
   defaultLang: Lang;
+  /** A targeted notice (department, job title, group): only these people (Entra object ids, lower case). */
+  selected?: ReadonlySet<string>;
 }
 
-/** Channels get every notice; a person gets it when they follow one of the affected systems. */
+/**
+ * Channels get every notice; a person gets it when they follow one of the affected systems and,
+ * for a targeted notice, is in its audience.
+ */
 export function planAudience(systems: readonly string[], sources: AudienceSources): DeliveryTarget[] {
   const affected = followedSystemsOf(systems);
   const targets = new Map<string, DeliveryTarget>();
@@ -21,19 +26,32 @@ export function planAudience(systems: readonly string[], sources: AudienceSource
     const known = targets.get(key);
     targets.set(key, { key, kind: 'channel', address, lang: sources.defaultLang, specialists: specialists || known?.specialists || undefined });
   }
+  const byPerson = new Map<string, string>();
   for (const address of sources.people) {
-    const aad = address.user?.aadObjectId;
+    const aad = address.user?.aadObjectId?.toLowerCase();
+    if (sources.selected && !(aad && sources.selected.has(aad))) continue;
     if (aad && !sources.followed(aad).some((system) => affected.includes(system))) continue;
     const key = `personal:${address.conversationId}`;
+    // One chat per person: an install's chat (read from Graph) and the one Teams announced are the same chat.
+    const earlier = aad ? byPerson.get(aad) : undefined;
+    if (earlier && !fromGraph(targets.get(earlier)?.address)) continue;
+    if (earlier) targets.delete(earlier);
+    if (aad) byPerson.set(aad, key);
     targets.set(key, { key, kind: 'personal', address, lang: langOf(address.locale, sources.defaultLang) });
   }
   return [...targets.values()];
 }
 
+/** A personal chat's id as Graph gives it for an install (`19:…@unq.gbl.spaces`), not as Teams announced it. */
+const fromGraph = (address: ConversationAddress | undefined): boolean => Boolean(address?.conversationId.endsWith('@unq.gbl.spaces'));
+
+const personOf = (target: DeliveryTarget): string | undefined => (target.kind === 'personal' ? target.address.user?.aadObjectId?.toLowerCase() : undefined);
+
 /** Adds targets that were not in the audience yet (people who installed the bot since). */
 export function widenAudience(current: readonly DeliveryTarget[], planned: readonly DeliveryTarget[]): { targets: DeliveryTarget[]; added: number } {
   const known = new Set(current.map((target) => target.key));
-  const added = planned.filter((target) => !known.has(target.key));
+  const people = new Set(current.map(personOf).filter(Boolean));
+  const added = planned.filter((target) => !known.has(target.key) && !(personOf(target) && people.has(personOf(target))));
   return { targets: [...current, ...added], added: added.length };
 }
 

@@ -9,6 +9,7 @@ import type { Incident } from './incident.js';
 import { deliveryId, type AckStore, type Broadcast, type BroadcastReport, type DeliveryStore, type IncidentStore } from './incident-store.js';
 import type { Pacer } from './pacer.js';
 import { progressReport } from './report-card.js';
+import type { ReachFigures } from './reach-figures.js';
 
 /** Attempts to post a desk report for one version before giving up (the notices go out regardless). */
 const DESK_ATTEMPTS = 3;
@@ -29,12 +30,15 @@ export interface ReporterDeps {
   /** The shortest time between two edits of one report: acknowledgements come in bursts. */
   minIntervalMs?: number;
   wallClock?: () => number;
+  /** Installs and people out of reach of a targeted notice (issue 12). */
+  reachOf?: (incidentId: string) => ReachFigures | undefined;
 }
 
 /** What a report shows: deliveries of the current version and, for people, acknowledgements. */
 export interface ReportFigures {
   progress: DeliveryProgress;
   acks?: AckFigures;
+  reach?: ReachFigures;
 }
 
 const MIN_INTERVAL_MS = 3000;
@@ -93,9 +97,11 @@ export class ProgressReporter {
     const progress = this.progress(incidentId);
     const broadcast = this.deps.incidents.broadcast(incidentId);
     if (!progress || !broadcast) return undefined;
-    if (!this.deps.acks || !broadcast.targets.some((target) => target.kind === 'personal')) return { progress };
+    const reach = this.deps.reachOf?.(incidentId);
+    const base = reach ? { progress, reach } : { progress };
+    if (!this.deps.acks || !broadcast.targets.some((target) => target.kind === 'personal')) return base;
     const entryOf = (key: string) => this.deps.deliveries.get(deliveryId(incidentId, key));
-    return { progress, acks: ackFiguresOf(progress.version, broadcast.targets, entryOf, this.deps.acks.forIncident(incidentId), this.deps.departmentOf ?? (() => undefined)) };
+    return { ...base, acks: ackFiguresOf(progress.version, broadcast.targets, entryOf, this.deps.acks.forIncident(incidentId), this.deps.departmentOf ?? (() => undefined)) };
   }
 
   /** Progress of the current version of an incident. */
@@ -155,7 +161,7 @@ export class ProgressReporter {
       try {
         this.editedAt.set(incident.id, this.now());
         const buttons = this.deps.buttons?.(incident, broadcast, report.lang) ?? [];
-        await this.deps.messenger.update(report.address, report.messageId, progressReport(incident, figures.progress, report.lang, figures.acks, buttons, broadcast.reminder));
+        await this.deps.messenger.update(report.address, report.messageId, progressReport(incident, figures.progress, report.lang, figures.acks, buttons, broadcast.reminder, figures.reach));
         this.shown.set(incident.id, key);
       } catch (error) {
         this.deps.logger.warn({ err: error, incidentId: incident.id }, 'could not update the progress report; will try again');

@@ -8,8 +8,9 @@ import type { DeliveryProgress } from './delivery-progress.js';
 import type { Incident } from './incident.js';
 import { titleOf } from './notice-card.js';
 import { plainText } from '../../shared/plain-text.js';
+import { reachLines, type ReachFigures } from './reach-figures.js';
 
-const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | 'failed' | 'dropped' | 'why' | 'webhook' | 'alertmanager', Text> = {
+const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | 'failed' | 'dropped' | 'why' | 'webhook' | 'alertmanager' | 'schedule', Text> = {
   starting: { et: 'Saadan teadet „{title}“ ({total} vestlust)…', en: 'Sending the notice "{title}" ({total} conversations)…' },
   running: { et: 'Teate „{title}“ edastamine käib', en: 'Delivering the notice "{title}"' },
   done: { et: 'Teade „{title}“ on edastatud', en: 'The notice "{title}" has been delivered' },
@@ -20,6 +21,7 @@ const TEXT: Record<'running' | 'done' | 'starting' | 'delivered' | 'pending' | '
   why: { et: 'Põhjused', en: 'Reasons' },
   webhook: { et: 'Selle teate saatis seiresüsteem, mitte spetsialist.', en: 'This notice was sent by monitoring, not by a specialist.' },
   alertmanager: { et: 'Selle teate saatis seiresüsteem (Alertmanager), mitte spetsialist.', en: 'This notice was sent by monitoring (Alertmanager), not by a specialist.' },
+  schedule: { et: 'See teade läks välja planeeritud hoolduse ajakava järgi.', en: 'This notice went out on the planned maintenance\'s schedule.' },
 };
 
 const ACK: Record<'acknowledged' | 'byDepartment' | 'line' | 'unknown' | 'more' | 'reminded', Text> = {
@@ -48,7 +50,7 @@ export function startingReport(incident: Pick<Incident, 'title' | 'titleEn'>, to
 }
 
 /** Progress and, once nothing is waiting, the final count with the reasons for failures; says when monitoring sent the notice. */
-export function progressReport(incident: Incident, progress: DeliveryProgress, lang: Lang, acks?: AckFigures, buttons: Element[] = [], reminder?: Broadcast['reminder']): Reply {
+export function progressReport(incident: Incident, progress: DeliveryProgress, lang: Lang, acks?: AckFigures, buttons: Element[] = [], reminder?: Broadcast['reminder'], reach?: ReachFigures): Reply {
   const finished = progress.pending === 0;
   const reasons = Object.entries(progress.reasons).map(([reason, count]) => `- ${reason}: ${count}`);
   const body = [
@@ -61,9 +63,10 @@ export function progressReport(incident: Incident, progress: DeliveryProgress, l
     ]),
   ];
   if (reasons.length > 0) body.push(paragraph(`${say(TEXT.why, lang)}:\n\n${reasons.join('\n')}`, { size: 'Small' }));
+  body.push(...reachLines(reach, lang));
   if (acks) body.push(...ackLines(acks, lang));
   if (reminder) body.push(paragraph(say(ACK.reminded, lang, { time: showTime(reminder.at) ?? '', people: reminder.people, name: plainText(reminder.by ?? '-') }), { size: 'Small' }));
   const source = incident.history[incident.history.length - 1]?.by.source;
-  if (source === 'webhook' || source === 'alertmanager') body.push(paragraph(say(TEXT[source], lang), { isSubtle: true, size: 'Small' }));
+  if (source === 'webhook' || source === 'alertmanager' || source === 'schedule') body.push(paragraph(say(TEXT[source], lang), { isSubtle: true, size: 'Small' }));
   return cardReply(adaptiveCard(body, buttons));
 }

@@ -1,6 +1,7 @@
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import { cardReply, textReply, type InboundMessage, type MessageHandler, type Reply } from '../../shared/messaging.js';
 import { hasNoContent } from './analyse-text.js';
+import { storedQuestion } from './clean-question.js';
 import { answerCard } from './answer-card.js';
 import { detectSystems } from './detect-systems.js';
 import { questionLanguage } from './guess-language.js';
@@ -76,7 +77,8 @@ export function answerQuestion(deps: KnowledgeDeps): MessageHandler {
     const top = outcome.results[0];
     deps.metrics?.count('knowledge', { decision: outcome.decision });
     log.info({ activityId: message.id, decision: outcome.decision, top: top?.id, score: top?.score, systems: outcome.systems, lang }, 'question answered');
-    if (outcome.decision === 'none') await deps.feedback.recordUnanswered(message.text, deps.clock.now());
+    const unanswered = outcome.decision === 'none' ? storedQuestion(message.text) : undefined;
+    if (unanswered) await deps.feedback.recordUnanswered(unanswered, deps.clock.now());
     await tools.reply(replyFor(deps, message, outcome, lang));
   };
 }

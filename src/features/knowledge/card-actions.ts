@@ -4,7 +4,7 @@ import { answerCard } from './answer-card.js';
 import type { KnowledgeDeps } from './knowledge-deps.js';
 import { TEXTS } from './knowledge-texts.js';
 import { caseOfferCard } from './offer-cards.js';
-import { maskedQuestion, questionKey } from './clean-question.js';
+import { maskedQuestion, questionKey, storedQuestion } from './clean-question.js';
 
 function stringArg(action: CardAction, key: string): string {
   const value = action.data[key];
@@ -29,9 +29,9 @@ export function showArticle(deps: KnowledgeDeps): ActionHandler {
  */
 async function proposePicked(deps: KnowledgeDeps, articleId: string, question: string): Promise<void> {
   const article = deps.knowledge.articleById(articleId);
-  const key = questionKey(maskedQuestion(question));
-  if (!article || key === '' || article.phrasings.some((phrasing) => questionKey(phrasing) === key)) return;
-  await deps.proposals.propose({ articleId, question, origin: 'helpful', at: deps.clock.now() });
+  const stored = storedQuestion(question);
+  if (!article || !stored || article.phrasings.some((phrasing) => questionKey(phrasing) === stored.key)) return;
+  await deps.proposals.propose({ articleId, ...stored, origin: 'helpful', at: deps.clock.now() });
 }
 
 /**
@@ -43,7 +43,7 @@ export function recordFeedback(deps: KnowledgeDeps, helpful: boolean): ActionHan
   return async (action, tools) => {
     const articleId = stringArg(action, 'articleId');
     const question = stringArg(action, 'question');
-    await deps.feedback.recordFeedback({ articleId, helpful, question, lang: action.lang, at: deps.clock.now() });
+    await deps.feedback.recordFeedback({ articleId, helpful, question: maskedQuestion(question), lang: action.lang, at: deps.clock.now() });
     log.info({ activityId: action.id, articleId, helpful }, 'answer feedback');
     if (helpful && action.data.picked === true) await proposePicked(deps, articleId, question);
     const article = deps.knowledge.articleById(articleId);

@@ -18,3 +18,13 @@ export function maskedQuestion(question: string): string {
 export function questionKey(question: string): string {
   return foldText(question).replace(/[\s?!.,;:]+$/g, '');
 }
+
+/**
+ * A question as the stores keep it (masked, cut) with its key; undefined when nothing is left to
+ * key it by. Every store implementation gets questions through this, so none repeats the rule.
+ */
+export function storedQuestion(question: string): { key: string; question: string } | undefined {
+  const masked = maskedQuestion(question);
+  const key = questionKey(masked);
+  return key === '' ? undefined : { key, question: masked };
+}

@@ -32,10 +32,10 @@ export function registerKnowledge(router: Router, deps: KnowledgeDeps): void {
 
 export type { KnowledgeDeps, KnowledgeSearch, BeforeAnswer } from './knowledge-deps.js';
 export { KnowledgeBase, type KnowledgeBaseOptions, type ReloadResult } from './knowledge-base.js';
-export type { FeedbackStore, FeedbackEntry, ArticleFeedback, UnansweredQuestion } from './feedback-store.js';
+export type { FeedbackStore, FeedbackEntry, ArticleFeedback, UnansweredQuestion, StoredQuestion } from './feedback-store.js';
 export type { Proposal, ProposalStore, ProposalOrigin, ProposalStatus, NewProposal, ProposalDecision } from './proposal-store.js';
 export { PhrasingWriter } from './write-phrasing.js';
-export { maskedQuestion, questionKey } from './clean-question.js';
+export { maskedQuestion, questionKey, storedQuestion } from './clean-question.js';
 export { detectSystems } from './detect-systems.js';
 export type { Article, ArticleSystem } from './article.js';
 export type { Decision, SearchOutcome, SearchResult, Thresholds } from './search-knowledge.js';

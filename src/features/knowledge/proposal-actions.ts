@@ -44,7 +44,7 @@ function acceptedText(knowledge: KnowledgeSearch, reload: ReloadResult, question
 export function acceptPhrasing(deps: KnowledgeDeps): ActionHandler {
   const log = deps.logger.child({ feature: 'knowledge' });
   return async (action, tools) => {
-    const proposal = deps.proposals.get(stringArg(action, 'proposalId'));
+    const proposal = await deps.proposals.get(stringArg(action, 'proposalId'));
     if (!proposal) throw knowledgeErrors.proposalNotFound();
     if (proposal.status !== 'pending') return showDecided(deps, proposal, action.lang, tools);
     const article = deps.knowledge.articleById(proposal.articleId);
@@ -56,7 +56,7 @@ export function acceptPhrasing(deps: KnowledgeDeps): ActionHandler {
       throw knowledgeErrors.writeFailed(`knowledge/${article.file}`);
     }
     const decided = await deps.proposals.decide(proposal.id, { status: 'accepted', by: decider(action), at: deps.clock.now() });
-    if (!decided) return showDecided(deps, deps.proposals.get(proposal.id) ?? proposal, action.lang, tools);
+    if (!decided) return showDecided(deps, (await deps.proposals.get(proposal.id)) ?? proposal, action.lang, tools);
     const reload = await deps.knowledge.refresh();
     log.info({ activityId: action.id, proposalId: proposal.id, articleId: article.id, reload }, 'phrasing accepted');
     await tools.replaceCard(cardReply(proposalCard(decided, targetOf(deps.knowledge, decided), action.lang, deps.signer)));
@@ -69,12 +69,12 @@ export function acceptPhrasing(deps: KnowledgeDeps): ActionHandler {
 export function rejectPhrasing(deps: KnowledgeDeps): ActionHandler {
   const log = deps.logger.child({ feature: 'knowledge' });
   return async (action, tools) => {
-    const proposal = deps.proposals.get(stringArg(action, 'proposalId'));
+    const proposal = await deps.proposals.get(stringArg(action, 'proposalId'));
     if (!proposal) throw knowledgeErrors.proposalNotFound();
     const decided = proposal.status === 'pending'
       ? await deps.proposals.decide(proposal.id, { status: 'rejected', by: decider(action), at: deps.clock.now() })
       : undefined;
-    if (!decided) return showDecided(deps, deps.proposals.get(proposal.id) ?? proposal, action.lang, tools);
+    if (!decided) return showDecided(deps, (await deps.proposals.get(proposal.id)) ?? proposal, action.lang, tools);
     log.info({ activityId: action.id, proposalId: proposal.id, articleId: proposal.articleId }, 'phrasing rejected');
     await tools.replaceCard(cardReply(proposalCard(decided, targetOf(deps.knowledge, decided), action.lang, deps.signer)));
     await tools.reply(textReply(say(T.rejectedReply, action.lang)));
@@ -97,7 +97,7 @@ export function linkChoices(knowledge: KnowledgeSearch, question: string): LinkC
 /** `knowledge.linkForm` (specialists): the form to link an unanswered question to an article. */
 export function openLinkForm(deps: KnowledgeDeps): ActionHandler {
   return async (action, tools) => {
-    const question = deps.feedback.findUnanswered(stringArg(action, 'key'));
+    const question = await deps.feedback.findUnanswered(stringArg(action, 'key'));
     if (!question) throw knowledgeErrors.questionGone();
     await tools.reply(cardReply(linkCard(question, linkChoices(deps.knowledge, question.question), action.lang, deps.signer)));
   };
@@ -113,9 +113,9 @@ export function linkQuestion(deps: KnowledgeDeps): ActionHandler {
     const articleId = stringArg(action, 'articleId');
     const article = deps.knowledge.articleById(articleId);
     if (!article) throw knowledgeErrors.articleNotFound(articleId);
-    const question = deps.feedback.findUnanswered(stringArg(action, 'key'));
+    const question = await deps.feedback.findUnanswered(stringArg(action, 'key'));
     if (!question) throw knowledgeErrors.questionGone();
-    const proposal = await deps.proposals.propose({ articleId, question: question.question, origin: 'linked', at: deps.clock.now() });
+    const proposal = await deps.proposals.propose({ articleId, key: question.key, question: question.question, origin: 'linked', at: deps.clock.now() });
     await deps.feedback.removeUnanswered(question.key);
     log.info({ activityId: action.id, proposalId: proposal.id, articleId }, 'unanswered question linked to an article');
     await tools.replaceCard(cardReply(linkedCard(question.question, article.title, action.lang)));

@@ -11,6 +11,8 @@ export interface Proposal {
   id: string;
   /** The article the phrasing is proposed for (`star-koolitus`, `star-koolitus-en`). */
   articleId: string;
+  /** The question folded (`questionKey`): one proposal per article and key. */
+  key: string;
   question: string;
   /** How many times it was proposed, by origin: same article and same question collapse. */
   origins: Record<ProposalOrigin, number>;
@@ -24,6 +26,9 @@ export interface Proposal {
 
 export interface NewProposal {
   articleId: string;
+  /** `questionKey` of the masked question. */
+  key: string;
+  /** Masked and cut by the feature (`storedQuestion`). */
   question: string;
   origin: ProposalOrigin;
   at: Date;
@@ -38,16 +43,17 @@ export interface ProposalDecision {
 /** Where proposed phrasings are kept until, and after, a specialist decides. */
 export interface ProposalStore {
   /**
-   * Adds a proposal, or counts it once more when the same question (ignoring case, diacritics and
-   * final punctuation) is already proposed for the same article. A decided proposal keeps its
-   * decision: a rejected question is not proposed again.
+   * Adds a proposal, or counts it once more when one with the same key is already proposed for the
+   * same article (one per article and key, also under concurrent calls). A decided proposal keeps
+   * its decision: a rejected question is not proposed again. Bounded: beyond the store's limits the
+   * oldest decided and the least proposed pending proposals go.
    */
   propose(proposal: NewProposal): Promise<Proposal>;
-  get(id: string): Proposal | undefined;
-  /** Proposals awaiting a decision, most often proposed first. */
-  pending(limit: number): Proposal[];
+  get(id: string): Promise<Proposal | undefined>;
+  /** Proposals awaiting a decision: most often proposed first, then latest. */
+  pending(limit: number): Promise<Proposal[]>;
   /** How many proposals await a decision. */
-  countPending(): number;
-  /** Decides a pending proposal; returns it, or undefined when it is not pending (any more). */
+  countPending(): Promise<number>;
+  /** Decides a pending proposal once; returns it, or undefined when it is not pending (any more), whoever decided first. */
   decide(id: string, decision: ProposalDecision): Promise<Proposal | undefined>;
 }

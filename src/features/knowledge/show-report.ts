@@ -15,10 +15,10 @@ export const REPORT_SIZE = 10;
 export function showReport(deps: KnowledgeDeps) {
   return async (message: InboundMessage, tools: TurnTools): Promise<void> => {
     const { lang } = message;
-    const unhelpful = deps.feedback.mostUnhelpful(REPORT_SIZE).map((entry) => ({ ...entry, title: deps.knowledge.articleById(entry.articleId)?.title }));
-    const proposals = deps.proposals.pending(REPORT_SIZE);
-    const counts = { pending: deps.proposals.countPending(), shown: proposals.length };
-    const card = reportCard({ unanswered: deps.feedback.mostAskedUnanswered(REPORT_SIZE), unhelpful, proposals: counts, lang, signer: deps.signer });
+    const unhelpful = (await deps.feedback.mostUnhelpful(REPORT_SIZE)).map((entry) => ({ ...entry, title: deps.knowledge.articleById(entry.articleId)?.title }));
+    const proposals = await deps.proposals.pending(REPORT_SIZE);
+    const counts = { pending: await deps.proposals.countPending(), shown: proposals.length };
+    const card = reportCard({ unanswered: await deps.feedback.mostAskedUnanswered(REPORT_SIZE), unhelpful, proposals: counts, lang, signer: deps.signer });
     await tools.reply(cardReply(card));
     for (const proposal of proposals) {
       await tools.reply(cardReply(proposalCard(proposal, targetOf(deps.knowledge, proposal), lang, deps.signer), say(PROPOSAL_TEXTS.title, lang)));

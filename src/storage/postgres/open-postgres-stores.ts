@@ -2,9 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../shared/logger.js';
 import type { DataDir } from '../data-dir.js';
-import { openAccessStores } from '../lowdb-access-stores.js';
-import { LowdbFeedbackStore } from '../lowdb-feedback-store.js';
-import { LowdbProposalStore } from '../lowdb-proposal-store.js';
 import { openLowdbIncidentStores } from '../open-lowdb-stores.js';
 import type { Stores } from '../open-stores.js';
 import { migrate } from './migrate.js';
@@ -14,6 +11,9 @@ import { PgCaseStore } from './pg-case-store.js';
 import { PgConversationStore } from './pg-conversation-store.js';
 import { PgCredentialStore, PgSeenSignatures } from './pg-small-stores.js';
 import { openPool, type Pool } from './pool.js';
+import { pgAccessStores } from './access-stores.js';
+import { PgFeedbackStore } from './feedback-store.js';
+import { PgProposalStore } from './proposal-store.js';
 
 /** The secret every replica signs cards with: made once, by whichever replica asks first. */
 export async function sharedSecret(pool: Pool, key: string): Promise<string> {
@@ -34,9 +34,9 @@ export async function openPostgresStores(config: Config, dataDir: DataDir, logge
     return {
       // Not yet in the database: each replica keeps these in its own data folder.
       incidents: await openLowdbIncidentStores(dataDir),
-      feedback: await LowdbFeedbackStore.open(dataDir),
-      proposals: await LowdbProposalStore.open(dataDir),
-      access: await openAccessStores(dataDir),
+      feedback: new PgFeedbackStore(pool),
+      proposals: new PgProposalStore(pool),
+      access: pgAccessStores(pool),
       conversations: new PgConversationStore(pool),
       cardDecisions: new PgCardDecisionStore(pool),
       cases: new PgCaseStore(pool),

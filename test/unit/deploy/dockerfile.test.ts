@@ -12,7 +12,10 @@ describe('Dockerfile', () => {
     for (const stage of stages) expect(stage).toMatch(/^node:24[-.\w]*/);
     expect(final).toMatch(/RUN npm ci --omit=dev/);
     expect(final).toMatch(/^USER node$/m);
-    expect(final).toMatch(/^CMD \["node", "--max-semi-space-size=16", "dist\/main\.js"\]$/m); // the flags npm start uses
+    const start = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const flags = start.split(/\s+/).filter((word) => word.startsWith('--'));
+    expect(flags).toEqual(expect.arrayContaining(['--max-semi-space-size=16', '--max-old-space-size=1024']));
+    expect(final).toContain(`CMD ${JSON.stringify(['node', ...flags, 'dist/main.js']).replace(/","/g, '", "')}`); // the flags npm start uses
     expect(final).toMatch(/^HEALTHCHECK [\s\S]*\/healthz/m);
     expect(final).toMatch(/^VOLUME \["\/data"\]$/m);
     expect(final).toMatch(/DATA_DIR=\/data/);

@@ -61,7 +61,7 @@ async function asSpecialist(data: SignedActionData, inputs: Record<string, unkno
 /** An unanswered question linked to `star-parool-en` by a specialist: the proposal card. */
 async function linkedProposal(question: string): Promise<Card> {
   await router.dispatchMessage(inbound(question, 'en'), new RecordingTools());
-  const [entry] = deps.feedback.mostAskedUnanswered(1);
+  const [entry] = await deps.feedback.mostAskedUnanswered(1);
   const form = cardOf((await asSpecialist(signer.sign('knowledge.linkForm', { key: entry.key }))).replies[0]);
   expect(JSON.stringify(form)).toContain('"value":"star-parool-en"');
   const linked = await asSpecialist(form?.actions?.[0].data as SignedActionData, { articleId: 'star-parool-en' });
@@ -93,7 +93,7 @@ describe('proposal actions for specialists (English)', () => {
     expect(error?.code).toBe('KNOWLEDGE_PHRASING_WRITE_FAILED');
     expect(error && say(error.userText, 'en', error.vars)).toMatch(/^I could not write the phrasing to the article file knowledge\/en\/star-parool\.md\. Nothing was lost/);
     expect(await readFile(join(kb, 'en/star-parool.md'), 'utf8')).toBe(before);
-    expect(deps.proposals.pending(5)).toHaveLength(1);
+    expect(await deps.proposals.pending(5)).toHaveLength(1);
   });
 
   it('refuses a question that is gone and a proposal that does not exist', async () => {

@@ -102,7 +102,7 @@ describe('registerKnowledge', () => {
       ['ok', 'en', TEXTS.smalltalkAck.en],
     ];
     for (const [text, lang, answer] of cases) expect((await ask(text, lang)).replies).toEqual([textReply(answer)]);
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
+    expect(await deps.feedback.mostAskedUnanswered(5)).toEqual([]);
     expect(hookCalls).toEqual([]);
   });
 
@@ -131,7 +131,7 @@ describe('registerKnowledge', () => {
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.notFound.et);
     expect(card?.actions?.[0].data).toMatchObject({ verb: 'cases.start', args: { question: 'kuidas printerit ühendada', shown: '' } });
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([{ key: 'kuidas printerit uhendada', question: 'kuidas printerit ühendada', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
+    expect(await deps.feedback.mostAskedUnanswered(5)).toEqual([{ key: 'kuidas printerit uhendada', question: 'kuidas printerit ühendada', count: 1, lastAskedAt: '2026-11-26T08:00:00.000Z' }]);
   });
 
   it('thanks for a Yes and takes the buttons off the answer', async () => {
@@ -139,7 +139,7 @@ describe('registerKnowledge', () => {
     const yes = await click(answer?.actions?.[0].data as SignedActionData);
     expect(yes.replies).toEqual([textReply(TEXTS.thanks.et)]);
     expect(cardOf(yes.replaced[0])?.actions).toBeUndefined();
-    expect(deps.feedback.feedbackFor('star-parool')).toMatchObject({ helpful: 1, unhelpful: 0 });
+    expect(await deps.feedback.feedbackFor('star-parool')).toMatchObject({ helpful: 1, unhelpful: 0 });
   });
 
   it('proposes a phrasing only for a picked suggestion that helped, and not one the article already has', async () => {
@@ -149,10 +149,10 @@ describe('registerKnowledge', () => {
     await click(pickedNo?.actions?.[1].data as SignedActionData);
     const known = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'Kuidas STARi parooli vahetada?' }))).replies[0]);
     await click(known?.actions?.[0].data as SignedActionData);
-    expect(deps.proposals.pending(10)).toEqual([]);
+    expect(await deps.proposals.pending(10)).toEqual([]);
     const picked = cardOf((await click(signer.sign('knowledge.show', { id: 'star-parool', question: 'parool ei lähe läbi, isikukood 38001085718' }))).replies[0]);
     await click(picked?.actions?.[0].data as SignedActionData);
-    expect(deps.proposals.pending(10)).toMatchObject([{ articleId: 'star-parool', question: 'parool ei lähe läbi, isikukood [isikukood]', origins: { helpful: 1, linked: 0 } }]);
+    expect(await deps.proposals.pending(10)).toMatchObject([{ articleId: 'star-parool', question: 'parool ei lähe läbi, isikukood [isikukood]', origins: { helpful: 1, linked: 0 } }]);
   });
 
   it('says sorry for a No and offers a case with the question and the article shown', async () => {
@@ -161,13 +161,13 @@ describe('registerKnowledge', () => {
     const offer = cardOf(no.replies[0]);
     expect(offer?.body[0].text).toBe(TEXTS.sorry.en);
     expect(offer?.actions?.[0]).toMatchObject({ title: 'Open a case', data: { verb: 'cases.start', args: { question: 'I forgot my STAR password', shown: 'star-parool-en' } } });
-    expect(deps.feedback.mostUnhelpful(5)).toMatchObject([{ articleId: 'star-parool-en', unhelpful: 1 }]);
+    expect(await deps.feedback.mostUnhelpful(5)).toMatchObject([{ articleId: 'star-parool-en', unhelpful: 1 }]);
   });
 
   it('asks for a question when the message is empty, and says so when an article is gone', async () => {
     expect((await ask('   ')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
     expect((await ask('kuidas?', 'en')).replies).toEqual([textReply(TEXTS.emptyQuestion.et)]);
-    expect(deps.feedback.mostAskedUnanswered(5)).toEqual([]);
+    expect(await deps.feedback.mostAskedUnanswered(5)).toEqual([]);
     const gone = new RecordingTools();
     await router.dispatchAction(clicked('knowledge.show', { id: 'star-puudub', question: 'x' }, 'en'), gone);
     expect(gone.replies).toEqual([textReply(TEXTS.articleGone.en)]);

@@ -32,7 +32,7 @@ describe('the shipped manifest', () => {
 
   it('offers the user commands in personal chat, the desk commands in teams and the general ones in group chats', () => {
     expect(titles(template, 'personal')).toEqual(['abi', 'uus pöördumine', 'minu pöördumised', 'rikked', 'teavitused', 'ligipääs']);
-    expect(titles(template, 'team')).toEqual(['abi', 'rikked', 'avatud pöördumised', 'määramata pöördumised', 'minu tööd', 'ülesanded', 'teate aruanne']);
+    expect(titles(template, 'team')).toEqual(['abi', 'rikked', 'avatud pöördumised', 'määramata pöördumised', 'minu tööd', 'ülesanded', 'teate aruanne', 'uus hooldus']);
     expect(titles(template, 'groupChat')).toEqual(['abi', 'rikked']);
   });
 

@@ -98,6 +98,16 @@ describe('the data-folder lock', () => {
     await (await DataDirLock.acquire(dir)).release();
   });
 
+  it('ignores a heartbeat still under way when the lock was released (a test may remove the folder right after closing)', async () => {
+    const lost: string[] = [];
+    const lock = await DataDirLock.acquire(dir, { onLost: (reason) => lost.push(reason) });
+    await lock.release();
+    rmSync(join(dir, 'lock'), { recursive: true, force: true });
+    // The beat the interval had started before release() cleared it, finishing now.
+    await (lock as unknown as { heartbeat(): Promise<void> }).heartbeat();
+    expect(lost).toEqual([]);
+  });
+
   it('keeps a heartbeat, grows generations, and reports a takeover to its owner', async () => {
     const lost: string[] = [];
     const lock = await DataDirLock.acquire(dir, { heartbeatMs: 20, onLost: (reason) => lost.push(reason) });

@@ -1,4 +1,6 @@
 import { core } from './001-core.js';
+import { access } from './100-access.js';
+import { knowledge } from './110-knowledge.js';
 
 /**
  * One schema step: SQL in a TypeScript module (tsc does not copy .sql files into dist). Ids sort in
@@ -15,4 +17,6 @@ export interface PgMigration {
  */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   core,
+  access,
+  knowledge,
 ];

@@ -1,0 +1,52 @@
+import type { Config } from '../../config.js';
+import type { ConversationStore } from '../../shared/conversations.js';
+import type { Lang } from '../../shared/i18n.js';
+import type { Logger } from '../../shared/logger.js';
+import type { ConversationAddress } from '../../shared/messaging.js';
+import { isTargeted, type NoticeAudience } from './audience.js';
+import { AUDIENCE_UNSUPPORTED, type AudienceResolver } from './audience-resolver.js';
+import type { DeliveryTarget, SubscriptionStore } from './incident-store.js';
+import type { InstallVia } from './install-store.js';
+import { planAudience } from './plan-audience.js';
+
+/** An audience as planned: the conversations, and the people it names who have no chat with the bot yet. */
+export interface AudiencePlan {
+  targets: DeliveryTarget[];
+  /** For a targeted notice: how many people the audience names. */
+  selected?: number;
+  unreached: string[];
+  via?: InstallVia;
+}
+
+export interface PlanSources {
+  config: Config;
+  conversations: ConversationStore;
+  subscriptions: SubscriptionStore;
+  logger: Logger;
+  audiences?: AudienceResolver;
+}
+
+/**
+ * Who a notice goes to now: the broadcast channels and the specialists' channel the bot knows, and
+ * the people with a chat who follow the systems (for a targeted notice, only those in its audience);
+ * plus the people the audience names who have no chat yet, and the bot's address parts to reach them.
+ */
+export async function planTargets(deps: PlanSources, defaultLang: Lang, systems: readonly string[], audience?: NoticeAudience): Promise<AudiencePlan> {
+  const { config, conversations, subscriptions } = deps;
+  const channels: Array<{ address: ConversationAddress; specialists: boolean }> = [];
+  const wanted = [...config.broadcastChannelIds.map((id) => ({ id, specialists: false })), ...(config.specialistsChannelId ? [{ id: config.specialistsChannelId, specialists: true }] : [])];
+  for (const { id, specialists } of wanted) {
+    const address = await conversations.channel(id);
+    if (address) channels.push({ address, specialists });
+    else deps.logger.warn({ channelId: id }, 'broadcast channel not known yet: install the bot in its team');
+  }
+  const people = await conversations.allPersonal();
+  if (isTargeted(audience) && !deps.audiences) throw AUDIENCE_UNSUPPORTED;
+  const selected = isTargeted(audience) && deps.audiences ? await deps.audiences.people(audience) : undefined;
+  const targets = planAudience(systems, { channels, people, followed: (id) => subscriptions.followed(id), defaultLang, selected });
+  if (!selected) return { targets, unreached: [] };
+  const withChat = new Set(people.map((address) => address.user?.aadObjectId?.toLowerCase()));
+  const known = people[0] ?? channels[0]?.address;
+  const via = known && { serviceUrl: known.serviceUrl, tenantId: known.tenantId, botId: known.bot.id, botName: known.bot.name };
+  return { targets, selected: selected.size, unreached: [...selected].filter((id) => !withChat.has(id)), via };
+}

@@ -1,0 +1,147 @@
+import type { Proposal } from '../../features/knowledge/index.js';
+import { asRecord, countLine, type ExportLine, type ExportRecord, type SectionCounts } from '../export-format.js';
+import type { Pool, PoolClient, Queryable } from './pool.js';
+import { withTransaction } from './transaction.js';
+
+const RECORD_TABLES = [
+  ['access-requests', 'access_requests'],
+  ['access-tasks', 'access_tasks'],
+  ['access-grants', 'access_grants'],
+  ['access-substitutions', 'access_substitutions'],
+] as const;
+const ALL_TABLES = ['access_requests', 'access_tasks', 'access_grants', 'access_substitutions', 'access_audit', 'access_counters',
+  'access_scan_state', 'knowledge_feedback', 'knowledge_feedback_events', 'knowledge_unanswered', 'knowledge_proposals'];
+const PAGE = 1000;
+
+/** Rows of `sql` (which ends in `> $1 ORDER BY <key> LIMIT $2`), page by page on the key. */
+async function* paged<R>(db: Queryable, sql: string, keyOf: (row: R) => string | number, first: string | number): AsyncGenerator<R> {
+  let after = first;
+  for (;;) {
+    const { rows } = await db.query<R & object>(sql, [after, PAGE]);
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = keyOf(rows[rows.length - 1]);
+  }
+}
+
+const iso = (value: Date | null): string | undefined => value?.toISOString();
+
+/** Every access and knowledge record in the database, read in one snapshot (REPEATABLE READ). */
+export async function* exportPostgres(pool: Pool): AsyncGenerator<ExportLine> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    yield* linesOf(client);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+
+async function* linesOf(db: PoolClient): AsyncGenerator<ExportLine> {
+  for (const [section, table] of RECORD_TABLES) {
+    for await (const row of paged<{ id: string; finished: boolean; record: ExportRecord }>(db, `SELECT id, finished, record FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, (row) => row.id, '')) {
+      yield { section, finished: row.finished, record: row.record };
+    }
+  }
+  for await (const row of paged<{ seq: string; record: ExportRecord }>(db, 'SELECT seq, record FROM access_audit WHERE seq > $1 ORDER BY seq LIMIT $2', (row) => row.seq, 0)) {
+    yield { section: 'access-audit', record: row.record };
+  }
+  for (const row of (await db.query<{ series: 'LIG' | 'ASE'; year: number; last: number }>('SELECT * FROM access_counters ORDER BY series, year')).rows) {
+    yield { section: 'access-counters', series: row.series, year: row.year, last: row.last };
+  }
+  const [state] = (await db.query<{ last_scan_on: string | null; last_digest_on: string | null }>('SELECT * FROM access_scan_state')).rows;
+  yield { section: 'access-state', lastScanOn: state?.last_scan_on ?? undefined, lastDigestOn: state?.last_digest_on ?? undefined };
+  for (const row of (await db.query<{ article_id: string; helpful: number; unhelpful: number; last_at: Date }>('SELECT * FROM knowledge_feedback ORDER BY article_id')).rows) {
+    yield { section: 'knowledge-feedback', articleId: row.article_id, helpful: row.helpful, unhelpful: row.unhelpful, lastAt: row.last_at.toISOString() };
+  }
+  for (const row of (await db.query<{ key: string; question: string; count: number; first_asked_at: Date; last_asked_at: Date }>('SELECT * FROM knowledge_unanswered ORDER BY key')).rows) {
+    yield { section: 'knowledge-unanswered', key: row.key, question: row.question, count: row.count, firstAskedAt: row.first_asked_at.toISOString(), lastAskedAt: row.last_asked_at.toISOString() };
+  }
+  type EventRow = { seq: string; id: string; article_id: string; helpful: boolean; question: string; lang: string; at: Date };
+  for await (const row of paged<EventRow>(db, 'SELECT * FROM knowledge_feedback_events WHERE seq > $1 ORDER BY seq LIMIT $2', (row) => row.seq, 0)) {
+    yield { section: 'knowledge-feedback-events', record: asRecord({ id: row.id, articleId: row.article_id, helpful: row.helpful, question: row.question, lang: row.lang, at: row.at.toISOString() }) };
+  }
+  type ProposalRow = { id: string; article_id: string; key: string; question: string; helpful: number; linked: number; first_at: Date; last_at: Date; status: Proposal['status']; decided_by: Proposal['decidedBy'] | null; decided_at: Date | null };
+  for (const row of (await db.query<ProposalRow>('SELECT * FROM knowledge_proposals ORDER BY id')).rows) {
+    const proposal: Proposal = {
+      id: row.id, articleId: row.article_id, key: row.key, question: row.question, origins: { helpful: row.helpful, linked: row.linked },
+      firstAt: row.first_at.toISOString(), lastAt: row.last_at.toISOString(), status: row.status,
+      ...(row.decided_by ? { decidedBy: row.decided_by } : {}), ...(row.decided_at ? { decidedAt: iso(row.decided_at) } : {}),
+    };
+    yield { section: 'knowledge-proposals', record: asRecord(proposal) };
+  }
+}
+
+/** The extra columns each record table keeps, from the record (as the stores write them). */
+const columnsOf: Record<(typeof RECORD_TABLES)[number][0], (record: ExportRecord) => Record<string, unknown>> = {
+  'access-requests': (record) => ({ state: record.state }),
+  'access-tasks': () => ({}),
+  'access-grants': (record) => ({ subject_key: String((record.subject as { id: string }).id).toLowerCase() }),
+  'access-substitutions': (record) => ({ state: record.state ?? 'approved' }),
+};
+
+async function insertRecord(client: PoolClient, table: string, finished: boolean, record: ExportRecord, extra: Record<string, unknown>): Promise<void> {
+  const columns = ['id', 'finished', 'record', ...Object.keys(extra)];
+  const values = [record.id, finished, JSON.stringify(record), ...Object.values(extra)];
+  await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, values);
+}
+
+/**
+ * Writes an export into a database whose access and knowledge tables are empty (refused otherwise),
+ * in one transaction: a bad line leaves the database as it was.
+ */
+export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine>): Promise<SectionCounts> {
+  return withTransaction(pool, async (client) => {
+    for (const table of ALL_TABLES) {
+      const { rows } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
+      if (rows.length > 0) throw new Error(`The database already holds access or knowledge data (${table}): import into an empty database.`);
+    }
+    const counts: SectionCounts = {};
+    for await (const line of lines) {
+      countLine(counts, line);
+      await importLine(client, line);
+    }
+    return counts;
+  });
+}
+
+async function importLine(client: PoolClient, line: ExportLine): Promise<void> {
+  switch (line.section) {
+    case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
+      const table = RECORD_TABLES.find(([section]) => section === line.section)?.[1] as string;
+      return insertRecord(client, table, line.finished, line.record, columnsOf[line.section](line.record));
+    }
+    case 'access-audit':
+      await client.query('INSERT INTO access_audit (id, record) VALUES ($1, $2)', [line.record.id, JSON.stringify(line.record)]);
+      return;
+    case 'access-counters':
+      await client.query('INSERT INTO access_counters (series, year, last) VALUES ($1, $2, $3)', [line.series, line.year, line.last]);
+      return;
+    case 'access-state':
+      await client.query('INSERT INTO access_scan_state (id, last_scan_on, last_digest_on) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET last_scan_on = $1, last_digest_on = $2',
+        [line.lastScanOn ?? null, line.lastDigestOn ?? null]);
+      return;
+    case 'knowledge-feedback':
+      await client.query('INSERT INTO knowledge_feedback (article_id, helpful, unhelpful, last_at) VALUES ($1, $2, $3, $4)', [line.articleId, line.helpful, line.unhelpful, line.lastAt]);
+      return;
+    case 'knowledge-unanswered':
+      await client.query('INSERT INTO knowledge_unanswered (key, question, count, first_asked_at, last_asked_at) VALUES ($1, $2, $3, $4, $5)',
+        [line.key, line.question, line.count, line.firstAskedAt, line.lastAskedAt]);
+      return;
+    case 'knowledge-feedback-events': {
+      const event = line.record as ExportRecord & { articleId: string; helpful: boolean; question: string; lang: string; at: string };
+      await client.query('INSERT INTO knowledge_feedback_events (id, article_id, helpful, question, lang, at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [event.id, event.articleId, event.helpful, event.question, event.lang, event.at]);
+      return;
+    }
+    case 'knowledge-proposals': {
+      const proposal = line.record as unknown as Proposal;
+      await client.query(
+        `INSERT INTO knowledge_proposals (id, article_id, key, question, helpful, linked, first_at, last_at, status, decided_by, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [proposal.id, proposal.articleId, proposal.key, proposal.question, proposal.origins.helpful, proposal.origins.linked, proposal.firstAt, proposal.lastAt,
+          proposal.status, proposal.decidedBy ? JSON.stringify(proposal.decidedBy) : null, proposal.decidedAt ?? null]);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphDirectory } from '../../../src/features/directory/index.js';
+import { AppInstaller } from '../../../src/features/incidents/app-installs.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import { DataDir } from '../../../src/storage/data-dir.js';
+import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
+import { LowdbInstallStore } from '../../../src/storage/lowdb-install-store.js';
+import { FakeGraph, sentAtFetch } from '../../support/fake-graph.js';
+import { seededRandom } from '../../support/seeded-random.js';
+
+const CATALOG = 'c0ffee00-0000-4000-8000-00000000abcd';
+const VIA = { serviceUrl: 'http://127.0.0.1:9/connector', tenantId: 'tenant', botId: '28:tugibot-test' };
+const person = (index: number) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, displayName: `Inimene ${index}` });
+
+async function until(done: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('proactive installs against a fake Graph on loopback', () => {
+  let dir: string;
+  let data: DataDir;
+  let graph: FakeGraph;
+
+  async function installer(store: LowdbInstallStore, reachable: string[][] = [], rate = 20) {
+    const conversations = await LowdbConversationStore.open(data);
+    const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'token' }, fetch: sentAtFetch });
+    const built = new AppInstaller({
+      store, graph: client, enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: rate,
+      conversations, logger: silentLogger(), reachable: (ids) => reachable.push(ids), random: seededRandom(7),
+    });
+    built.start();
+    return { built, conversations };
+  }
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tugibot-installs-'));
+    data = await DataDir.open(dir, silentLogger());
+  });
+  afterEach(async () => {
+    await data.close();
+    await graph.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('installs for everyone once, reads the chats, and counts those who had it already', async () => {
+    graph = new FakeGraph();
+    await graph.start();
+    const people = Array.from({ length: 12 }, (_, index) => person(index));
+    graph.addUsers(...people);
+    for (const already of people.slice(0, 3)) graph.installed.set(already.id, 0);
+    const reachable: string[][] = [];
+    const { built, conversations } = await installer(await LowdbInstallStore.open(data), reachable);
+    await built.request('RIKE-1', [...people.map((p) => p.id), 'ffffffff-0000-4000-8000-000000000000'], VIA);
+    await until(() => built.figures('RIKE-1').pending === 0);
+    await built.stop();
+    expect(built.figures('RIKE-1')).toEqual({ installed: 9, already: 3, pending: 0, failed: 1, forbidden: 0 });
+    expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(9);
+    expect(conversations.personalFor(people[5].id)).toMatchObject({ conversationId: `19:${people[5].id}_bot@unq.gbl.spaces`, kind: 'personal', serviceUrl: VIA.serviceUrl, bot: { id: VIA.botId } });
+    expect(reachable.flat()).toContain('RIKE-1');
+  });
+
+  it('honours Retry-After: after a 429 nothing is sent before the wait is over, and everyone is installed once', async () => {
+    graph = new FakeGraph({ throttleRate: 0.1, retryAfterSeconds: 1, random: seededRandom(3) });
+    await graph.start();
+    const people = Array.from({ length: 20 }, (_, index) => person(index));
+    graph.addUsers(...people);
+    const { built } = await installer(await LowdbInstallStore.open(data), [], 25);
+    await built.request('RIKE-2', people.map((p) => p.id), VIA);
+    await until(() => built.figures('RIKE-2').pending === 0, 60_000);
+    await built.stop();
+    expect(graph.calls.filter((call) => call.status === 429).length).toBeGreaterThan(0);
+    expect(graph.early).toEqual([]);
+    expect(built.figures('RIKE-2')).toMatchObject({ installed: 20, failed: 0 });
+    expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
+    expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 409)).toHaveLength(0);
+  }, 70_000);
+
+  it('stops at the first 403 and counts everyone as out of reach', async () => {
+    graph = new FakeGraph({ canInstall: false });
+    await graph.start();
+    const people = Array.from({ length: 8 }, (_, index) => person(index));
+    graph.addUsers(...people);
+    const { built } = await installer(await LowdbInstallStore.open(data));
+    await built.request('RIKE-3', people.map((p) => p.id), VIA);
+    await until(() => built.figures('RIKE-3').pending === 0);
+    await built.stop();
+    expect(built.mode()).toBe('forbidden');
+    expect(built.figures('RIKE-3')).toMatchObject({ forbidden: 8, installed: 0 });
+    // A few calls in flight at once may each get their 403; never all eight.
+    expect(graph.calls.filter((call) => call.method === 'POST').length).toBeLessThanOrEqual(4);
+  });
+
+  it('continues after a restart from what it stored, without installing anyone twice', async () => {
+    graph = new FakeGraph();
+    await graph.start();
+    const people = Array.from({ length: 20 }, (_, index) => person(index));
+    graph.addUsers(...people);
+    const first = await installer(await LowdbInstallStore.open(data), [], 10);
+    await first.built.request('RIKE-4', people.map((p) => p.id), VIA);
+    await until(() => graph.installed.size >= 5);
+    await first.built.stop();
+    expect(first.built.figures('RIKE-4').pending).toBeGreaterThan(0);
+    await data.close();
+    data = await DataDir.open(dir, silentLogger());
+    const second = await installer(await LowdbInstallStore.open(data), [], 10);
+    await until(() => second.built.figures('RIKE-4').pending === 0);
+    await second.built.stop();
+    expect(second.built.figures('RIKE-4')).toMatchObject({ failed: 0, forbidden: 0 });
+    expect(graph.installed.size).toBe(20);
+    expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
+  });
+});
