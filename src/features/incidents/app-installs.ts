@@ -187,7 +187,7 @@ export class AppInstaller {
     Object.assign(record, { state: outcome, nextAttemptAt: undefined, failure: undefined, attempts: 0 });
     if (chatId) {
       record.chatId = chatId;
-      if (!this.deps.conversations.personalFor(record.id) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
+      if (!(await this.deps.conversations.personalFor(record.id)) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
     }
     for (const id of record.incidents) {
       this.ready.add(id);

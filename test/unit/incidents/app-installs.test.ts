@@ -61,7 +61,7 @@ describe('proactive installs against a fake Graph on loopback', () => {
     await built.stop();
     expect(built.figures('RIKE-1')).toEqual({ installed: 9, already: 3, pending: 0, failed: 1, forbidden: 0 });
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(9);
-    expect(conversations.personalFor(people[5].id)).toMatchObject({ conversationId: `19:${people[5].id}_bot@unq.gbl.spaces`, kind: 'personal', serviceUrl: VIA.serviceUrl, bot: { id: VIA.botId } });
+    expect((await conversations.personalFor(people[5].id))).toMatchObject({ conversationId: `19:${people[5].id}_bot@unq.gbl.spaces`, kind: 'personal', serviceUrl: VIA.serviceUrl, bot: { id: VIA.botId } });
     expect(reachable.flat()).toContain('RIKE-1');
   });
 
