@@ -110,8 +110,21 @@ export class LowdbCaseStore implements CaseStore {
     return this.meta.data.lastDigestDay;
   }
 
-  async setLastDigestDay(day: string): Promise<void> {
-    await this.meta.update((data) => { data.lastDigestDay = day; });
+  async claimDigestDay(day: string): Promise<{ claimed: boolean; previous?: string }> {
+    let result: { claimed: boolean; previous?: string } = { claimed: false };
+    await this.meta.update((data) => {
+      if (data.lastDigestDay === day) return;
+      result = data.lastDigestDay === undefined ? { claimed: true } : { claimed: true, previous: data.lastDigestDay };
+      data.lastDigestDay = day;
+    });
+    return result;
+  }
+
+  async setLastDigestDay(day: string | undefined): Promise<void> {
+    await this.meta.update((data) => {
+      if (day === undefined) delete data.lastDigestDay;
+      else data.lastDigestDay = day;
+    });
   }
 
   /** How many closed cases are archived (for the benchmark and operators). */

@@ -31,7 +31,7 @@ export function caseStoreContract(factory: () => StoreFactory<CaseStore>): void 
     it('saves compare-and-set: of two writers that read the same revision exactly one wins; the other gets CaseConflict', async () => {
       const stores = factory();
       const store = await stores.open();
-      const other = await stores.reopen();
+      const other = await stores.peer();
       const item = await open(store, 1);
       const results = await Promise.allSettled([
         store.save({ ...item, status: 'in_progress', assignee: { aadObjectId: 'siim', name: 'Siim' } }),
@@ -85,6 +85,20 @@ export function caseStoreContract(factory: () => StoreFactory<CaseStore>): void 
       expect(await store.lastDigestDay()).toBeUndefined();
       await store.setLastDigestDay('2026-12-07');
       expect(await (await stores.reopen()).lastDigestDay()).toBe('2026-12-07');
+    });
+
+    it('lets exactly one of several claimers take a day\'s digest, and a day given back be claimed again', async () => {
+      const stores = factory();
+      const store = await stores.open();
+      const other = await stores.peer();
+      expect(await store.claimDigestDay('2026-12-07')).toEqual({ claimed: true });
+      const claims = await Promise.all([store.claimDigestDay('2026-12-08'), other.claimDigestDay('2026-12-08'), store.claimDigestDay('2026-12-08')]);
+      expect(claims.filter((claim) => claim.claimed)).toEqual([{ claimed: true, previous: '2026-12-07' }]);
+      expect(await other.claimDigestDay('2026-12-08')).toEqual({ claimed: false });
+      await other.setLastDigestDay('2026-12-07');
+      expect(await store.claimDigestDay('2026-12-08')).toEqual({ claimed: true, previous: '2026-12-07' });
+      await store.setLastDigestDay(undefined);
+      expect(await other.lastDigestDay()).toBeUndefined();
     });
   });
 }

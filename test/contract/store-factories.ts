@@ -8,10 +8,15 @@ import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import { openPool, type Pool } from '../../src/storage/postgres/pool.js';
 import type { PgServer } from '../support/postgres.js';
 
-/** Opens a fresh, empty store; `reopen` opens the same data again (a restart, or another replica). */
+/**
+ * Opens a fresh, empty store; `reopen` opens the same data again (a restart). `peer` is a second
+ * writer on the same data at the same time: another replica on PostgreSQL; on lowdb, where one
+ * process owns the folder, the same store (its concurrent callers are the other writers).
+ */
 export interface StoreFactory<S> {
   open(): Promise<S>;
   reopen(): Promise<S>;
+  peer(): Promise<S>;
 }
 
 /** A contract suite: the name of the engine and how to make stores on it, fresh for each test. */
@@ -29,13 +34,15 @@ export function lowdbFactory<S>(make: (dataDir: DataDir) => Promise<S>): () => S
   return () => {
     const dir = mkdtempSync(join(tmpdir(), 'tugibot-contract-'));
     let current: DataDir | undefined;
+    let store: S | undefined;
     cleanups.push(async () => { await current?.close(); rmSync(dir, { recursive: true, force: true }); });
     const open = async () => {
       await current?.close();
       current = await DataDir.open(dir, silentLogger());
-      return make(current);
+      store = await make(current);
+      return store;
     };
-    return { open, reopen: open };
+    return { open, reopen: open, peer: async () => store ?? open() };
   };
 }
 
@@ -56,6 +63,9 @@ export function postgresFactory<S>(server: () => PgServer, make: (pool: Pool) =>
         return make(opened);
       },
       async reopen() {
+        return make(await pool());
+      },
+      async peer() {
         return make(await pool());
       },
     };

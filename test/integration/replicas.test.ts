@@ -54,6 +54,7 @@ describeWithPostgres('two replicas on one database', (server) => {
     const child = spawnTs('src/main.ts', [], {
       ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT,
       STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '', SPECIALISTS: `${SIIM.aadObjectId},${MARI.aadObjectId}`, SPECIALISTS_CHANNEL_ID: CHANNEL_ID,
+      DIGEST_HOUR: '0', SCHEDULER_INTERVAL_SECONDS: '1',
     });
     return { child, dataDir, url: `http://127.0.0.1:${await listeningPort(child)}` };
   }
@@ -137,6 +138,13 @@ describeWithPostgres('two replicas on one database', (server) => {
       await db.end();
     }
   }, 30_000);
+
+  it('posts the daily digest once, though both replicas run their periodic work every second', async () => {
+    const digests = () => connector.ofKind('create').filter((call) => /Pöördumiste ülevaade/.test(JSON.stringify(call.body)));
+    await connector.waitFor(() => digests().length > 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(digests()).toHaveLength(1);
+  }, 20_000);
 
   /** The channel card (thread root) of a case, as the connector shows it now. */
   function cardOfCase(number: string): { id: string; card: Record<string, unknown> } | undefined {

@@ -40,5 +40,11 @@ export interface CaseStore {
   rewriteClosed(edit: (item: Case) => Case | undefined): Promise<string[]>;
   /** The day (YYYY-MM-DD) the last daily digest went out. */
   lastDigestDay(): Promise<string | undefined>;
-  setLastDigestDay(day: string): Promise<void>;
+  /**
+   * Takes `day`'s digest unless someone has: `claimed` is true for exactly one caller per day,
+   * whichever replica asks, so the digest goes out once. `previous` is the day it replaced.
+   */
+  claimDigestDay(day: string): Promise<{ claimed: boolean; previous?: string }>;
+  /** Sets the day (undefined: none), e.g. back to `previous` when the claimed digest could not be posted. */
+  setLastDigestDay(day: string | undefined): Promise<void>;
 }

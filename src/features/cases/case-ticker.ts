@@ -51,9 +51,12 @@ async function closeExpired(deps: TickerDeps, item: Case, now: Date): Promise<vo
 async function sendDigest(deps: TickerDeps, now: Date): Promise<void> {
   const { day, hour } = tallinnDayAndHour(now);
   const store = deps.service.store;
-  if (hour < deps.digestHour || (await store.lastDigestDay()) === day) return;
+  if (hour < deps.digestHour) return;
+  // Claimed before it is posted: with several replicas, one posts it; a failed post gives the day back.
+  const claim = await store.claimDigestDay(day);
+  if (!claim.claimed) return;
   const sent = await deps.notifier.toChannel(digestCard(await store.listOpen(), now, day, deps.notifier.channelLang));
-  if (sent) await store.setLastDigestDay(day);
+  if (!sent) await store.setLastDigestDay(claim.previous);
 }
 
 /** Once a day: closed cases past `CASE_RETENTION_DAYS` get their texts masked, each with an audit entry. */

@@ -93,8 +93,19 @@ export class PgCaseStore implements CaseStore {
     return rows[0]?.value;
   }
 
-  async setLastDigestDay(day: string): Promise<void> {
-    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [DIGEST_KEY, day]);
+  async claimDigestDay(day: string): Promise<{ claimed: boolean; previous?: string }> {
+    // A second claimer waits for the first's row, then finds the day already set and changes nothing.
+    const { rows } = await this.pool.query<{ previous: string | null }>(
+      `INSERT INTO settings (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE settings.value IS DISTINCT FROM EXCLUDED.value
+       RETURNING (SELECT value FROM settings WHERE key = $1) AS previous`, [DIGEST_KEY, day]);
+    if (rows.length === 0) return { claimed: false };
+    return rows[0].previous === null ? { claimed: true } : { claimed: true, previous: rows[0].previous };
+  }
+
+  async setLastDigestDay(day: string | undefined): Promise<void> {
+    if (day === undefined) await this.pool.query('DELETE FROM settings WHERE key = $1', [DIGEST_KEY]);
+    else await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [DIGEST_KEY, day]);
   }
 
   private async many(db: Queryable, sql: string, params: unknown[]): Promise<Case[]> {
