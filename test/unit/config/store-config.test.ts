@@ -1,17 +1,7 @@
 import { loadConfig, redactDatabaseUrl } from '../../../src/config.js';
-import { ConfigError } from '../../../src/shared/errors.js';
+import { problemsOf } from '../../support/config-problems.js';
 
 const APP = { MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('STORE and DATABASE_URL', () => {
   it('keeps lowdb as the default and needs no database for it', () => {
