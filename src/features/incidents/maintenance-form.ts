@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CardSigner } from '../../shared/card-signer.js';
 import { adaptiveCard, choiceInput, dateInput, facts, heading, paragraph, submitButton, textInput, type Element } from '../../shared/cards.js';
 import { DomainError } from '../../shared/errors.js';
@@ -7,6 +8,7 @@ import { showTime, tallinnToDate } from '../../shared/tallinn-time.js';
 import { FORM_INVALID } from './notice-form.js';
 import { maintenanceTemplate } from './notice-template.js';
 import { announceAtFor, checkTimes, LEADS, type Lead } from './maintenance.js';
+import { signedDraft } from './signed-draft.js';
 
 const LABEL: Record<string, Text> = {
   title: { et: 'Uus planeeritud hooldus', en: 'New planned maintenance' },
@@ -100,8 +102,11 @@ export function maintenancePreview(draft: MaintenanceDraft, audience: { channels
   return cardReply(adaptiveCard(body, [submitButton(say(PREVIEW.confirm, lang), confirm), submitButton(say(PREVIEW.cancel, lang), signer.sign('incidents.cancel', { draftId }))]));
 }
 
-/** A draft from a confirm button's signed data (the signature already checked at the edge). */
+const draftSchema = z.object({ systems: z.array(z.string()), startsAt: z.string(), endsAt: z.string(), lead: z.unknown() });
+
+/** A draft from a confirm button's signed data (the signature already checked at the edge); unreadable ones are refused. */
 export function draftOf(raw: unknown): MaintenanceDraft {
-  const value = JSON.parse(String(raw)) as MaintenanceDraft;
-  return { systems: value.systems, startsAt: value.startsAt, endsAt: value.endsAt, lead: LEADS.includes(value.lead) ? value.lead : '24h' };
+  const value = signedDraft(raw, draftSchema);
+  const lead = LEADS.find((known) => known === value.lead) ?? '24h';
+  return { systems: value.systems, startsAt: value.startsAt, endsAt: value.endsAt, lead };
 }

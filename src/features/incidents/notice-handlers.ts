@@ -1,4 +1,3 @@
-import { signedDraft } from './signed-draft.js';
 import { createHash } from 'node:crypto';
 import type { CardSigner } from '../../shared/card-signer.js';
 import type { Clock } from '../../shared/clock.js';
@@ -17,6 +16,7 @@ import { decidedCard, previewCard } from './preview-card.js';
 import { startReport } from './start-report.js';
 import type { AudienceResolver } from './audience-resolver.js';
 import { audienceOf } from './read-audience.js';
+import { signedDraft } from './signed-draft.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
