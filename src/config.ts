@@ -219,6 +219,12 @@ function storeProblems(raw: z.infer<typeof schema>): string[] {
 }
 
 /** The database address without its password, for logs and error messages. */
+/** The store's address: DATABASE_URL, else the local default on PostgreSQL; the redacted form beside it for logs. */
+function storeOf(raw: z.infer<typeof schema>): Config['store'] {
+  const databaseUrl = raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '');
+  return Object.freeze({ kind: raw.STORE, databaseUrl, redactedUrl: redactDatabaseUrl(databaseUrl) });
+}
+
 export function redactDatabaseUrl(value: string): string {
   try {
     const url = new URL(value);
@@ -309,11 +315,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identityEndpoint: Object.freeze({ IDENTITY_ENDPOINT: raw.IDENTITY_ENDPOINT, IDENTITY_HEADER: raw.IDENTITY_HEADER, MSI_ENDPOINT: raw.MSI_ENDPOINT, MSI_SECRET: raw.MSI_SECRET }),
     deskMention: deskMentionOf(raw.DESK_MENTION),
     metrics: Object.freeze({ token: raw.METRICS_TOKEN, port: raw.METRICS_PORT }),
-    store: Object.freeze({
-      kind: raw.STORE,
-      databaseUrl: raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : ''),
-      redactedUrl: redactDatabaseUrl(raw.DATABASE_URL || (raw.STORE === 'postgres' ? LOCAL_DATABASE_URL : '')),
-    }),
+    store: storeOf(raw),
     proactiveInstall: Object.freeze({ enabled: raw.PROACTIVE_INSTALL === 'on', catalogAppId: raw.TEAMS_APP_CATALOG_ID, ratePerSecond: raw.GRAPH_INSTALL_RATE_PER_SECOND }),
   });
 }
