@@ -54,7 +54,11 @@ export class LowdbIncidentStore implements IncidentStore {
   async save(incident: Incident): Promise<void> {
     const holder = this.byRef.get(incident.ref);
     const other = holder !== undefined && holder !== incident.id ? this.incidents.peekLive(holder) : undefined;
-    if (other && other.status !== 'resolved' && incident.status !== 'resolved') throw new IncidentRefTaken(incident.ref, incident.id);
+    if (other && other.status !== 'resolved' && incident.status !== 'resolved') {
+      // The audience saved for the refused incident would point at nothing: it goes too.
+      if (!this.incidents.getLive(incident.id) && !this.incidents.isArchived(incident.id)) await this.broadcasts.removeLive(incident.id);
+      throw new IncidentRefTaken(incident.ref, incident.id);
+    }
     if ((!other || other.createdAt <= incident.createdAt) && !this.incidents.isArchived(incident.id)) this.byRef.set(incident.ref, incident.id);
     await this.incidents.put(incident);
   }

@@ -37,10 +37,12 @@ export function incidentStoreContract(factory: () => StoreFactory<IncidentStores
       const stores = factory();
       const one = (await stores.open()).incidents;
       const two = (await stores.peer()).incidents;
-      const results = await Promise.allSettled([
-        one.save(incident('RIKE-20261207-00A1', { ref: 'am-1' })),
-        two.save(incident('RIKE-20261207-00B2', { ref: 'am-1' })),
-      ]);
+      // As the intake does: the audience first, then the incident.
+      const open = async (store: typeof one, id: string) => {
+        await store.saveBroadcast({ id, targets: [target(1)] });
+        await store.save(incident(id, { ref: 'am-1' }));
+      };
+      const results = await Promise.allSettled([open(one, 'RIKE-20261207-00A1'), open(two, 'RIKE-20261207-00B2')]);
       expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
       expect(refused.reason).toBeInstanceOf(IncidentRefTaken);
@@ -48,6 +50,10 @@ export function incidentStoreContract(factory: () => StoreFactory<IncidentStores
       expect(live).toHaveLength(1);
       const winner = live[0];
       expect(await two.findByRef('am-1')).toEqual(winner);
+      // The refused incident's audience is not left behind.
+      const loser = winner.id === 'RIKE-20261207-00A1' ? 'RIKE-20261207-00B2' : 'RIKE-20261207-00A1';
+      expect(await one.broadcast(loser)).toBeUndefined();
+      expect((await one.broadcast(winner.id))?.targets).toHaveLength(1);
       // Updating the open incident is no conflict; once it is resolved, the ref may open a new one.
       const updated = { ...winner, version: 2, severity: 'critical' as const };
       await two.save(updated);

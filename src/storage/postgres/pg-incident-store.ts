@@ -45,14 +45,19 @@ export class PgIncidentStore {
     return rows.map((row) => row.data);
   }
 
-  /** Refused with IncidentRefTaken when another open incident has the ref; an archived incident cannot change. */
+  /**
+   * Refused with IncidentRefTaken when another open incident has the ref (the audience saved for it
+   * is dropped); an archived incident cannot change.
+   */
   async save(incident: Incident): Promise<void> {
     let saved: number | null;
     try {
       saved = (await this.pool.query(UPSERT_INCIDENT, valuesOf(incident))).rowCount;
     } catch (error) {
-      if (isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'incidents_open_ref') throw new IncidentRefTaken(incident.ref, incident.id);
-      throw error;
+      if (!isUniqueViolation(error) || (error as { constraint?: string }).constraint !== 'incidents_open_ref') throw error;
+      // The audience saved for the refused incident would point at nothing: it goes too.
+      await this.pool.query('DELETE FROM incident_broadcasts WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM incidents WHERE id = $1)', [incident.id]);
+      throw new IncidentRefTaken(incident.ref, incident.id);
     }
     if (saved !== 1) throw new Error(`${incident.id} is archived and can no longer change.`);
   }
