@@ -38,12 +38,12 @@ export class LowdbOutboxStore implements DeliveryStore {
     tally.note(entry);
   }
 
-  progress(incidentId: string, version: number, total: number): DeliveryProgress {
-    return (this.tallies.get(incidentId) ?? new DeliveryTally()).progress(version, total);
+  progress(incidentId: string, version: number, total: number): Promise<DeliveryProgress> {
+    return Promise.resolve((this.tallies.get(incidentId) ?? new DeliveryTally()).progress(version, total));
   }
 
-  get(id: string): DeliveryEntry | undefined {
-    return this.entries.get(id);
+  get(id: string): Promise<DeliveryEntry | undefined> {
+    return Promise.resolve(this.entries.get(id));
   }
 
   async put(entry: DeliveryEntry): Promise<void> {
@@ -51,20 +51,20 @@ export class LowdbOutboxStore implements DeliveryStore {
     await this.collection.put(entry);
   }
 
-  liveIncidentIds(): string[] {
-    return [...this.byIncident.keys()];
+  liveIncidentIds(): Promise<string[]> {
+    return Promise.resolve([...this.byIncident.keys()]);
   }
 
-  liveFor(incidentId: string): DeliveryEntry[] {
-    return [...(this.byIncident.get(incidentId) ?? [])].map((id) => this.entries.get(id)).filter((entry): entry is DeliveryEntry => entry !== undefined);
+  liveFor(incidentId: string): Promise<DeliveryEntry[]> {
+    return Promise.resolve([...(this.byIncident.get(incidentId) ?? [])].map((id) => this.entries.get(id)).filter((entry): entry is DeliveryEntry => entry !== undefined));
   }
 
   async record(record: DeliveryRecord): Promise<void> {
     if (!this.records.isArchived(record.id)) await this.records.append(record);
   }
 
-  hasRecord(incidentId: string): boolean {
-    return this.records.isArchived(incidentId);
+  hasRecord(incidentId: string): Promise<boolean> {
+    return Promise.resolve(this.records.isArchived(incidentId));
   }
 
   getRecord(incidentId: string): Promise<DeliveryRecord | undefined> {

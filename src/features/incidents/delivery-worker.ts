@@ -103,15 +103,20 @@ export class DeliveryWorker {
     }
   }
 
-  /** What is due now, channels first; and the earliest time something else will be. */
-  collect(): { items: WorkItem[]; next?: number } {
+  /**
+   * What is due now, channels first; and the earliest time something else will be. An incident's
+   * entries are read in one go (one query per incident on a database, not one per target).
+   */
+  async collect(): Promise<{ items: WorkItem[]; next?: number }> {
     const now = this.now();
     const items: WorkItem[] = [];
     let next: number | undefined;
-    for (const incident of this.deps.incidents.live()) {
-      const broadcast = this.deps.incidents.broadcast(incident.id);
-      for (const target of broadcast?.targets ?? []) {
-        const state = dueState(this.deps.deliveries.get(deliveryId(incident.id, target.key)), incident.version, now);
+    for (const incident of await this.deps.incidents.live()) {
+      const broadcast = await this.deps.incidents.broadcast(incident.id);
+      if (!broadcast || broadcast.targets.length === 0) continue;
+      const entries = new Map((await this.deps.deliveries.liveFor(incident.id)).map((entry) => [entry.id, entry]));
+      for (const target of broadcast.targets) {
+        const state = dueState(entries.get(deliveryId(incident.id, target.key)), incident.version, now);
         if (state === 'due') items.push({ incidentId: incident.id, target });
         else if (typeof state === 'number') next = Math.min(next ?? state, state);
       }
@@ -129,7 +134,7 @@ export class DeliveryWorker {
 
   /** One pass over what is due; returns when the next retry is due, if any. */
   async pass(): Promise<number | undefined> {
-    const { items, next } = this.collect();
+    const { items, next } = await this.collect();
     if (items.length === 0) return next;
     let cursor = 0;
     let slots = 0;
@@ -166,14 +171,14 @@ export class DeliveryWorker {
     } finally {
       clearInterval(reporter);
     }
-    return this.collect().next;
+    return (await this.collect()).next;
   }
 
   private async deliver(incidentId: string, target: DeliveryTarget): Promise<void> {
-    const incident = this.deps.incidents.getLive(incidentId);
+    const incident = await this.deps.incidents.getLive(incidentId);
     if (!incident) return;
     const id = deliveryId(incidentId, target.key);
-    const existing = this.deps.deliveries.get(id);
+    const existing = await this.deps.deliveries.get(id);
     if (dueState(existing, incident.version, this.now()) !== 'due') return;
     const editing = Boolean(existing?.messageId);
     const address = existing?.messageId ? existing.address : target.address;

@@ -66,34 +66,34 @@ export interface DeliveryEntry {
 export const deliveryId = (incidentId: string, key: string): string => `${incidentId}|${key}`;
 
 export interface IncidentStore {
-  getLive(id: string): Incident | undefined;
+  getLive(id: string): Promise<Incident | undefined>;
   /** A live or archived incident. */
   get(id: string): Promise<Incident | undefined>;
   /** The live incident monitoring knows by `ref` (the newest one). */
-  findByRef(ref: string): Incident | undefined;
+  findByRef(ref: string): Promise<Incident | undefined>;
   /** The newest archived incident with `ref`; reads the archive, newest segment first. */
   findArchivedByRef(ref: string): Promise<Incident | undefined>;
-  live(): Incident[];
+  live(): Promise<Incident[]>;
   save(incident: Incident): Promise<void>;
   /** The audience as stored, read-only (not copied: it can hold 10,000 targets); save a new one to change it. */
-  broadcast(id: string): Readonly<Broadcast> | undefined;
+  broadcast(id: string): Promise<Readonly<Broadcast> | undefined>;
   saveBroadcast(broadcast: Broadcast): Promise<void>;
   /** Moves a finished incident to the archive and drops its audience from the live records. */
   archive(incident: Incident): Promise<void>;
-  isArchived(id: string): boolean;
+  isArchived(id: string): Promise<boolean>;
 }
 
 export interface DeliveryStore {
-  get(id: string): DeliveryEntry | undefined;
+  get(id: string): Promise<DeliveryEntry | undefined>;
   put(entry: DeliveryEntry): Promise<void>;
   /** The incidents that still have entries in the live outbox. */
-  liveIncidentIds(): string[];
+  liveIncidentIds(): Promise<string[]>;
   /** Where `version` of an incident stands across an audience of `total`, from counts kept as entries are put (no scan). */
-  progress(incidentId: string, version: number, total: number): DeliveryProgress;
-  liveFor(incidentId: string): DeliveryEntry[];
+  progress(incidentId: string, version: number, total: number): Promise<DeliveryProgress>;
+  liveFor(incidentId: string): Promise<DeliveryEntry[]>;
   /** Appends an incident's delivery record to the archive (once: a second call for the same incident does nothing). */
   record(record: DeliveryRecord): Promise<void>;
-  hasRecord(incidentId: string): boolean;
+  hasRecord(incidentId: string): Promise<boolean>;
   getRecord(incidentId: string): Promise<DeliveryRecord | undefined>;
   /** Removes an incident's entries from the live outbox; returns how many there were. */
   dropLive(incidentId: string): Promise<number>;
@@ -116,7 +116,7 @@ export interface ReceiptStore {
 
 /** Which systems a person wants to hear about; everything until they choose. */
 export interface SubscriptionStore {
-  followed(aadObjectId: string): FollowedSystem[];
+  followed(aadObjectId: string): Promise<FollowedSystem[]>;
   save(aadObjectId: string, followed: FollowedSystem[]): Promise<void>;
 }
 
@@ -132,9 +132,9 @@ export interface NoticeAck {
 export interface AckStore {
   /** Records an acknowledgement; false when this person had acknowledged the incident already. */
   add(ack: NoticeAck): Promise<boolean>;
-  get(incidentId: string, aadObjectId: string): NoticeAck | undefined;
+  get(incidentId: string, aadObjectId: string): Promise<NoticeAck | undefined>;
   /** The incident's acknowledgements by Entra object id (read-only). */
-  forIncident(incidentId: string): ReadonlyMap<string, NoticeAck>;
+  forIncident(incidentId: string): Promise<ReadonlyMap<string, NoticeAck>>;
 }
 
 export const ackId = (incidentId: string, aadObjectId: string): string => `${incidentId}|${aadObjectId.toLowerCase()}`;
