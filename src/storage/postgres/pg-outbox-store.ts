@@ -1,15 +1,15 @@
-import type { DeliveryEntry as Entry, DeliveryProgress, DeliveryRecord } from '../../features/incidents/index.js';
+import type { DeliveryEntry, DeliveryProgress, DeliveryRecord, DeliveryStore } from '../../features/incidents/index.js';
 
 /** Until the interface carries it (branch pgasync): the revision every write sets. */
-type DeliveryEntry = Entry & { revision?: number };
+type Revised = DeliveryEntry & { revision?: number };
 import type { Pool } from './pool.js';
 
-type EntryRow = { revision: number; data: DeliveryEntry };
+type EntryRow = { revision: number; data: Revised };
 
-const entryOf = (row: EntryRow): DeliveryEntry => ({ ...row.data, revision: row.revision });
+const entryOf = (row: EntryRow): Revised => ({ ...row.data, revision: row.revision });
 
 /** The entry's columns in order ($1..$8); revision is the store's. */
-function valuesOf(entry: DeliveryEntry): unknown[] {
+function valuesOf(entry: Revised): unknown[] {
   const { revision: _ignored, ...data } = entry;
   return [entry.id, entry.incidentId, entry.key, entry.state, entry.deliveredVersion, entry.failedVersion ?? null, entry.failure ?? null, JSON.stringify(data)];
 }
@@ -25,7 +25,7 @@ const SET = 'state = $4, delivered_version = $5, failed_version = $6, failure = 
  * Progress is counted by the database over the incident's rows (an index range), not read into
  * the process. An archived incident's outbox becomes one row in `delivery_records`.
  */
-export class PgOutboxStore {
+export class PgOutboxStore implements DeliveryStore {
   constructor(private readonly pool: Pool) {}
 
   async get(id: string): Promise<DeliveryEntry | undefined> {
