@@ -48,7 +48,10 @@ export interface DeliveryEntry {
   key: string;
   /** Where the message lives; for a channel, the thread the first send started. */
   address: ConversationAddress;
-  /** `sending` is written before each call, so a restart knows a call may have been made. */
+  /**
+   * `sending` is claimed before each call (see DeliveryStore.claim), so a restart knows a call may
+   * have been made and other replicas leave the entry alone while its lease runs.
+   */
   state: 'idle' | 'sending' | 'dropped';
   messageId?: string;
   deliveredVersion: number;
@@ -61,6 +64,15 @@ export interface DeliveryEntry {
   failedVersion?: number;
   failure?: string;
   updatedAt: string;
+  /**
+   * Set by the store on every write (put or claim): 1 for the first, then +1. An entry stored
+   * before revisions existed counts as revision 0.
+   */
+  revision?: number;
+  /** While `sending`: epoch ms until which the replica that claimed it owns the call; after it, the entry is due again (that replica died). */
+  leaseUntil?: number;
+  /** Who claimed it (a delivery worker's owner id), for logs and operators; nothing decides on it. */
+  leaseOwner?: string;
 }
 
 export const deliveryId = (incidentId: string, key: string): string => `${incidentId}|${key}`;
@@ -85,7 +97,14 @@ export interface IncidentStore {
 
 export interface DeliveryStore {
   get(id: string): Promise<DeliveryEntry | undefined>;
+  /** Writes `entry` whatever is stored (the store sets its revision). */
   put(entry: DeliveryEntry): Promise<void>;
+  /**
+   * Writes `entry` only if the stored entry's revision is still `expectedRevision` (undefined: no
+   * entry yet; an entry without a revision is revision 0). Returns the stored entry with its new
+   * revision, or undefined when another writer got there first. One replica wins, whatever the number.
+   */
+  claim(entry: DeliveryEntry, expectedRevision: number | undefined): Promise<DeliveryEntry | undefined>;
   /** The incidents that still have entries in the live outbox. */
   liveIncidentIds(): Promise<string[]>;
   /** Where `version` of an incident stands across an audience of `total`, from counts kept as entries are put (no scan). */
