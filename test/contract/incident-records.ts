@@ -33,7 +33,7 @@ export function entry(incidentId: string, n: number, extra: Partial<DeliveryEntr
 }
 
 /** The entry as stored, without what the store adds (its revision). */
-export function withoutRevision(stored: (DeliveryEntry & { revision?: number }) | undefined): DeliveryEntry | undefined {
+export function withoutRevision(stored: DeliveryEntry | undefined): DeliveryEntry | undefined {
   if (!stored) return undefined;
   const { revision: _revision, ...rest } = stored;
   return rest;

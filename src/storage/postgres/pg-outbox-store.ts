@@ -1,15 +1,12 @@
 import type { DeliveryEntry, DeliveryProgress, DeliveryRecord, DeliveryStore } from '../../features/incidents/index.js';
-
-/** Until the interface carries it (branch pgasync): the revision every write sets. */
-type Revised = DeliveryEntry & { revision?: number };
 import type { Pool } from './pool.js';
 
-type EntryRow = { revision: number; data: Revised };
+type EntryRow = { revision: number; data: DeliveryEntry };
 
-const entryOf = (row: EntryRow): Revised => ({ ...row.data, revision: row.revision });
+const entryOf = (row: EntryRow): DeliveryEntry => ({ ...row.data, revision: row.revision });
 
 /** The entry's columns in order ($1..$8); revision is the store's. */
-function valuesOf(entry: Revised): unknown[] {
+function valuesOf(entry: DeliveryEntry): unknown[] {
   const { revision: _ignored, ...data } = entry;
   return [entry.id, entry.incidentId, entry.key, entry.state, entry.deliveredVersion, entry.failedVersion ?? null, entry.failure ?? null, JSON.stringify(data)];
 }
@@ -40,7 +37,7 @@ export class PgOutboxStore implements DeliveryStore {
   async claim(entry: DeliveryEntry, expectedRevision: number | undefined): Promise<DeliveryEntry | undefined> {
     const { rows } = expectedRevision === undefined
       ? await this.pool.query<EntryRow>(`${INSERT} ON CONFLICT DO NOTHING RETURNING revision, data`, valuesOf(entry))
-      : await this.pool.query<EntryRow>(`UPDATE deliveries SET ${SET}, revision = revision + 1 WHERE id = $1 AND revision = $9 RETURNING revision, data`,
+      : await this.pool.query<EntryRow>(`UPDATE deliveries SET ${SET}, revision = revision + 1 WHERE id = $1 AND incident_id = $2 AND key = $3 AND revision = $9 RETURNING revision, data`,
         [...valuesOf(entry), expectedRevision]);
     return rows[0] && entryOf(rows[0]);
   }
