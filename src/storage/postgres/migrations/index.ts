@@ -1,6 +1,7 @@
 import { core } from './001-core.js';
 import { access } from './100-access.js';
 import { knowledge } from './110-knowledge.js';
+import { replicas } from './130-replicas.js';
 
 /**
  * One schema step: SQL in a TypeScript module (tsc does not copy .sql files into dist). Ids sort in
@@ -19,4 +20,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   core,
   access,
   knowledge,
+  replicas,
 ];
