@@ -47,8 +47,19 @@ export class LowdbIncidentStore implements IncidentStore {
   }
 
   async save(incident: Incident): Promise<void> {
-    await this.incidents.put(incident);
+    await this.incidents.put({ ...incident, revision: revisionOf(this.incidents.peekLive(incident.id)) + 1 });
     this.byRef.set(incident.ref, incident.id);
+  }
+
+  /** Decided from memory before the write starts (the collection takes the record at once): of two saves at the same moment, one wins. */
+  async saveIf(incident: Incident, expectedRevision: number | undefined): Promise<Incident | undefined> {
+    const current = this.incidents.peekLive(incident.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision || (current === undefined && this.incidents.isArchived(incident.id))) return undefined;
+    const stored = { ...incident, revision: (revision ?? 0) + 1 };
+    await this.incidents.put(stored);
+    this.byRef.set(incident.ref, incident.id);
+    return structuredClone(stored);
   }
 
   broadcast(id: string): Promise<Readonly<Broadcast> | undefined> {
@@ -56,7 +67,16 @@ export class LowdbIncidentStore implements IncidentStore {
   }
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {
-    return this.broadcasts.put(broadcast);
+    return this.broadcasts.put({ ...broadcast, revision: revisionOf(this.broadcasts.peekLive(broadcast.id)) + 1 });
+  }
+
+  async saveBroadcastIf(broadcast: Broadcast, expectedRevision: number | undefined): Promise<Broadcast | undefined> {
+    const current = this.broadcasts.peekLive(broadcast.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision) return undefined;
+    const stored = { ...broadcast, revision: (revision ?? 0) + 1 };
+    await this.broadcasts.put(stored);
+    return structuredClone(stored);
   }
 
   /** The incident first, so that nothing live ever points at a missing audience. */
@@ -70,3 +90,6 @@ export class LowdbIncidentStore implements IncidentStore {
     return Promise.resolve(this.incidents.isArchived(id));
   }
 }
+
+/** A record saved before revisions existed counts as revision 0. */
+const revisionOf = (record: { revision?: number } | undefined): number => record?.revision ?? 0;
