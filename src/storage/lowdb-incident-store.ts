@@ -47,19 +47,27 @@ export class LowdbIncidentStore implements IncidentStore {
   }
 
   async save(incident: Incident): Promise<void> {
-    await this.incidents.put({ ...incident, revision: revisionOf(this.incidents.peekLive(incident.id)) + 1 });
+    await this.incidents.put(this.revised(incident));
     this.byRef.set(incident.ref, incident.id);
   }
 
-  /** Decided from memory before the write starts (the collection takes the record at once): of two saves at the same moment, one wins. */
+  /** `incident` with the next revision: set on every save. */
+  private revised(incident: Incident): Incident {
+    return { ...incident, revision: revisionOf(this.incidents.peekLive(incident.id)) + 1 };
+  }
+
+  /**
+   * Decided from memory before the write starts (`save` hands the record to the collection before
+   * its first wait): of two saves at the same moment, one wins.
+   */
   async saveIf(incident: Incident, expectedRevision: number | undefined): Promise<Incident | undefined> {
     const current = this.incidents.peekLive(incident.id);
     const revision = current ? revisionOf(current) : undefined;
     if (revision !== expectedRevision || (current === undefined && this.incidents.isArchived(incident.id))) return undefined;
-    const stored = { ...incident, revision: (revision ?? 0) + 1 };
-    await this.incidents.put(stored);
-    this.byRef.set(incident.ref, incident.id);
-    return structuredClone(stored);
+    // `save` gives it this same next revision: nothing runs between the check and its write.
+    const stored = structuredClone({ ...incident, revision: (revision ?? 0) + 1 });
+    await this.save(incident);
+    return stored;
   }
 
   broadcast(id: string): Promise<Readonly<Broadcast> | undefined> {
