@@ -24,17 +24,17 @@ export class LowdbIncidentStore implements IncidentStore {
     return new LowdbIncidentStore(incidents, broadcasts);
   }
 
-  getLive(id: string): Incident | undefined {
-    return this.incidents.getLive(id);
+  getLive(id: string): Promise<Incident | undefined> {
+    return Promise.resolve(this.incidents.getLive(id));
   }
 
   get(id: string): Promise<Incident | undefined> {
     return this.incidents.get(id);
   }
 
-  findByRef(ref: string): Incident | undefined {
+  findByRef(ref: string): Promise<Incident | undefined> {
     const id = this.byRef.get(ref);
-    return id === undefined ? undefined : this.incidents.getLive(id);
+    return Promise.resolve(id === undefined ? undefined : this.incidents.getLive(id));
   }
 
   async findArchivedByRef(ref: string): Promise<Incident | undefined> {
@@ -42,21 +42,49 @@ export class LowdbIncidentStore implements IncidentStore {
     return found;
   }
 
-  live(): Incident[] {
-    return this.incidents.liveRecords();
+  live(): Promise<Incident[]> {
+    return Promise.resolve(this.incidents.liveRecords());
   }
 
   async save(incident: Incident): Promise<void> {
-    await this.incidents.put(incident);
+    await this.incidents.put(this.revised(incident));
     this.byRef.set(incident.ref, incident.id);
   }
 
-  broadcast(id: string): Readonly<Broadcast> | undefined {
-    return this.broadcasts.peekLive(id);
+  /** `incident` with the next revision: set on every save. */
+  private revised(incident: Incident): Incident {
+    return { ...incident, revision: revisionOf(this.incidents.peekLive(incident.id)) + 1 };
+  }
+
+  /**
+   * Decided from memory before the write starts (`save` hands the record to the collection before
+   * its first wait): of two saves at the same moment, one wins.
+   */
+  async saveIf(incident: Incident, expectedRevision: number | undefined): Promise<Incident | undefined> {
+    const current = this.incidents.peekLive(incident.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision || (current === undefined && this.incidents.isArchived(incident.id))) return undefined;
+    // `save` gives it this same next revision: nothing runs between the check and its write.
+    const stored = structuredClone({ ...incident, revision: (revision ?? 0) + 1 });
+    await this.save(incident);
+    return stored;
+  }
+
+  broadcast(id: string): Promise<Readonly<Broadcast> | undefined> {
+    return Promise.resolve(this.broadcasts.peekLive(id));
   }
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {
-    return this.broadcasts.put(broadcast);
+    return this.broadcasts.put({ ...broadcast, revision: revisionOf(this.broadcasts.peekLive(broadcast.id)) + 1 });
+  }
+
+  async saveBroadcastIf(broadcast: Broadcast, expectedRevision: number | undefined): Promise<Broadcast | undefined> {
+    const current = this.broadcasts.peekLive(broadcast.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision) return undefined;
+    const stored = { ...broadcast, revision: (revision ?? 0) + 1 };
+    await this.broadcasts.put(stored);
+    return structuredClone(stored);
   }
 
   /** The incident first, so that nothing live ever points at a missing audience. */
@@ -66,7 +94,10 @@ export class LowdbIncidentStore implements IncidentStore {
     await this.broadcasts.removeLive(incident.id);
   }
 
-  isArchived(id: string): boolean {
-    return this.incidents.isArchived(id);
+  isArchived(id: string): Promise<boolean> {
+    return Promise.resolve(this.incidents.isArchived(id));
   }
 }
+
+/** A record saved before revisions existed counts as revision 0. */
+const revisionOf = (record: { revision?: number } | undefined): number => record?.revision ?? 0;
