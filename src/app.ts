@@ -145,7 +145,7 @@ interface Wiring {
 async function registerFeatures(deps: FeatureDeps, stores: Stores, handles: FeatureHandle[], installGraph?: InstallGraph): Promise<Wiring> {
   const wiring: Wiring = { handles, routes: [], incidents: noIncidents };
   // --- incidents (begin) ---
-  const incidents = registerIncidents(deps, stores.incidents, { graph: installGraph });
+  const incidents = registerIncidents(deps, stores.incidents, { graph: installGraph, slots: stores.rateSlots });
   wiring.handles.push(incidents.handle);
   wiring.incidents = incidents.notices;
   wiring.routes.push(

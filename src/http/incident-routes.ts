@@ -74,7 +74,7 @@ async function receive(req: Request, res: Response, tools: RouteTools, deps: Inc
     await claim.commit();
     res.send(result.outcome === 'created' ? 201 : 200, result.answer);
   } catch (error) {
-    claim.release();
+    await claim.release().catch((releaseError: unknown) => deps.logger.warn({ err: releaseError }, 'could not release the signature claim; it lapses by itself'));
     if (error === IDEMPOTENCY_CONFLICT) return tools.fail(res, 409, 'IdempotencyKeyReused', 'This Idempotency-Key was used before with a different body.');
     deps.logger.error({ err: error }, 'incident intake failed');
     tools.fail(res, 500, 'InternalError', 'The incident could not be stored; please retry.');

@@ -60,7 +60,26 @@ export class LowdbIncidentStore implements IncidentStore {
       throw new IncidentRefTaken(incident.ref, incident.id);
     }
     if ((!other || other.createdAt <= incident.createdAt) && !this.incidents.isArchived(incident.id)) this.byRef.set(incident.ref, incident.id);
-    await this.incidents.put(incident);
+    await this.incidents.put(this.revised(incident));
+  }
+
+  /** `incident` with the next revision: set on every save. */
+  private revised(incident: Incident): Incident {
+    return { ...incident, revision: revisionOf(this.incidents.peekLive(incident.id)) + 1 };
+  }
+
+  /**
+   * Decided from memory before the write starts (`save` hands the record to the collection before
+   * its first wait): of two saves at the same moment, one wins.
+   */
+  async saveIf(incident: Incident, expectedRevision: number | undefined): Promise<Incident | undefined> {
+    const current = this.incidents.peekLive(incident.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision || (current === undefined && this.incidents.isArchived(incident.id))) return undefined;
+    // `save` gives it this same next revision: nothing runs between the check and its write.
+    const stored = structuredClone({ ...incident, revision: (revision ?? 0) + 1 });
+    await this.save(incident);
+    return stored;
   }
 
   broadcast(id: string): Promise<Readonly<Broadcast> | undefined> {
@@ -68,7 +87,16 @@ export class LowdbIncidentStore implements IncidentStore {
   }
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {
-    return this.broadcasts.put(broadcast);
+    return this.broadcasts.put({ ...broadcast, revision: revisionOf(this.broadcasts.peekLive(broadcast.id)) + 1 });
+  }
+
+  async saveBroadcastIf(broadcast: Broadcast, expectedRevision: number | undefined): Promise<Broadcast | undefined> {
+    const current = this.broadcasts.peekLive(broadcast.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision) return undefined;
+    const stored = { ...broadcast, revision: (revision ?? 0) + 1 };
+    await this.broadcasts.put(stored);
+    return structuredClone(stored);
   }
 
   /** The incident first, so that nothing live ever points at a missing audience. */
@@ -82,3 +110,6 @@ export class LowdbIncidentStore implements IncidentStore {
     return Promise.resolve(this.incidents.isArchived(id));
   }
 }
+
+/** A record saved before revisions existed counts as revision 0. */
+const revisionOf = (record: { revision?: number } | undefined): number => record?.revision ?? 0;

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { AccessStores } from '../features/access/index.js';
 import type { CaseStore } from '../features/cases/index.js';
 import type { CredentialWarningStore } from '../features/credentials/index.js';
-import type { IncidentStores } from '../features/incidents/index.js';
+import type { IncidentStores, SlotReserver } from '../features/incidents/index.js';
 import type { FeedbackStore, ProposalStore } from '../features/knowledge/index.js';
 import type { SeenSignatures } from '../http/replay-guard.js';
 import type { CardDecisionStore } from '../shared/card-decisions.js';
@@ -23,6 +23,8 @@ export interface Stores {
   feedback: FeedbackStore;
   proposals: ProposalStore;
   access: AccessStores;
+  /** The sending schedule replicas share; absent (lowdb): each process paces alone. */
+  rateSlots?: SlotReserver;
   /** The card-signing secret every replica shares: CARD_SIGNING_SECRET, else kept by the store. */
   cardSigningSecret(): Promise<string>;
   /** Closes what the stores hold beyond the data folder (the database pool). */

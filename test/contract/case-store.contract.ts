@@ -87,6 +87,18 @@ export function caseStoreContract(factory: () => StoreFactory<CaseStore>): void 
       expect(await (await stores.reopen()).lastDigestDay()).toBe('2026-12-07');
     });
 
+    it('rewrites a closed case once when two writers run retention at the same moment', async () => {
+      const stores = factory();
+      const store = await stores.open();
+      const other = await stores.peer();
+      const item = await open(store, 1);
+      await store.save({ ...item, status: 'closed', closedAt: '2026-12-07T11:00:00Z' });
+      const mask = (closed: Case) => (closed.maskedAt ? undefined : { ...closed, maskedAt: '2027-12-08T00:00:00Z', history: [...closed.history, { event: 'retention' as const, from: 'closed' as const, to: 'closed' as const, by: { aadObjectId: 'system', name: 'tugibot' }, at: '2027-12-08T00:00:00Z' }] });
+      const changed = await Promise.all([store.rewriteClosed(mask), other.rewriteClosed(mask), store.rewriteClosed(mask)]);
+      expect(changed.flat()).toEqual([item.id]);
+      expect((await store.get(item.id))?.history.filter((entry) => entry.event === 'retention')).toHaveLength(1);
+    });
+
     it('lets exactly one of several claimers take a day\'s digest, and a day given back be claimed again', async () => {
       const stores = factory();
       const store = await stores.open();

@@ -36,6 +36,15 @@ function staleError(item: Case, expectedVersion: number): DomainError {
   return by ? caseErrors.decidedBy(item.id, by) : caseErrors.stale(item.id);
 }
 
+/** How long the replica posting a case's channel card owns it before another may try (it died). */
+export const CARD_LEASE_MS = 60_000;
+
+/** A case whose channel card is still to be posted or updated, and that no replica is posting now. */
+export function needsCard(item: Case, now: Date): boolean {
+  if (item.status === 'closed' || (item.thread && !item.cardPending)) return false;
+  return !item.cardLeaseUntil || Date.parse(item.cardLeaseUntil) <= now.getTime();
+}
+
 /** How often a change is tried again after losing a compare-and-set race before it gives up. */
 const SAVE_ATTEMPTS = 5;
 
@@ -85,7 +94,9 @@ export class CaseService {
       const requester = await this.requesterOf(actor, locale);
       const draft = newCase('pending', form, requester, now, this.deps.rules);
       const year = Number(tallinnDayAndHour(now).day.slice(0, 4));
-      const created = await this.deps.store.create(year, (sequence) => ({ ...draft, id: formatCaseNumber(year, sequence) }));
+      // The lease keeps other replicas' schedulers from posting a second card while this one posts it.
+      const cardLeaseUntil = new Date(now.getTime() + CARD_LEASE_MS).toISOString();
+      const created = await this.deps.store.create(year, (sequence) => ({ ...draft, id: formatCaseNumber(year, sequence), cardLeaseUntil }));
       const id = created.id;
       const item = await this.lock(id, () => this.syncCard(created));
       this.deps.logger.info({ feature: 'cases', caseId: id, system: item.system, urgency: item.urgency }, 'case opened');
@@ -144,6 +155,27 @@ export class CaseService {
     });
   }
 
+  /**
+   * Claims due work on a case for this replica: `edit` marks it taken (it returns undefined when
+   * the fresh case needs nothing), saved compare-and-set on the revision just read. Of replicas
+   * claiming at once one gets the case back, the others undefined (so they do nothing).
+   */
+  async claim(number: string, edit: (item: Case) => Case | undefined): Promise<Case | undefined> {
+    return this.lock(number, () => this.claimLocked(number, edit));
+  }
+
+  private async claimLocked(number: string, edit: (item: Case) => Case | undefined): Promise<Case | undefined> {
+    const item = await this.deps.store.get(number);
+    const edited = item && item.status !== 'closed' ? edit(structuredClone(item)) : undefined;
+    if (!edited) return undefined;
+    try {
+      return await this.deps.store.save(edited);
+    } catch (error) {
+      if (error instanceof CaseConflict) return undefined;
+      throw error;
+    }
+  }
+
   async addMessage(number: string, message: Omit<CaseMessage, 'at'>): Promise<Case> {
     const at = this.deps.clock.now().toISOString();
     return this.amend(number, (item) => ({ ...item, messages: [...item.messages, { ...message, at }] }));
@@ -153,12 +185,14 @@ export class CaseService {
   private async syncCard(item: Case): Promise<Case> {
     const result = await this.deps.notifier.showCard(item);
     const next = { ...item };
+    // Posted (or failed and marked pending): the card is no longer being posted by this replica.
+    delete next.cardLeaseUntil;
     if (typeof result === 'object') next.thread = result;
     // A new critical case calls the desk in its thread, so Teams notifies them at once.
     if (typeof result === 'object' && !item.thread && item.urgency === 'critical') await this.deps.notifier.callDesk(next, URGENT, { number: item.id });
     if (result === false) next.cardPending = true;
     else delete next.cardPending;
-    if (next.thread === item.thread && next.cardPending === item.cardPending) return next;
+    if (next.thread === item.thread && next.cardPending === item.cardPending && !item.cardLeaseUntil) return next;
     try {
       return await this.deps.store.save(next);
     } catch (error) {
@@ -168,6 +202,7 @@ export class CaseService {
         const current = await this.load(item.id);
         if (current.status === 'closed') return current;
         const merged: Case = { ...current, ...(next.thread ? { thread: next.thread } : {}) };
+        delete merged.cardLeaseUntil;
         if (next.cardPending) merged.cardPending = true;
         else delete merged.cardPending;
         return this.deps.store.save(merged);
@@ -175,13 +210,17 @@ export class CaseService {
     }
   }
 
-  /** Retries cards that could not be posted (the channel was unknown) or updated. */
-  async retryCards(): Promise<void> {
+  /**
+   * Retries cards that could not be posted (the channel was unknown) or updated. Each is claimed
+   * first (a lease on the case, compare-and-set), so of replicas ticking at once one posts it.
+   */
+  async retryCards(now: Date = this.deps.clock.now()): Promise<void> {
+    const cardLeaseUntil = new Date(now.getTime() + CARD_LEASE_MS).toISOString();
     for (const item of await this.deps.store.listOpen()) {
-      if (item.thread && !item.cardPending) continue;
+      if (!needsCard(item, now)) continue;
       await this.lock(item.id, async () => {
-        const current = await this.deps.store.get(item.id);
-        if (current && current.status !== 'closed' && (!current.thread || current.cardPending)) await this.syncCard(current);
+        const claimed = await this.claimLocked(item.id, (current) => (needsCard(current, now) ? { ...current, cardLeaseUntil } : undefined));
+        if (claimed) await this.syncCard(claimed);
       });
     }
   }

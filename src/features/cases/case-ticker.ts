@@ -6,6 +6,7 @@ import type { CaseNotifier } from './case-notifier.js';
 import type { CaseService } from './case-service.js';
 import { digestCard } from './specialist-cards.js';
 import { maskForRetention } from './case-retention.js';
+import { DomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 
 const T = {
@@ -28,24 +29,47 @@ export interface TickerDeps {
 /** Statuses whose due time runs: a case waiting for its requester is not the desk's to hurry. */
 const TIMED: readonly Case['status'][] = ['new', 'in_progress', 'escalated'];
 
-async function remind(deps: TickerDeps, item: Case, now: Date): Promise<void> {
-  if (!TIMED.includes(item.status) || !item.thread) return;
+/** Which reminder `item` is due for at `now`, if any (each goes out once). */
+function reminderDue(item: Case, now: Date, beforeMinutes: number): 'nearing' | 'overdue' | undefined {
+  if (!TIMED.includes(item.status) || !item.thread) return undefined;
   const due = Date.parse(item.dueAt);
   const overdue = now.getTime() >= due;
-  const nearing = !overdue && now.getTime() >= due - deps.reminderBeforeMinutes * 60_000;
-  const which = overdue && !item.reminders.overdue ? 'overdue' : nearing && !item.reminders.nearing ? 'nearing' : undefined;
-  if (!which) return;
-  const sent = which === 'overdue'
-    ? await deps.notifier.callDesk(item, T.overdue, { number: item.id, due: formatTime(item.dueAt, 'et') })
-    : await deps.notifier.toThread(item, (lang) => textReply(say(T.nearing, lang, { number: item.id, due: formatTime(item.dueAt, lang) })));
-  if (!sent) return;
-  await deps.service.amend(item.id, (current) => ({ ...current, reminders: { ...current.reminders, nearing: true, ...(which === 'overdue' ? { overdue: true } : {}) } }));
+  const nearing = !overdue && now.getTime() >= due - beforeMinutes * 60_000;
+  return overdue && !item.reminders.overdue ? 'overdue' : nearing && !item.reminders.nearing ? 'nearing' : undefined;
 }
 
+/**
+ * Sends a due reminder once, whichever replica ticks: the reminder is marked sent on the case
+ * first (compare-and-set), then sent by the replica whose mark was saved; a send that fails gives
+ * the mark back, so a later tick tries again.
+ */
+async function remind(deps: TickerDeps, item: Case, now: Date): Promise<void> {
+  const which = reminderDue(item, now, deps.reminderBeforeMinutes);
+  if (!which) return;
+  let before: Case['reminders'] = {};
+  const claimed = await deps.service.claim(item.id, (current) => {
+    if (reminderDue(current, now, deps.reminderBeforeMinutes) !== which) return undefined;
+    before = current.reminders;
+    return { ...current, reminders: { ...current.reminders, nearing: true, ...(which === 'overdue' ? { overdue: true } : {}) } };
+  });
+  if (!claimed) return;
+  const sent = which === 'overdue'
+    ? await deps.notifier.callDesk(claimed, T.overdue, { number: claimed.id, due: formatTime(claimed.dueAt, 'et') })
+    : await deps.notifier.toThread(claimed, (lang) => textReply(say(T.nearing, lang, { number: claimed.id, due: formatTime(claimed.dueAt, lang) })));
+  if (!sent) await deps.service.amend(claimed.id, (current) => ({ ...current, reminders: before }));
+}
+
+/** Closes a resolved case past its reopen window; a replica that finds it closed (or changed) first leaves it. */
 async function closeExpired(deps: TickerDeps, item: Case, now: Date): Promise<void> {
   if (item.status !== 'resolved' || !item.resolvedAt) return;
   if (now.getTime() - Date.parse(item.resolvedAt) <= deps.reopenDays * 86_400_000) return;
-  await deps.service.change(item.id, { type: 'close' }, { aadObjectId: 'system', name: 'tugibot', role: 'system' });
+  try {
+    await deps.service.change(item.id, { type: 'close' }, { aadObjectId: 'system', name: 'tugibot', role: 'system' }, item.version);
+  } catch (error) {
+    // The version the list showed is gone: another replica closed it, or the requester reopened it.
+    if (error instanceof DomainError) return;
+    throw error;
+  }
 }
 
 async function sendDigest(deps: TickerDeps, now: Date): Promise<void> {
@@ -71,10 +95,11 @@ async function applyRetention(deps: TickerDeps, now: Date): Promise<void> {
 /**
  * The feature's periodic work: cards that still wait for the channel, due-time reminders (once
  * each), closing resolved cases once the reopen window has passed, the daily digest, and masking
- * closed cases past their retention time.
+ * closed cases past their retention time. Each due item is claimed in the store before the work,
+ * so replicas ticking at the same time do it once.
  */
 export async function tickCases(deps: TickerDeps, now: Date): Promise<void> {
-  await deps.service.retryCards();
+  await deps.service.retryCards(now);
   for (const item of await deps.service.store.listOpen()) {
     await remind(deps, item, now);
     await closeExpired(deps, item, now);

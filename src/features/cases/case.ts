@@ -103,6 +103,11 @@ export interface Case {
   thread?: CaseThread;
   /** The channel card could not be posted or updated; the scheduler tries again. */
   cardPending?: boolean;
+  /**
+   * Until when (ISO time) one replica is posting the channel card (opening the case, or retrying
+   * it): the others' schedulers leave the card alone meanwhile. After it, the card is due again.
+   */
+  cardLeaseUntil?: string;
   reminders: { nearing?: boolean; overdue?: boolean };
   history: HistoryEntry[];
   messages: CaseMessage[];

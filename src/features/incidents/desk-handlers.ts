@@ -118,14 +118,18 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
 
   router.action('incidents.remind', async (action, tools) => {
     const incident = await service.find(String(action.data.id ?? ''));
-    // Decided one click at a time per incident: a second click at the same moment finds the first's record.
+    // Decided one click at a time per incident, and recorded compare-and-set on the audience's
+    // revision: a second click at the same moment, on this replica or another, finds the first's record.
     const decided = await deps.locks.run(`incidents:remind:${incident.id}`, async () => {
-      const broadcast = await deps.incidents.broadcast(incident.id);
-      if (incident.severity !== 'critical' || incident.status === 'resolved' || !isPublished(incident) || !broadcast) throw REMIND_NOT_CRITICAL;
-      if (broadcast.reminder) return { earlier: broadcast.reminder, targets: [] };
-      const targets = await unacknowledged(deps.reminders, incident, broadcast);
-      if (targets.length > 0) await deps.incidents.saveBroadcast({ ...broadcast, reminder: { at: deps.clock.now().toISOString(), by: action.from.name, people: targets.length } });
-      return { earlier: undefined, targets };
+      for (;;) {
+        const broadcast = await deps.incidents.broadcast(incident.id);
+        if (incident.severity !== 'critical' || incident.status === 'resolved' || !isPublished(incident) || !broadcast) throw REMIND_NOT_CRITICAL;
+        if (broadcast.reminder) return { earlier: broadcast.reminder, targets: [] };
+        const targets = await unacknowledged(deps.reminders, incident, broadcast);
+        if (targets.length === 0) return { earlier: undefined, targets };
+        const reminder = { at: deps.clock.now().toISOString(), by: action.from.name, people: targets.length };
+        if (await deps.incidents.saveBroadcastIf({ ...broadcast, reminder }, broadcast.revision ?? 0)) return { earlier: undefined, targets };
+      }
     });
     const { earlier, targets } = decided;
     if (earlier) return void (await tools.reply(say(T.reminded, action.lang, { time: showTime(earlier.at) ?? '', name: plainText(earlier.by ?? '-') })));

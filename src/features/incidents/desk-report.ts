@@ -5,6 +5,7 @@ import { isPublished, type Incident } from './incident.js';
 import { deliveryId, type BroadcastReport, type DeliveryStore, type DeskReport, type IncidentStore } from './incident-store.js';
 import type { Pacer } from './pacer.js';
 import { progressReport } from './report-card.js';
+import { updateBroadcast } from './update-broadcast.js';
 
 /** The specialists' channel as the bot knows it, and the language the desk reads. */
 export interface DeskChannel {
@@ -61,8 +62,7 @@ export async function openDeskReport(deps: DeskReportDeps, channel: DeskChannel 
   const desk = existing ?? (await postDeskReport(deps, channel as DeskChannel, incident, progress));
   const report = { ...desk, version: incident.version };
   // Read again after the call: the audience may have been widened meanwhile,
-  const latest = await deps.incidents.broadcast(incident.id);
   // and a specialist's newer version keeps its author's report.
-  if (latest) await deps.incidents.saveBroadcast({ ...latest, desk, report: (latest.report?.version ?? 0) > report.version ? latest.report : report });
+  await updateBroadcast(deps.incidents, incident.id, (latest) => latest && { ...latest, desk, report: (latest.report?.version ?? 0) > report.version ? latest.report : report });
   return { report, posted: !existing };
 }

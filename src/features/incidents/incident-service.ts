@@ -19,6 +19,7 @@ import type { AudienceResolver } from './audience-resolver.js';
 import { planTargets, type AudiencePlan } from './plan-targets.js';
 import type { InstallMode } from './app-installs.js';
 import type { InstallVia } from './install-store.js';
+import { updateBroadcast } from './update-broadcast.js';
 
 export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
   et: 'Sama võtmega saadeti varem teistsugune teade.',
@@ -268,12 +269,13 @@ export class IncidentService {
 
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
-    const current = await this.deps.store.broadcast(incident.id);
     const plan = await this.plan(incident.systems, reach === 'everyone' ? incident.audience : undefined);
     const planned = reach === 'everyone' ? plan.targets : plan.targets.filter((target) => target.specialists);
-    const { targets } = widenAudience(current?.targets ?? [], planned);
     const reachFigures = plan.selected !== undefined ? { reach: { selected: plan.selected, unreached: plan.unreached.length } } : {};
-    await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets, report: report ? { ...report, version: incident.version } : current?.report, ...reachFigures });
+    await updateBroadcast(this.deps.store, incident.id, (current) => ({
+      ...current, id: incident.id, targets: widenAudience(current?.targets ?? [], planned).targets,
+      report: report ? { ...report, version: incident.version } : current?.report, ...reachFigures,
+    }));
     await this.deps.store.save(incident);
     const installs = this.deps.installs;
     if (plan.unreached.length > 0 && installs && installs.mode() !== 'off' && incident.status !== 'resolved') await installs.request(incident.id, plan.unreached, plan.via);
@@ -285,10 +287,12 @@ export class IncidentService {
     return this.deps.locks.run('incidents:intake', async () => {
       for (const id of incidentIds) {
         const incident = await this.deps.store.getLive(id);
-        const current = await this.deps.store.broadcast(id);
-        if (!incident || !current || !isPublished(incident) || incident.status === 'resolved') continue;
-        const { targets, added } = widenAudience(current.targets, (await this.plan(incident.systems, incident.audience)).targets);
-        if (added > 0) await this.deps.store.saveBroadcast({ ...current, targets });
+        if (!incident || !isPublished(incident) || incident.status === 'resolved') continue;
+        const planned = (await this.plan(incident.systems, incident.audience)).targets;
+        await updateBroadcast(this.deps.store, id, (current) => {
+          const widened = current && widenAudience(current.targets, planned);
+          return widened && widened.added > 0 ? { ...current, targets: widened.targets } : undefined;
+        });
       }
       this.deps.wake();
     });
@@ -296,9 +300,7 @@ export class IncidentService {
 
   /** Points the author's progress message at the incident's current version. */
   async attachReport(incidentId: string, report: BroadcastReport): Promise<void> {
-    const broadcast = await this.deps.store.broadcast(incidentId);
-    if (!broadcast) return;
-    await this.deps.store.saveBroadcast({ ...broadcast, report });
+    if (!(await updateBroadcast(this.deps.store, incidentId, (broadcast) => broadcast && { ...broadcast, report }))) return;
     this.deps.wake();
   }
 

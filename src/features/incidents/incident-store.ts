@@ -36,6 +36,8 @@ export interface Broadcast {
   reminder?: { at: string; by?: string; people: number };
   /** A targeted notice: how many people its audience names, and how many of them had no chat with the bot when it was published. */
   reach?: { selected: number; unreached: number };
+  /** Set by the store on every save: 1 for the first, then +1 (none stored: 0); see IncidentStore.saveBroadcastIf. */
+  revision?: number;
 }
 
 /**
@@ -86,10 +88,19 @@ export interface IncidentStore {
   /** The newest archived incident with `ref`; reads the archive, newest segment first. */
   findArchivedByRef(ref: string): Promise<Incident | undefined>;
   live(): Promise<Incident[]>;
+  /** Saves whatever is stored (the store sets the revision). */
   save(incident: Incident): Promise<void>;
+  /**
+   * Saves only if the stored live incident's revision is still `expectedRevision` (undefined: none
+   * stored yet; stored without a revision: 0). Returns the stored incident with its new revision, or
+   * undefined when another writer got there first: a step decided on several replicas is done once.
+   */
+  saveIf(incident: Incident, expectedRevision: number | undefined): Promise<Incident | undefined>;
   /** The audience as stored, read-only (not copied: it can hold 10,000 targets); save a new one to change it. */
   broadcast(id: string): Promise<Readonly<Broadcast> | undefined>;
   saveBroadcast(broadcast: Broadcast): Promise<void>;
+  /** As `saveIf`, for the audience (the critical notice's one reminder is recorded with it). */
+  saveBroadcastIf(broadcast: Broadcast, expectedRevision: number | undefined): Promise<Broadcast | undefined>;
   /** Moves a finished incident to the archive and drops its audience from the live records. */
   archive(incident: Incident): Promise<void>;
   isArchived(id: string): Promise<boolean>;

@@ -82,6 +82,8 @@ export interface Incident extends IncidentContent {
   /** A planned maintenance (see maintenance.ts); absent for an incident. */
   kind?: 'maintenance';
   maintenance?: MaintenancePlan;
+  /** Set by the store on every save: 1 for the first, then +1 (none stored: 0). Replicas decide compare-and-set on it (IncidentStore.saveIf). */
+  revision?: number;
 }
 
 /** A notice people may be told about: anything but a draft or a withdrawn draft. */

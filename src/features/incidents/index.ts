@@ -12,7 +12,7 @@ import { IncidentArchiver } from './incident-archiver.js';
 import { IncidentService } from './incident-service.js';
 import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
 import { registerNoticeHandlers } from './notice-handlers.js';
-import { Pacer } from './pacer.js';
+import { Pacer, sharedGate } from './pacer.js';
 import { registerPeopleHandlers } from './people-handlers.js';
 import { registerMaintenanceHandlers } from './maintenance-handlers.js';
 import { MaintenancePlanner } from './maintenance-planner.js';
@@ -23,6 +23,7 @@ import { AudienceResolver } from './audience-resolver.js';
 import { AppInstaller } from './app-installs.js';
 import type { InstallGraph } from './install-calls.js';
 import type { AppInstall, InstallStore } from './install-store.js';
+import type { SlotReserver } from './shared-rate-gate.js';
 import { reachFiguresOf } from './reach-figures.js';
 
 export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSystem } from './incident.js';
@@ -37,6 +38,7 @@ export type { DeliveryRecord, DeliveryOutcome } from './delivery-record.js';
 export { DeliveryTally } from './delivery-tally.js';
 export type { DeliveryProgress } from './delivery-progress.js';
 export { ARCHIVE_GRACE_MS } from './archive-due.js';
+export type { SlotReserver } from './shared-rate-gate.js';
 export { IncidentService, IDEMPOTENCY_CONFLICT, type IntakeResult } from './incident-service.js';
 export { parseIncidentInput, type IncidentInput } from './incident-input.js';
 export { parseAlertmanager, alertGroupToInput } from './alertmanager-input.js';
@@ -55,6 +57,8 @@ export interface IncidentStores {
 /** Microsoft Graph for proactive installs; undefined without Graph credentials. */
 export interface IncidentsReach {
   graph?: InstallGraph;
+  /** The sending schedule replicas share (STORE=postgres): Teams' rate holds for all of them together. */
+  slots?: SlotReserver;
 }
 
 /** Keeps installs in memory: for tests and tools that do not install. */
@@ -79,7 +83,8 @@ export interface IncidentsFeature {
 export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, reach: IncidentsReach = {}): IncidentsFeature {
   const { config, logger, signer, router, messenger, conversations, clock } = deps;
   const log = logger.child({ feature: 'incidents' });
-  const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation });
+  const pacer = new Pacer({ perSecond: config.broadcast.ratePerSecond, perConversation: config.broadcast.ratePerConversation }, undefined,
+    reach.slots && sharedGate(reach.slots, (error) => log.warn({ err: error }, 'could not reserve sending slots; trying again in a second')));
   const desk = async () => {
     const address = config.specialistsChannelId ? await conversations.channel(config.specialistsChannelId) : undefined;
     return address && { address, lang: langOf(config.defaultLocale) };

@@ -8,6 +8,7 @@ import type { IncidentStore, ReceiptStore } from './incident-store.js';
 import { advanceMaintenance, announceAtFor, cancelMaintenance, checkTimes, extendMaintenance, isMaintenance, type Maintenance } from './maintenance.js';
 import type { MaintenanceDraft } from './maintenance-form.js';
 import { widenAudience } from './plan-audience.js';
+import { updateBroadcast } from './update-broadcast.js';
 
 export interface PlannerDeps {
   store: IncidentStore;
@@ -56,32 +57,34 @@ export class MaintenancePlanner {
         ...opened, startsAt: draft.startsAt, expectedEnd: draft.endsAt, stage: 'draft', kind: 'maintenance',
         maintenance: { lead: draft.lead, announceAt: announceAtFor(startsAt, draft.lead, now).toISOString(), phase: 'scheduled', plannedBy: { name: by.name, aadObjectId: by.aadObjectId } },
       };
-      await this.deps.store.save(item);
+      // Saved with its first revision, which the step below expects.
+      const stored = ((await this.deps.store.saveIf(item, undefined)) ?? item) as Maintenance;
       await this.deps.receipts.put({ id: key, bodyHash: 'maintenance', answer: { id: item.id, ref: item.ref, status: 'scheduled' }, at: now.toISOString(), by: by.name });
       this.deps.logger.info({ incidentId: item.id, announceAt: item.maintenance.announceAt, startsAt: item.startsAt, endsAt: item.expectedEnd }, 'maintenance planned');
-      return { outcome: 'planned' as const, item: (await this.step(item, now)) ?? item };
+      return { outcome: 'planned' as const, item: (await this.step(stored, now)) ?? stored };
     });
   }
 
   /** A specialist moves the end later; a notice already out is edited in place. */
   extend(id: string, endsAt: Date, by: IncidentActor): Promise<Maintenance> {
-    return this.deps.locks.run(LOCK, async () => {
+    return this.deps.locks.run(LOCK, () => this.decided(async () => {
       const item = await this.find(id);
       const { incident, tell } = extendMaintenance(item, endsAt, this.deps.clock.now(), by, showTime(item.expectedEnd) ?? '');
-      await this.save(incident, tell);
+      if (!(await this.save(incident, tell, item))) return undefined;
       this.deps.logger.info({ incidentId: id, endsAt: incident.expectedEnd }, 'maintenance extended');
       return incident;
-    });
+    }));
   }
 
   /** A specialist cancels before the start; a notice already out is edited in place as cancelled. */
   cancel(id: string, by: IncidentActor): Promise<{ item: Maintenance; told: boolean }> {
-    return this.deps.locks.run(LOCK, async () => {
-      const { incident, tell } = cancelMaintenance(await this.find(id), this.deps.clock.now(), by);
-      await this.save(incident, tell);
+    return this.deps.locks.run(LOCK, () => this.decided(async () => {
+      const item = await this.find(id);
+      const { incident, tell } = cancelMaintenance(item, this.deps.clock.now(), by);
+      if (!(await this.save(incident, tell, item))) return undefined;
       this.deps.logger.info({ incidentId: id, told: tell }, 'maintenance cancelled');
       return { item: incident, told: tell };
-    });
+    }));
   }
 
   /** Moves every live maintenance on to the phase its times call for; resumes start reminders left unfinished. */
@@ -118,7 +121,20 @@ export class MaintenancePlanner {
     return item;
   }
 
-  /** One step, under the lock: the phase is saved (with the audience when people are told) before the outbox wakes. */
+  /** A specialist's decision, taken again on what another replica saved meanwhile (its save lost the compare-and-set). */
+  private async decided<T>(decide: () => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const done = await decide();
+      if (done !== undefined) return done;
+      if (attempt >= 5) throw new Error('the maintenance kept changing under the decision');
+    }
+  }
+
+  /**
+   * One step, under the lock: the phase is saved (with the audience when people are told) before
+   * the outbox wakes. The save is compare-and-set on the revision read: when replicas tick at the
+   * same moment, one moves it on and the others leave it (no second reminder run).
+   */
   private async step(item: Maintenance, now: Date): Promise<Maintenance | undefined> {
     const step = advanceMaintenance(item, now);
     if (!step) return undefined;
@@ -127,20 +143,26 @@ export class MaintenancePlanner {
       const until = (await this.deps.store.broadcast(item.id))?.targets.length ?? 0;
       incident = { ...incident, maintenance: { ...incident.maintenance, reminder: { at: now.toISOString(), until, next: 0, sent: 0 } } };
     }
-    await this.save(incident, step.tell);
+    if (!(await this.save(incident, step.tell, item))) {
+      this.deps.logger.debug({ incidentId: item.id }, 'maintenance moved on by another replica');
+      return undefined;
+    }
     this.deps.logger.info({ incidentId: item.id, phase: incident.maintenance.phase, version: incident.version }, 'maintenance moved on');
     if (step.remind) this.deps.remind(item.id);
     return incident;
   }
 
-  /** Saves; when people are told, the audience first (widened as for any notice), then the incident, then wakes the outbox. */
-  private async save(incident: Maintenance, tell: boolean): Promise<void> {
+  /**
+   * Saves if `read` is still what is stored; when people are told, the audience first (widened as
+   * for any notice), then the incident, then wakes the outbox. False when another replica saved first.
+   */
+  private async save(incident: Maintenance, tell: boolean, read: Maintenance): Promise<boolean> {
     if (tell) {
-      const current = await this.deps.store.broadcast(incident.id);
-      const { targets } = widenAudience(current?.targets ?? [], await this.deps.service.audienceFor(incident.systems));
-      await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets });
+      const planned = await this.deps.service.audienceFor(incident.systems);
+      await updateBroadcast(this.deps.store, incident.id, (current) => ({ ...current, id: incident.id, targets: widenAudience(current?.targets ?? [], planned).targets }));
     }
-    await this.deps.store.save(incident);
+    if (!(await this.deps.store.saveIf(incident, read.revision ?? 0))) return false;
     if (tell) this.deps.wake();
+    return true;
   }
 }

@@ -62,23 +62,34 @@ export class StartReminders {
     }
   }
 
-  /** The next batch, its claim saved first; undefined when all are claimed or the maintenance is no longer running. */
+  /**
+   * The next batch, its claim saved first; undefined when all are claimed or the maintenance is no
+   * longer running. The claim is compare-and-set on the incident's revision: replicas sending the
+   * same reminders take batches in turn, each batch once.
+   */
   private claim(id: string, sentBefore: number): Promise<{ item: Maintenance; targets: DeliveryTarget[] } | undefined> {
     return this.deps.locks.run('incidents:intake', async () => {
-      const item = await this.deps.store.getLive(id);
-      const reminder = item && isMaintenance(item) ? item.maintenance.reminder : undefined;
-      if (!item || !isMaintenance(item) || !reminder) return undefined;
-      const running = item.maintenance.phase === 'started' && !this.deps.stopped();
-      const next = running ? Math.min(reminder.until, reminder.next + (this.deps.batch ?? BATCH)) : reminder.next;
-      if (next === reminder.next && sentBefore === 0) return undefined;
-      const saved: Maintenance = { ...item, maintenance: { ...item.maintenance, reminder: { ...reminder, next, sent: reminder.sent + sentBefore } } };
-      await this.deps.store.save(saved);
-      if (next === reminder.next) {
-        this.deps.logger.info({ incidentId: id, sent: saved.maintenance.reminder?.sent, planned: reminder.until }, 'start reminders sent');
-        return undefined;
+      for (;;) {
+        const claimed = await this.claimOnce(id, sentBefore);
+        if (claimed !== 'lost') return claimed;
       }
-      return { item: saved, targets: ((await this.deps.store.broadcast(id))?.targets ?? []).slice(reminder.next, next) };
     });
+  }
+
+  private async claimOnce(id: string, sentBefore: number): Promise<{ item: Maintenance; targets: DeliveryTarget[] } | undefined | 'lost'> {
+    const item = await this.deps.store.getLive(id);
+    const reminder = item && isMaintenance(item) ? item.maintenance.reminder : undefined;
+    if (!item || !isMaintenance(item) || !reminder) return undefined;
+    const running = item.maintenance.phase === 'started' && !this.deps.stopped();
+    const next = running ? Math.min(reminder.until, reminder.next + (this.deps.batch ?? BATCH)) : reminder.next;
+    if (next === reminder.next && sentBefore === 0) return undefined;
+    const saved: Maintenance = { ...item, maintenance: { ...item.maintenance, reminder: { ...reminder, next, sent: reminder.sent + sentBefore } } };
+    if (!(await this.deps.store.saveIf(saved, item.revision ?? 0))) return 'lost';
+    if (next === reminder.next) {
+      this.deps.logger.info({ incidentId: id, sent: saved.maintenance.reminder?.sent, planned: reminder.until }, 'start reminders sent');
+      return undefined;
+    }
+    return { item: saved, targets: ((await this.deps.store.broadcast(id))?.targets ?? []).slice(reminder.next, next) };
   }
 
   /** One conversation that has the notice (not dropped); false when skipped or failed. */

@@ -1,10 +1,11 @@
+import { LATE_MS, SharedRateGate, type GlobalGate, type SlotReserver } from './shared-rate-gate.js';
 import { TokenBucket } from './token-bucket.js';
 
 /**
  * How far the connector's clock may see our requests bunched together (network and event-loop
  * jitter); the buckets are set so that even a window stretched by this much stays under the limit.
  */
-const JITTER = 0.03;
+export const JITTER = 0.03;
 
 export interface PacerLimits {
   /** Requests per second for the whole bot (Teams: 50). */
@@ -25,18 +26,46 @@ export function bucketsFor(limits: PacerLimits): { global: { capacity: number; p
 }
 
 /**
+ * Slots per second for a schedule that replicas share (see SharedRateGate): slots are evenly
+ * spaced, so a second holds `perSecond + 1` at most; each is used up to LATE_MS after its time,
+ * and the connector may see sends bunched by the jitter, so a second of sends holds at most
+ * `rate * (1 + JITTER + LATE_MS) + 1`: kept at the limit.
+ */
+export function sharedPerSecond(limits: PacerLimits): number {
+  return Math.max(0.1, (limits.perSecond - 1) / (1 + JITTER + LATE_MS / 1000));
+}
+
+/** Builds the global gate for the pacer's limits and clock (replicas pass a shared one). */
+export type GlobalGateFor = (limits: PacerLimits, now: () => number) => GlobalGate;
+
+/** The gate's name in the store: every replica of the bot paces against the same schedule. */
+const GATE_NAME = 'teams';
+
+/**
+ * The global gate of replicas that share `reserver`: about five reservations per second for the
+ * whole bot at full pace (a fifth of a second of slots each), fewer when little is sent.
+ */
+export function sharedGate(reserver: SlotReserver, onError: (error: unknown) => void): GlobalGateFor {
+  return (limits, now) => {
+    const perSecond = sharedPerSecond(limits);
+    return new SharedRateGate({ reserver, name: GATE_NAME, perSecond, maxBatch: Math.max(1, Math.round(perSecond / 5)), now, onError });
+  };
+}
+
+/**
  * Paces outgoing connector calls: one bucket for the whole bot and one per conversation. A call
  * takes from both or from neither, so a busy conversation never holds back others' tokens.
  */
 export class Pacer {
-  private readonly global: TokenBucket;
+  private readonly global: GlobalGate;
   private readonly conversations = new Map<string, TokenBucket>();
   private readonly sizes: ReturnType<typeof bucketsFor>;
 
-  constructor(limits: PacerLimits, private readonly now: () => number = () => performance.now()) {
+  /** `shared`: the global gate that replicas share; without it this process's own token bucket. */
+  constructor(limits: PacerLimits, private readonly now: () => number = () => performance.now(), shared?: GlobalGateFor) {
     this.sizes = bucketsFor(limits);
     // Empty at start: after a restart the bot cannot know what it sent in the last second.
-    this.global = new TokenBucket(this.sizes.global.capacity, this.sizes.global.perSecond, now(), 0);
+    this.global = shared ? shared(limits, now) : new TokenBucket(this.sizes.global.capacity, this.sizes.global.perSecond, now(), 0);
   }
 
   private bucketOf(conversationId: string, now: number): TokenBucket {

@@ -14,6 +14,7 @@ import { pgAccessStores } from './access-stores.js';
 import { PgFeedbackStore } from './feedback-store.js';
 import { PgProposalStore } from './proposal-store.js';
 import { pgIncidentStores } from './incident-stores.js';
+import { PgRateSlots } from './pg-rate-slots.js';
 
 /** The secret every replica signs cards with: made once, by whichever replica asks first. */
 export async function sharedSecret(pool: Pool, key: string): Promise<string> {
@@ -42,6 +43,7 @@ export async function openPostgresStores(config: Config, _dataDir: DataDir, logg
       cases: new PgCaseStore(pool),
       seenSignatures: new PgSeenSignatures(pool),
       credentials: new PgCredentialStore(pool),
+      rateSlots: new PgRateSlots(pool),
       cardSigningSecret: () => sharedSecret(pool, 'card-signing-secret'),
       close: () => pool.end(),
     };

@@ -81,8 +81,10 @@ export class PgCaseStore implements CaseStore {
         const next = edit(structuredClone(item));
         if (!next || next.id !== item.id) continue;
         const { revision: _dropped, ...data } = next;
-        await this.pool.query('UPDATE cases SET data = $2, revision = revision + 1 WHERE id = $1', [item.id, data]);
-        changed.push(item.id);
+        // Compare-and-set: a replica rewriting the same case at the same moment (retention runs
+        // daily on each) finds the revision moved on and leaves it to the one that got there first.
+        const result = await this.pool.query('UPDATE cases SET data = $2, revision = revision + 1 WHERE id = $1 AND revision = $3', [item.id, data, item.revision]);
+        if (result.rowCount === 1) changed.push(item.id);
       }
       after = batch[batch.length - 1].id;
     }

@@ -2,6 +2,7 @@ import { openLowdbIncidentStores } from '../../../src/storage/open-lowdb-stores.
 import { pgIncidentStores } from '../../../src/storage/postgres/incident-stores.js';
 import { deliveryClaimContract } from '../../contract/delivery-claim.contract.js';
 import { deliveryStoreContract } from '../../contract/delivery-store.contract.js';
+import { incidentSaveIfContract } from '../../contract/incident-save-if.contract.js';
 import type { IncidentStoresUnderTest } from '../../contract/incident-records.js';
 import { incidentStoreContract } from '../../contract/incident-store.contract.js';
 import { intakeStoresContract } from '../../contract/intake-stores.contract.js';
@@ -23,6 +24,7 @@ describe('lowdb incident stores', () => {
 
 describeWithPostgres('PostgreSQL incident stores', (server: () => PgServer) => {
   contracts(postgresFactory(server, (pool) => pgIncidentStores(pool)));
-  // The claim's own contract (run on lowdb by delivery-claim.test.ts).
+  // pgasync's contracts for the claim and the compare-and-set saves (run on lowdb by delivery-claim.test.ts and incident-compare-and-set.test.ts).
   deliveryClaimContract(postgresFactory(server, (pool) => pgIncidentStores(pool).deliveries));
+  incidentSaveIfContract(postgresFactory(server, (pool) => pgIncidentStores(pool).incidents));
 });

@@ -11,8 +11,10 @@ export const incidents: PgMigration = {
   sql: `
 -- archived: the order incidents left the live set (NULL while live). An archived incident never changes.
 CREATE SEQUENCE incident_archive_seq;
+-- revision: +1 on every save, for the compare-and-set saves (a step done once across replicas).
 CREATE TABLE incidents (
   id text PRIMARY KEY,
+  revision integer NOT NULL,
   ref text NOT NULL,
   status text NOT NULL,
   created_at text NOT NULL,

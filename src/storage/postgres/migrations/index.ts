@@ -2,6 +2,7 @@ import { core } from './001-core.js';
 import { access } from './100-access.js';
 import { knowledge } from './110-knowledge.js';
 import { incidents } from './120-incidents.js';
+import { replicas } from './130-replicas.js';
 
 /**
  * One schema step: SQL in a TypeScript module (tsc does not copy .sql files into dist). Ids sort in
@@ -21,4 +22,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   access,
   knowledge,
   incidents,
+  replicas,
 ];

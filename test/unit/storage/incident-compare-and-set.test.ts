@@ -1,8 +1,14 @@
+import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
+import { incidentSaveIfContract } from '../../contract/incident-save-if.contract.js';
 import { deliveryClaimContract, deliveryEntryOf } from '../../contract/delivery-claim.contract.js';
 import { closeStores, lowdbFactory } from '../../contract/store-factories.js';
 
 afterEach(closeStores);
+
+describe('lowdb incidents', () => {
+  incidentSaveIfContract(lowdbFactory((dataDir) => LowdbIncidentStore.open(dataDir)));
+});
 
 describe('lowdb outbox', () => {
   deliveryClaimContract(lowdbFactory((dataDir) => LowdbOutboxStore.open(dataDir)));
