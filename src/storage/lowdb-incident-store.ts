@@ -1,4 +1,4 @@
-import type { Broadcast, IncidentStore } from '../features/incidents/index.js';
+import { IncidentRefTaken, type Broadcast, type IncidentStore } from '../features/incidents/index.js';
 import type { Incident } from '../features/incidents/index.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
@@ -46,9 +46,21 @@ export class LowdbIncidentStore implements IncidentStore {
     return this.incidents.liveRecords();
   }
 
+  /**
+   * One open incident per ref, as PostgreSQL's unique index has it. The ref is taken before the
+   * write, so a second save at the same moment is refused; an older incident saved again (a
+   * resolved one's alert details) does not take the ref back from a newer one.
+   */
   async save(incident: Incident): Promise<void> {
+    const holder = this.byRef.get(incident.ref);
+    const other = holder !== undefined && holder !== incident.id ? this.incidents.peekLive(holder) : undefined;
+    if (other && other.status !== 'resolved' && incident.status !== 'resolved') {
+      // The audience saved for the refused incident would point at nothing: it goes too.
+      if (!this.incidents.getLive(incident.id) && !this.incidents.isArchived(incident.id)) await this.broadcasts.removeLive(incident.id);
+      throw new IncidentRefTaken(incident.ref, incident.id);
+    }
+    if ((!other || other.createdAt <= incident.createdAt) && !this.incidents.isArchived(incident.id)) this.byRef.set(incident.ref, incident.id);
     await this.incidents.put(incident);
-    this.byRef.set(incident.ref, incident.id);
   }
 
   broadcast(id: string): Readonly<Broadcast> | undefined {

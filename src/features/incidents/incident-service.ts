@@ -10,6 +10,7 @@ import { followedSystemsOf, isPublished, openIncident, reviseIncident, type Aler
 import { alertChanged, webhookDetails } from './alert-details.js';
 import { bumpIncident, decideMonitoring, type Reach } from './monitoring-intake.js';
 import { contentOfInput, type IncidentInput } from './incident-input.js';
+import { IncidentRefTaken } from './incident-conflict.js';
 import type { BroadcastReport, IncidentStore, IntakeReceipt, ReceiptStore, SubscriptionStore, DeliveryTarget } from './incident-store.js';
 import { countAudience, widenAudience } from './plan-audience.js';
 import { tallinnDay } from '../../shared/tallinn-time.js';
@@ -116,7 +117,16 @@ export class IncidentService {
 
   /** Takes an incident from monitoring or a specialist; one at a time, so a key is answered once. */
   intake(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
-    return this.deps.locks.run('incidents:intake', () => this.intakeNow(input, options));
+    return this.deps.locks.run('incidents:intake', async () => {
+      try {
+        return await this.intakeNow(input, options);
+      } catch (error) {
+        if (!(error instanceof IncidentRefTaken)) throw error;
+        // Another replica opened an incident for this ref at the same moment: read again, and update that one.
+        this.deps.logger.info({ ref: error.ref }, 'another replica opened this ref at the same moment; updating its incident');
+        return this.intakeNow(input, options);
+      }
+    });
   }
 
   /**

@@ -29,6 +29,7 @@ export type { Incident, IncidentContent, IncidentStatus, Severity, FollowedSyste
 export { FOLLOWABLE } from './incident.js';
 export type { AckStore, Broadcast, BroadcastReport, DeliveryEntry, DeliveryStore, DeliveryTarget, DeskReport, IncidentStore, IntakeReceipt, NoticeAck, ReceiptStore, SubscriptionStore } from './incident-store.js';
 export { ackId } from './incident-store.js';
+export { IncidentRefTaken } from './incident-conflict.js';
 export type { AppInstall, InstallStore, InstallState, InstallVia } from './install-store.js';
 export type { InstallGraph, InstallAnswer } from './install-calls.js';
 export type { NoticeAudience } from './audience.js';
