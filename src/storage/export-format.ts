@@ -12,7 +12,7 @@ import { z } from 'zod';
  * holds personal data and the card-signing secret: it is written owner-only (0600).
  */
 export const EXPORT_FORMAT = 'tugibot-export';
-/** 2 added cases, conversations, card decisions, credential warnings, webhook signatures and the card-signing secret; 1 is read too. */
+/** 2 added cases, conversations, card decisions, credential warnings, webhook signatures, the card-signing secret and incidents; 1 is read too. */
 export const EXPORT_VERSION = 2;
 const READ_VERSIONS = [1, 2] as const;
 
@@ -52,6 +52,16 @@ export const exportLine = z.discriminatedUnion('section', [
   z.object({ section: z.literal('credential-warnings'), expiresOn: z.string().min(1), thresholds: z.array(z.number().int()) }),
   z.object({ section: z.literal('webhook-signatures'), signature: z.string().min(1), key: z.string().optional(), until: z.number().int() }),
   z.object({ section: z.literal('card-signing-secret'), secret: z.string().min(16) }),
+  z.object({ section: z.literal('incidents'), finished: z.boolean(), record: record.extend({ ref: z.string().min(1), status: z.string().min(1), createdAt: z.string().min(1) }) }),
+  z.object({ section: z.literal('incident-broadcasts'), record: record.extend({ targets: z.array(z.unknown()) }) }),
+  z.object({ section: z.literal('incident-deliveries'), record: record.extend({
+    incidentId: z.string().min(1), key: z.string().min(1), state: z.string().min(1), deliveredVersion: z.number().int(), revision: z.number().int().positive().optional(),
+  }) }),
+  z.object({ section: z.literal('incident-delivery-records'), record }),
+  z.object({ section: z.literal('incident-receipts'), record }),
+  z.object({ section: z.literal('incident-subscriptions'), aadObjectId: z.string().min(1), followed: z.array(z.string()) }),
+  z.object({ section: z.literal('incident-acks'), record: record.extend({ incidentId: z.string().min(1), aadObjectId: z.string().min(1), at: z.string() }) }),
+  z.object({ section: z.literal('app-installs'), record: record.extend({ state: z.string().min(1) }) }),
 ]);
 export type ExportLine = z.infer<typeof exportLine>;
 /** A stored record as it travels: any JSON object with its id. */
@@ -128,6 +138,7 @@ function keyOf(line: ExportLine): string | undefined {
     case 'conversations': return line.address.conversationId;
     case 'credential-warnings': return line.expiresOn;
     case 'webhook-signatures': return line.signature;
+    case 'incident-subscriptions': return line.aadObjectId.toLowerCase();
     case 'access-state': case 'case-state': case 'card-signing-secret': return '';
     default: return line.record.id;
   }

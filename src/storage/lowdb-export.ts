@@ -6,6 +6,7 @@ import { asRecord, countLine } from './export-format.js';
 import { ACCESS_COLLECTIONS, ACCESS_STATE, type StateFile } from './lowdb-access-stores.js';
 import { FEEDBACK_DOC, FEEDBACK_EVENTS, type FeedbackEvent, type FeedbackFile } from './lowdb-feedback-store.js';
 import { exportLowdbCore, isCoreLine, lowdbCoreImport } from './lowdb-export-core.js';
+import { exportLowdbIncidents, isIncidentLine, lowdbIncidentImport } from './lowdb-export-incidents.js';
 import { PROPOSALS_DOC, type ProposalFile } from './lowdb-proposal-store.js';
 
 type Record_ = { id: string };
@@ -22,7 +23,7 @@ const openDocs = async (dataDir: DataDir) => ({
   proposals: await dataDir.doc<ProposalFile>(PROPOSALS_DOC, { version: 1, proposals: {} }),
 });
 
-/** Every record in a lowdb data folder but incidents, live and archived, history in the order written. */
+/** Every record in a lowdb data folder, live and archived, history in the order written. */
 export async function* exportLowdb(dataDir: DataDir): AsyncGenerator<ExportLine> {
   for (const [section, { name, options }] of RECORD_SECTIONS) {
     const collection = await dataDir.collection<Record_>(name, options);
@@ -43,6 +44,7 @@ export async function* exportLowdb(dataDir: DataDir): AsyncGenerator<ExportLine>
   for await (const record of events.archived()) yield { section: 'knowledge-feedback-events', record: asRecord(record) };
   for (const record of Object.values(docs.proposals.data.proposals)) yield { section: 'knowledge-proposals', record: asRecord(record) };
   yield* exportLowdbCore(dataDir);
+  yield* exportLowdbIncidents(dataDir);
 }
 
 async function isEmpty(collection: Collection<Record_>): Promise<boolean> {
@@ -64,7 +66,9 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
   const docsEmpty = Object.keys(docs.state.data.counters).length === 0 && Object.keys(docs.feedback.data.articles).length === 0
     && Object.keys(docs.feedback.data.unanswered).length === 0 && Object.keys(docs.proposals.data.proposals).length === 0;
   const core = await lowdbCoreImport(dataDir);
-  const held = !docsEmpty || !(await Promise.all(used.map(isEmpty))).every(Boolean) ? 'access or knowledge data' : await core.held();
+  const incidents = await lowdbIncidentImport(dataDir);
+  const held = !docsEmpty || !(await Promise.all(used.map(isEmpty))).every(Boolean) ? 'access or knowledge data'
+    : (await core.held()) ?? (incidents.held() ? 'incidents' : undefined);
   if (held) throw new Error(`${dataDir.path} already holds ${held}: import into an empty data folder (DATA_DIR).`);
   const counts: SectionCounts = {};
   const state: StateFile = { counters: {} };
@@ -72,8 +76,8 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
   const proposals: Record<string, Proposal> = {};
   for await (const line of lines) {
     countLine(counts, line);
-    if (isCoreLine(line)) {
-      await core.write(line);
+    if (isCoreLine(line) || isIncidentLine(line)) {
+      await (isCoreLine(line) ? core.write(line) : incidents.write(line));
       continue;
     }
     switch (line.section) {
@@ -96,6 +100,7 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
   await docs.feedback.update((data) => { Object.assign(data, feedback); });
   await docs.proposals.update((data) => { data.proposals = proposals; });
   await core.finish();
+  await incidents.finish();
   await dataDir.flush();
   return counts;
 }

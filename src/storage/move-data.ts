@@ -27,7 +27,7 @@ async function withStore<T>(config: Config, logger: Logger, work: { lowdb(dataDi
   }
 }
 
-/** `npm run data -- export FILE`: everything the store named by STORE holds but incidents, into FILE. */
+/** `npm run data -- export FILE`: everything the store named by STORE holds, into FILE. */
 export function exportData(config: Config, file: string, logger: Logger): Promise<SectionCounts> {
   return withStore(config, logger, {
     lowdb: (dataDir) => writeExportFile(file, 'lowdb', exportLowdb(dataDir)),

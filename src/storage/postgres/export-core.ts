@@ -13,7 +13,7 @@ export const SECRET_KEY = 'card-signing-secret';
 const PAGE = 1000;
 
 /** Rows of `sql` through a cursor, a page at a time (inside the export's transaction). */
-async function* cursor<R>(db: PoolClient, name: string, sql: string): AsyncGenerator<R> {
+export async function* cursor<R>(db: PoolClient, name: string, sql: string): AsyncGenerator<R> {
   await db.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
   for (;;) {
     const { rows } = await db.query<R & object>(`FETCH ${PAGE} FROM ${name}`);

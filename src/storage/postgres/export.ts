@@ -1,7 +1,9 @@
 import type { Proposal } from '../../features/knowledge/index.js';
 import { asRecord, countLine, type ExportLine, type ExportRecord, type SectionCounts } from '../export-format.js';
 import { isCoreLine } from '../lowdb-export-core.js';
+import { isIncidentLine } from '../lowdb-export-incidents.js';
 import { CORE_TABLES, exportPostgresCore, importPostgresCoreLine } from './export-core.js';
+import { INCIDENT_TABLES, exportPostgresIncidents, importPostgresIncidentLine } from './export-incidents.js';
 import type { Pool, PoolClient, Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
@@ -11,7 +13,7 @@ const RECORD_TABLES = [
   ['access-grants', 'access_grants'],
   ['access-substitutions', 'access_substitutions'],
 ] as const;
-const ALL_TABLES = [...CORE_TABLES, 'access_requests', 'access_tasks', 'access_grants', 'access_substitutions', 'access_audit', 'access_counters',
+const ALL_TABLES = [...CORE_TABLES, ...INCIDENT_TABLES, 'access_requests', 'access_tasks', 'access_grants', 'access_substitutions', 'access_audit', 'access_counters',
   'access_scan_state', 'knowledge_feedback', 'knowledge_feedback_events', 'knowledge_unanswered', 'knowledge_proposals'];
 const PAGE = 1000;
 
@@ -28,7 +30,7 @@ async function* paged<R>(db: Queryable, sql: string, keyOf: (row: R) => string |
 
 const iso = (value: Date | null): string | undefined => value?.toISOString();
 
-/** Every record in the database but incidents, read in one snapshot (REPEATABLE READ). */
+/** Every record in the database, read in one snapshot (REPEATABLE READ). */
 export async function* exportPostgres(pool: Pool): AsyncGenerator<ExportLine> {
   const client = await pool.connect();
   try {
@@ -74,6 +76,7 @@ async function* linesOf(db: PoolClient): AsyncGenerator<ExportLine> {
     yield { section: 'knowledge-proposals', record: asRecord(proposal) };
   }
   yield* exportPostgresCore(db);
+  yield* exportPostgresIncidents(db);
 }
 
 /** The extra columns each record table keeps, from the record (as the stores write them). */
@@ -111,6 +114,7 @@ export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine
 
 async function importLine(client: PoolClient, line: ExportLine): Promise<void> {
   if (isCoreLine(line)) return importPostgresCoreLine(client, line);
+  if (isIncidentLine(line)) return importPostgresIncidentLine(client, line);
   switch (line.section) {
     case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
       const table = RECORD_TABLES.find(([section]) => section === line.section)?.[1] as string;
