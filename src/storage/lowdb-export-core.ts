@@ -1,4 +1,5 @@
 import type { Case } from '../features/cases/index.js';
+import type { ArchiveBatches } from './archive-batches.js';
 import type { CardDecision } from '../shared/card-decisions.js';
 import type { ConversationAddress } from '../shared/messaging.js';
 import type { DataDir } from './data-dir.js';
@@ -44,7 +45,7 @@ export async function* exportLowdbCore(dataDir: DataDir): AsyncGenerator<CoreLin
 const caseLine = (item: Case) => asRecord(item) as Extract<CoreLine, { section: 'cases' }>['record'];
 
 /** Writes core lines into a data folder; `held()` names the first core store that holds data already. */
-export async function lowdbCoreImport(dataDir: DataDir) {
+export async function lowdbCoreImport(dataDir: DataDir, batches: ArchiveBatches) {
   const core = await openCore(dataDir);
   const counters: Record<string, number> = {};
   let lastDigestDay: string | undefined;
@@ -61,13 +62,13 @@ export async function lowdbCoreImport(dataDir: DataDir) {
         case 'cases': {
           // As the case store keeps them: open cases live, closed ones in the archive.
           const item = line.record as unknown as Case;
-          await (line.finished ? core.cases.append(item) : core.cases.put(item));
+          await (line.finished ? batches.add(core.cases, item) : core.cases.put(item));
           return;
         }
         case 'case-counters': counters[String(line.year)] = line.last; return;
         case 'case-state': lastDigestDay = line.lastDigestDay; return;
         case 'conversations': await core.conversations.save(line.address as unknown as ConversationAddress); return;
-        case 'card-decisions': await core.decisions.append(line.record); return;
+        case 'card-decisions': await batches.add(core.decisions, line.record); return;
         case 'credential-warnings': await core.credentials.update((data) => { data.warned[line.expiresOn] = line.thresholds; }); return;
         case 'webhook-signatures':
           await core.signatures.update((data) => { data.signatures[line.signature] = line.key === undefined ? { until: line.until } : { key: line.key, until: line.until }; });

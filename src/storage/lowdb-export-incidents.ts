@@ -1,3 +1,4 @@
+import type { ArchiveBatches } from './archive-batches.js';
 import type { Collection, CollectionOptions } from './collection.js';
 import type { DataDir } from './data-dir.js';
 import type { ExportLine } from './export-format.js';
@@ -53,7 +54,7 @@ export async function* exportLowdbIncidents(dataDir: DataDir): AsyncGenerator<In
 }
 
 /** Writes incident lines into a data folder, each where its store keeps it; `held()` says whether any incident data is there already. */
-export async function lowdbIncidentImport(dataDir: DataDir) {
+export async function lowdbIncidentImport(dataDir: DataDir, batches: ArchiveBatches) {
   const stores = await openIncidents(dataDir);
   const collections: Collection<Record_>[] = [stores.incidents, stores.broadcasts, stores.deliveries, stores.records, stores.receipts, stores.acks, stores.installs];
   const users: Record<string, string[]> = {};
@@ -63,11 +64,11 @@ export async function lowdbIncidentImport(dataDir: DataDir) {
     },
     async write(line: IncidentLine): Promise<void> {
       switch (line.section) {
-        case 'incidents': await (line.finished ? stores.incidents.append(line.record) : stores.incidents.put(line.record)); return;
+        case 'incidents': await (line.finished ? batches.add(stores.incidents, line.record) : stores.incidents.put(line.record)); return;
         case 'incident-broadcasts': await stores.broadcasts.put(line.record); return;
         case 'incident-deliveries': await stores.deliveries.put(line.record); return;
-        case 'incident-delivery-records': await stores.records.append(line.record); return;
-        case 'incident-receipts': await stores.receipts.append(line.record); return;
+        case 'incident-delivery-records': await batches.add(stores.records, line.record); return;
+        case 'incident-receipts': await batches.add(stores.receipts, line.record); return;
         case 'incident-subscriptions': users[line.aadObjectId.toLowerCase()] = line.followed; return;
         case 'incident-acks': await stores.acks.put({ ...line.record, aadObjectId: line.record.aadObjectId.toLowerCase() } as Record_); return;
         case 'app-installs': await stores.installs.put(line.record);

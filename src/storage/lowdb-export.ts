@@ -1,4 +1,5 @@
 import type { Proposal } from '../features/knowledge/index.js';
+import { ArchiveBatches } from './archive-batches.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 import type { ExportLine, SectionCounts } from './export-format.js';
@@ -65,8 +66,9 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
   const used = [...collections.values()];
   const docsEmpty = Object.keys(docs.state.data.counters).length === 0 && Object.keys(docs.feedback.data.articles).length === 0
     && Object.keys(docs.feedback.data.unanswered).length === 0 && Object.keys(docs.proposals.data.proposals).length === 0;
-  const core = await lowdbCoreImport(dataDir);
-  const incidents = await lowdbIncidentImport(dataDir);
+  const batches = new ArchiveBatches();
+  const core = await lowdbCoreImport(dataDir, batches);
+  const incidents = await lowdbIncidentImport(dataDir, batches);
   const held = !docsEmpty || !(await Promise.all(used.map(isEmpty))).every(Boolean) ? 'access or knowledge data'
     : (await core.held()) ?? (incidents.held() ? 'incidents' : undefined);
   if (held) throw new Error(`${dataDir.path} already holds ${held}: import into an empty data folder (DATA_DIR).`);
@@ -83,11 +85,11 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
     switch (line.section) {
       case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
         const collection = collections.get(line.section) as Collection<Record_>;
-        await (line.finished ? collection.append(line.record) : collection.put(line.record));
+        await (line.finished ? batches.add(collection, line.record) : collection.put(line.record));
         break;
       }
       case 'access-audit': case 'knowledge-feedback-events':
-        await (collections.get(line.section) as Collection<Record_>).append(line.record);
+        await batches.add(collections.get(line.section) as Collection<Record_>, line.record);
         break;
       case 'access-counters': state.counters[`${line.series}-${line.year}`] = line.last; break;
       case 'access-state': state.lastScanOn = line.lastScanOn; state.lastDigestOn = line.lastDigestOn; break;
@@ -96,6 +98,7 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
       case 'knowledge-proposals': proposals[line.record.id] = line.record as unknown as Proposal; break;
     }
   }
+  await batches.flush();
   await docs.state.update((data) => { Object.assign(data, state); });
   await docs.feedback.update((data) => { Object.assign(data, feedback); });
   await docs.proposals.update((data) => { data.proposals = proposals; });
