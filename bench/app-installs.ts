@@ -26,9 +26,9 @@ const RESTART_AT = argument('restart-at', 0);
 /** Graph: POST installedApps 30 per second per app per tenant (and GET installedApps 30). */
 const GRAPH_LIMIT = 30;
 
-async function until(done: () => boolean, seconds: number): Promise<void> {
+async function until(done: () => boolean | Promise<boolean>, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error('Timed out.');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -73,9 +73,9 @@ async function main(): Promise<void> {
     running = await open();
     restart = { installed: graph.installed.size, downMs: Date.now() - at };
   }
-  await until(() => running.installer.figures('RIKE-BENCH').pending === 0, 1200);
+  await until(async () => (await running.installer.figures('RIKE-BENCH')).pending === 0, 1200);
   const seconds = (Date.now() - started) / 1000;
-  const figures = running.installer.figures('RIKE-BENCH');
+  const figures = await running.installer.figures('RIKE-BENCH');
   await running.installer.stop();
   await running.data.close();
   const calls = graph.installCalls();

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const dataDir = await DataDir.open(dir, silentLogger());
   const incidents = await LowdbIncidentStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
-  const reporter = { progress: () => undefined, settled: async () => true, forget: () => undefined };
+  const reporter = { progress: async () => undefined, settled: async () => true, forget: () => undefined };
   const archiver = new IncidentArchiver({ incidents, deliveries: outbox, reporter, logger: silentLogger(), graceMs: 0 });
   const rows: Array<[string, string]> = [['conversations per incident', String(PEOPLE)]];
 
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     await archiver.sweep(new Date());
     rows.push([`incident ${round}: live outbox before archiving (MB)`, (liveBytes / 1e6).toFixed(2)]);
     rows.push([`incident ${round}: archiving sweep (s)`, ((performance.now() - started) / 1000).toFixed(2)]);
-    rows.push([`incident ${round}: live outbox entries after`, String(outbox.liveIncidentIds().flatMap((id) => outbox.liveFor(id)).length)]);
+    rows.push([`incident ${round}: live outbox entries after`, String((await Promise.all((await outbox.liveIncidentIds()).map((id) => outbox.liveFor(id)))).flat().length)]);
   }
   rows.push([`200 single writes after ${INCIDENTS * PEOPLE} archived entries (ms, median of 5)`, (await timeWrites(outbox, 'probe-1')).toFixed(0)]);
   rows.push(['delivery archive on disk (MB)', (bytesIn(join(dir, 'delivery-archive'), 'archive-') / 1e6).toFixed(2)]);

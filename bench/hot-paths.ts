@@ -104,7 +104,7 @@ async function measure(sizes: Sizes): Promise<Record<string, { p50: number; p95:
         const entry = entryOf(sizes.outbox + n, 'sending', 0);
         await sends.put(entry);
         await sends.put({ ...entry, state: 'idle', deliveredVersion: 1 });
-        return sends.progress('RIKE-1', 1, sizes.outbox + OPS);
+        return await sends.progress('RIKE-1', 1, sizes.outbox + OPS);
       }),
     };
     await data.close();

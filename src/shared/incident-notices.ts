@@ -7,7 +7,7 @@ import type { Reply } from './messaging.js';
  */
 export interface IncidentNotices {
   /** A short notice of the open incidents for any of `systems` (all systems when empty), or none. */
-  activeFor(systems: string[], lang: Lang): Reply | undefined;
+  activeFor(systems: string[], lang: Lang): Promise<Reply | undefined>;
 }
 
-export const noIncidents: IncidentNotices = { activeFor: () => undefined };
+export const noIncidents: IncidentNotices = { activeFor: () => Promise.resolve(undefined) };

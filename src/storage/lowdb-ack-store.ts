@@ -27,17 +27,17 @@ export class LowdbAckStore implements AckStore {
 
   async add(ack: NoticeAck): Promise<boolean> {
     const record = { ...ack, id: ackId(ack.incidentId, ack.aadObjectId), aadObjectId: ack.aadObjectId.toLowerCase() };
-    if (this.get(record.incidentId, record.aadObjectId)) return false;
+    if (this.byIncident.get(record.incidentId)?.has(record.aadObjectId)) return false;
     this.remember(record);
     await this.collection.put(record);
     return true;
   }
 
-  get(incidentId: string, aadObjectId: string): NoticeAck | undefined {
-    return this.byIncident.get(incidentId)?.get(aadObjectId.toLowerCase());
+  get(incidentId: string, aadObjectId: string): Promise<NoticeAck | undefined> {
+    return Promise.resolve(this.byIncident.get(incidentId)?.get(aadObjectId.toLowerCase()));
   }
 
-  forIncident(incidentId: string): ReadonlyMap<string, NoticeAck> {
-    return this.byIncident.get(incidentId) ?? new Map();
+  forIncident(incidentId: string): Promise<ReadonlyMap<string, NoticeAck>> {
+    return Promise.resolve(this.byIncident.get(incidentId) ?? new Map<string, NoticeAck>());
   }
 }

@@ -33,8 +33,8 @@ export class LowdbSubscriptionStore implements SubscriptionStore {
     return new LowdbSubscriptionStore(await dataDir.doc<SubscriptionsFile>('incident-subscriptions', { users: {} }));
   }
 
-  followed(aadObjectId: string): FollowedSystem[] {
-    return this.doc.data.users[aadObjectId.toLowerCase()] ?? [...FOLLOWABLE];
+  followed(aadObjectId: string): Promise<FollowedSystem[]> {
+    return Promise.resolve(this.doc.data.users[aadObjectId.toLowerCase()] ?? [...FOLLOWABLE]);
   }
 
   save(aadObjectId: string, followed: FollowedSystem[]): Promise<void> {

@@ -24,17 +24,17 @@ export class LowdbIncidentStore implements IncidentStore {
     return new LowdbIncidentStore(incidents, broadcasts);
   }
 
-  getLive(id: string): Incident | undefined {
-    return this.incidents.getLive(id);
+  getLive(id: string): Promise<Incident | undefined> {
+    return Promise.resolve(this.incidents.getLive(id));
   }
 
   get(id: string): Promise<Incident | undefined> {
     return this.incidents.get(id);
   }
 
-  findByRef(ref: string): Incident | undefined {
+  findByRef(ref: string): Promise<Incident | undefined> {
     const id = this.byRef.get(ref);
-    return id === undefined ? undefined : this.incidents.getLive(id);
+    return Promise.resolve(id === undefined ? undefined : this.incidents.getLive(id));
   }
 
   async findArchivedByRef(ref: string): Promise<Incident | undefined> {
@@ -42,8 +42,8 @@ export class LowdbIncidentStore implements IncidentStore {
     return found;
   }
 
-  live(): Incident[] {
-    return this.incidents.liveRecords();
+  live(): Promise<Incident[]> {
+    return Promise.resolve(this.incidents.liveRecords());
   }
 
   /**
@@ -63,8 +63,8 @@ export class LowdbIncidentStore implements IncidentStore {
     await this.incidents.put(incident);
   }
 
-  broadcast(id: string): Readonly<Broadcast> | undefined {
-    return this.broadcasts.peekLive(id);
+  broadcast(id: string): Promise<Readonly<Broadcast> | undefined> {
+    return Promise.resolve(this.broadcasts.peekLive(id));
   }
 
   saveBroadcast(broadcast: Broadcast): Promise<void> {
@@ -78,7 +78,7 @@ export class LowdbIncidentStore implements IncidentStore {
     await this.broadcasts.removeLive(incident.id);
   }
 
-  isArchived(id: string): boolean {
-    return this.incidents.isArchived(id);
+  isArchived(id: string): Promise<boolean> {
+    return Promise.resolve(this.incidents.isArchived(id));
   }
 }

@@ -17,8 +17,8 @@ export class LowdbInstallStore implements InstallStore {
     return new LowdbInstallStore(await dataDir.collection<AppInstall>('app-installs', { shards: 64, segmentSize: 5000 }));
   }
 
-  get(id: string): AppInstall | undefined {
-    return this.byId.get(id);
+  get(id: string): Promise<AppInstall | undefined> {
+    return Promise.resolve(this.byId.get(id));
   }
 
   async put(install: AppInstall): Promise<void> {
@@ -27,7 +27,7 @@ export class LowdbInstallStore implements InstallStore {
     await this.collection.put(copy);
   }
 
-  all(): readonly AppInstall[] {
-    return [...this.byId.values()];
+  all(): Promise<readonly AppInstall[]> {
+    return Promise.resolve([...this.byId.values()]);
   }
 }

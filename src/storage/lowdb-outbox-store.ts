@@ -19,7 +19,8 @@ export class LowdbOutboxStore implements DeliveryStore {
   private readonly tallies = new Map<string, DeliveryTally>();
 
   private constructor(private readonly collection: Collection<DeliveryEntry>, private readonly records: Collection<DeliveryRecord>) {
-    for (const entry of collection.liveRecords()) this.remember(entry);
+    // lowdb serves one process: a lease found on open was taken by a process that is gone, so its entries are due at once.
+    for (const entry of collection.liveRecords()) this.remember(entry.leaseUntil === undefined ? entry : { ...entry, leaseUntil: undefined });
   }
 
   static async open(dataDir: DataDir): Promise<LowdbOutboxStore> {
@@ -28,7 +29,7 @@ export class LowdbOutboxStore implements DeliveryStore {
     return new LowdbOutboxStore(entries, records);
   }
 
-  private remember(entry: DeliveryEntry): void {
+  private remember(entry: DeliveryEntry): DeliveryEntry {
     this.entries.set(entry.id, entry);
     let ids = this.byIncident.get(entry.incidentId);
     if (!ids) this.byIncident.set(entry.incidentId, (ids = new Set()));
@@ -36,35 +37,49 @@ export class LowdbOutboxStore implements DeliveryStore {
     let tally = this.tallies.get(entry.incidentId);
     if (!tally) this.tallies.set(entry.incidentId, (tally = new DeliveryTally()));
     tally.note(entry);
+    return entry;
   }
 
-  progress(incidentId: string, version: number, total: number): DeliveryProgress {
-    return (this.tallies.get(incidentId) ?? new DeliveryTally()).progress(version, total);
+  progress(incidentId: string, version: number, total: number): Promise<DeliveryProgress> {
+    return Promise.resolve((this.tallies.get(incidentId) ?? new DeliveryTally()).progress(version, total));
   }
 
-  get(id: string): DeliveryEntry | undefined {
-    return this.entries.get(id);
+  get(id: string): Promise<DeliveryEntry | undefined> {
+    return Promise.resolve(this.entries.get(id));
   }
 
+  /** A copy is kept, with the next revision: the caller may go on changing its object. */
   async put(entry: DeliveryEntry): Promise<void> {
-    this.remember(entry);
-    await this.collection.put(entry);
+    await this.collection.put(this.remember({ ...entry, revision: revisionOf(this.entries.get(entry.id)) + 1 }));
   }
 
-  liveIncidentIds(): string[] {
-    return [...this.byIncident.keys()];
+  /**
+   * Decided from memory before the write starts: of two claims at the same moment, the second sees
+   * the first's revision and loses (lowdb serves one process; its workers share this store).
+   */
+  async claim(entry: DeliveryEntry, expectedRevision: number | undefined): Promise<DeliveryEntry | undefined> {
+    const current = this.entries.get(entry.id);
+    const revision = current ? revisionOf(current) : undefined;
+    if (revision !== expectedRevision) return undefined;
+    const stored = this.remember({ ...entry, revision: (revision ?? 0) + 1 });
+    await this.collection.put(stored);
+    return { ...stored };
   }
 
-  liveFor(incidentId: string): DeliveryEntry[] {
-    return [...(this.byIncident.get(incidentId) ?? [])].map((id) => this.entries.get(id)).filter((entry): entry is DeliveryEntry => entry !== undefined);
+  liveIncidentIds(): Promise<string[]> {
+    return Promise.resolve([...this.byIncident.keys()]);
+  }
+
+  liveFor(incidentId: string): Promise<DeliveryEntry[]> {
+    return Promise.resolve([...(this.byIncident.get(incidentId) ?? [])].map((id) => this.entries.get(id)).filter((entry): entry is DeliveryEntry => entry !== undefined));
   }
 
   async record(record: DeliveryRecord): Promise<void> {
     if (!this.records.isArchived(record.id)) await this.records.append(record);
   }
 
-  hasRecord(incidentId: string): boolean {
-    return this.records.isArchived(incidentId);
+  hasRecord(incidentId: string): Promise<boolean> {
+    return Promise.resolve(this.records.isArchived(incidentId));
   }
 
   getRecord(incidentId: string): Promise<DeliveryRecord | undefined> {
@@ -81,3 +96,6 @@ export class LowdbOutboxStore implements DeliveryStore {
     return ids.length;
   }
 }
+
+/** An entry written before revisions existed counts as revision 0. */
+const revisionOf = (entry: DeliveryEntry | undefined): number => entry?.revision ?? 0;

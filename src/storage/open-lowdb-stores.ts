@@ -14,7 +14,7 @@ import { LowdbProposalStore } from './lowdb-proposal-store.js';
 import { LowdbSeenSignatures } from './lowdb-seen-signatures.js';
 import type { Stores } from './open-stores.js';
 
-/** The incident stores: on lowdb for both STORE kinds until the outbox moves to the database. */
+/** The incidents feature's stores in the data folder. */
 export async function openLowdbIncidentStores(dataDir: DataDir): Promise<Stores['incidents']> {
   return {
     incidents: await LowdbIncidentStore.open(dataDir),

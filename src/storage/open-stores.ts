@@ -31,8 +31,7 @@ export interface Stores {
 
 /**
  * Opens the stores named by STORE. `lowdb` is the data folder alone, exactly as before. `postgres`
- * keeps in the database what several replicas must share; stores not yet moved there stay in each
- * replica's own data folder (see README, "Running on PostgreSQL").
+ * keeps every store in the database, shared by the replicas (see README, "Running on PostgreSQL").
  */
 export async function openStores(config: Config, dataDir: DataDir, logger: Logger): Promise<Stores> {
   return config.store.kind === 'postgres' ? openPostgresStores(config, dataDir, logger) : openLowdbStores(dataDir);

@@ -65,6 +65,35 @@ export function deliveryStoreContract(factory: () => StoreFactory<IncidentStores
       expect(await (await stores.reopen()).deliveries.progress('RIKE-none', 1, 3)).toEqual({ version: 1, total: 3, delivered: 0, pending: 3, failed: 0, dropped: 0, reasons: {} });
     });
 
+    it('claims compare-and-set on the revision: of two replicas claiming the same entry at once exactly one wins; every write raises the revision', async () => {
+      const stores = factory();
+      const { deliveries } = await stores.open();
+      const peer = (await stores.peer()).deliveries;
+      const sending = (owner: string, leaseUntil: number) => entry(A, 1, { state: 'sending', attempts: 1, leaseUntil, leaseOwner: owner });
+      const first = await Promise.all([deliveries.claim(sending('one', 1_000), undefined), peer.claim(sending('two', 2_000), undefined)]);
+      const won = first.filter((claimed) => claimed !== undefined);
+      expect(won).toHaveLength(1);
+      expect(won[0]?.revision).toBe(1);
+      expect(await deliveries.get(entry(A, 1).id)).toEqual(won[0]);
+      expect(await deliveries.claim(sending('late', 3_000), undefined)).toBeUndefined();
+      // Both read revision 1 and reach for it: one gets revision 2.
+      const second = await Promise.all([deliveries.claim(sending('one', 4_000), 1), peer.claim(sending('two', 5_000), 1)]);
+      expect(second.filter((claimed) => claimed?.revision === 2)).toHaveLength(1);
+      expect(second.filter((claimed) => claimed === undefined)).toHaveLength(1);
+      const stored = await peer.get(entry(A, 1).id);
+      expect(stored).toEqual(second.find((claimed) => claimed !== undefined));
+      expect(await deliveries.claim(sending('stale', 6_000), 1)).toBeUndefined();
+      expect(await deliveries.get(entry(A, 1).id)).toEqual(stored);
+      // A plain put writes whatever is stored and raises the revision too.
+      await deliveries.put({ ...entry(A, 1, { deliveredVersion: 1, messageId: 'm-1' }), revision: 99 });
+      expect((await deliveries.get(entry(A, 1).id))?.revision).toBe(3);
+      expect(await deliveries.claim(sending('old', 7_000), 2)).toBeUndefined();
+      const fourth = await peer.claim({ ...entry(A, 1, { deliveredVersion: 1, messageId: 'm-1' }), state: 'sending', leaseUntil: 8_000 }, 3);
+      expect(fourth).toMatchObject({ revision: 4, state: 'sending', leaseUntil: 8_000, messageId: 'm-1' });
+      // (lowdb, one process, forgets leases as it opens: whoever held one is gone.)
+      expect((await (await stores.reopen()).deliveries.liveFor(A))[0]).toMatchObject({ revision: 4, state: 'sending', messageId: 'm-1' });
+    });
+
     it('keeps one delivery record per incident: the first stays, across a restart', async () => {
       const stores = factory();
       const { deliveries } = await stores.open();

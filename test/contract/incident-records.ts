@@ -2,19 +2,8 @@ import type { DeliveryEntry, DeliveryTarget, Incident, IncidentStores } from '..
 import { deliveryId } from '../../src/features/incidents/incident-store.js';
 import type { ConversationAddress } from '../../src/shared/messaging.js';
 
-/**
- * The incident stores as the contracts use them: every method may answer now or with a Promise,
- * so the same suite runs on any engine (the contracts await every call).
- */
-export type Awaitable<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<Awaited<R>> : T[K] };
-export interface IncidentStoresUnderTest {
-  incidents: Awaitable<IncidentStores['incidents']>;
-  deliveries: Awaitable<IncidentStores['deliveries']>;
-  receipts: Awaitable<IncidentStores['receipts']>;
-  subscriptions: Awaitable<IncidentStores['subscriptions']>;
-  acks: Awaitable<IncidentStores['acks']>;
-  installs?: Awaitable<NonNullable<IncidentStores['installs']>>;
-}
+/** The incident feature's stores, as every engine opens them. */
+export type IncidentStoresUnderTest = IncidentStores;
 
 export function incident(id: string, extra: Partial<Incident> = {}): Incident {
   const at = extra.createdAt ?? '2026-12-07T08:00:00.000Z';
@@ -44,7 +33,7 @@ export function entry(incidentId: string, n: number, extra: Partial<DeliveryEntr
 }
 
 /** The entry as stored, without what the store adds (its revision). */
-export function withoutRevision(stored: (DeliveryEntry & { revision?: number }) | undefined): DeliveryEntry | undefined {
+export function withoutRevision(stored: DeliveryEntry | undefined): DeliveryEntry | undefined {
   if (!stored) return undefined;
   const { revision: _revision, ...rest } = stored;
   return rest;

@@ -37,7 +37,7 @@ export function systemNamedIn(text: string): CaseSystem | undefined {
 
 async function showIncidentNotice(ctx: CasesContext, system: string | undefined, lang: Lang, tools: TurnTools): Promise<boolean> {
   if (system !== 'SKAIS' && system !== 'STAR') return false;
-  const notice = ctx.incidents.activeFor([system], lang);
+  const notice = await ctx.incidents.activeFor([system], lang);
   if (notice) await tools.reply(notice);
   return notice !== undefined;
 }

@@ -65,8 +65,11 @@ export class AppInstaller {
   constructor(private readonly deps: InstallerDeps) {
     this.now = deps.wallClock ?? Date.now;
     this.bucket = new TokenBucket(2, deps.ratePerSecond, this.now(), 0);
-    // A Retry-After read before a restart still binds: nobody calls before the latest one stored.
-    for (const install of deps.store.all()) {
+  }
+
+  /** A Retry-After read before a restart still binds: nobody calls before the latest one stored. */
+  private async restoreHold(): Promise<void> {
+    for (const install of await this.deps.store.all()) {
       if (install.state === 'pending' && install.failure === THROTTLED) this.holdUntil = Math.max(this.holdUntil, install.nextAttemptAt ?? 0);
     }
   }
@@ -81,7 +84,7 @@ export class AppInstaller {
     const at = new Date(this.now()).toISOString();
     const forbidden = this.mode() === 'forbidden';
     for (const id of people) {
-      const known = this.deps.store.get(id);
+      const known = await this.deps.store.get(id);
       const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
       const again = !known || known.state === 'failed' || known.state === 'forbidden';
       const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
@@ -90,9 +93,9 @@ export class AppInstaller {
     this.wake();
   }
 
-  figures(incidentId: string): InstallFigures {
+  async figures(incidentId: string): Promise<InstallFigures> {
     const figures: InstallFigures = { installed: 0, already: 0, pending: 0, failed: 0, forbidden: 0 };
-    for (const install of this.deps.store.all()) if (install.incidents.includes(incidentId)) figures[install.state] += 1;
+    for (const install of await this.deps.store.all()) if (install.incidents.includes(incidentId)) figures[install.state] += 1;
     return figures;
   }
 
@@ -114,10 +117,10 @@ export class AppInstaller {
     this.wakeUp?.();
   }
 
-  private due(): { items: AppInstall[]; next?: number } {
+  private async due(): Promise<{ items: AppInstall[]; next?: number }> {
     const now = this.now();
     let next: number | undefined;
-    const items = this.deps.store.all().filter((install) => {
+    const items = (await this.deps.store.all()).filter((install) => {
       if (install.state !== 'pending') return false;
       if ((install.nextAttemptAt ?? 0) <= now) return true;
       next = Math.min(next ?? Infinity, install.nextAttemptAt ?? 0);
@@ -127,6 +130,11 @@ export class AppInstaller {
   }
 
   private async run(): Promise<void> {
+    try {
+      await this.restoreHold();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'cannot read the installs\' stored Retry-After');
+    }
     while (!this.stopped) {
       let next: number | undefined;
       try {
@@ -146,14 +154,14 @@ export class AppInstaller {
 
   /** Works through what is due with a few calls in flight; returns when the next retry is due. */
   private async pass(): Promise<number | undefined> {
-    const { items, next } = this.due();
+    const { items, next } = await this.due();
     if (items.length === 0 || this.mode() !== 'on') return next;
     let cursor = 0;
     const slot = async () => {
       while (!this.stopped && this.mode() === 'on' && cursor < items.length) await this.work(items[cursor++]);
     };
     await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, slot));
-    const after = this.due();
+    const after = await this.due();
     return after.items.length > 0 ? this.now() : after.next;
   }
 
@@ -175,7 +183,7 @@ export class AppInstaller {
   };
 
   private async work(install: AppInstall): Promise<void> {
-    const current = this.deps.store.get(install.id);
+    const current = await this.deps.store.get(install.id);
     if (!current || current.state !== 'pending') return;
     const record: AppInstall = { ...current, incidents: [...current.incidents] };
     let result: StepResult = record.step === 'chat' ? { kind: 'installed', outcome: record.outcome ?? 'installed' } : await installStep(this.call, record, this.deps.catalogAppId, this.deps.graphRoot);
@@ -223,7 +231,7 @@ export class AppInstaller {
       this.forbiddenAt = this.now();
       log.warn('Graph refused to install the app: grant TeamsAppInstallation.ReadWriteForUser.All (application) or set PROACTIVE_INSTALL=off');
       Object.assign(record, { state: 'forbidden', failure: 'forbidden' });
-      for (const other of this.deps.store.all()) if (other.state === 'pending' && other.id !== record.id) await this.deps.store.put({ ...other, state: 'forbidden', failure: 'forbidden' });
+      for (const other of await this.deps.store.all()) if (other.state === 'pending' && other.id !== record.id) await this.deps.store.put({ ...other, state: 'forbidden', failure: 'forbidden' });
       return;
     }
     record.attempts += 1;

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ConversationStore } from '../../shared/conversations.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Messenger, Reply } from '../../shared/messaging.js';
@@ -23,7 +25,16 @@ export interface WorkerDeps {
   ratePerSecond?: number;
   random?: () => number;
   wallClock?: () => number;
+  /**
+   * How long a claimed entry belongs to this worker (ms): comfortably longer than one call with the
+   * connector's own retries, so that only a replica that died loses its entries to the others.
+   */
+  leaseMs?: number;
+  /** This worker's name on the entries it claims (default: host, process id and a random part). */
+  owner?: string;
 }
+
+const LEASE_MS = 30_000;
 
 /** How often a running pass looks for retries that have fallen due. */
 const RECOLLECT_MS = 1000;
@@ -36,18 +47,25 @@ interface WorkItem {
 /** Calls in flight never exceed this, whatever the latency. */
 const MAX_IN_FLIGHT = 256;
 
-/** Whether an entry still owes `version` and may be tried at `now` (epoch ms); else when it may. */
+/**
+ * Whether an entry still owes `version` and may be tried at `now` (epoch ms); else when it may. An
+ * entry `sending` under a live lease belongs to the replica that claimed it; without a lease, or
+ * once the lease ran out (that replica died), it is due again.
+ */
 export function dueState(entry: DeliveryEntry | undefined, version: number, now: number): 'due' | 'done' | number {
   if (!entry) return 'due';
   if (entry.state === 'dropped' || entry.deliveredVersion >= version || entry.failedVersion === version) return 'done';
+  if (entry.state === 'sending' && entry.leaseUntil !== undefined && entry.leaseUntil > now) return entry.leaseUntil;
   if (entry.nextAttemptAt !== undefined && entry.nextAttemptAt > now && entry.sendingVersion === version) return entry.nextAttemptAt;
   return 'due';
 }
 
 /**
  * Sends the outbox: collects what is due for every live incident, then runs it through a small
- * pool, each call paced by the pacer. Each entry is written `sending` before its call and with the
- * message id after it, so a restart resumes where it stopped (see README: the one uncertain case).
+ * pool, each call paced by the pacer. Each entry is claimed `sending` with a lease before its call
+ * (compare-and-set on its revision: of several replicas, one wins and the others skip it) and
+ * written with the message id after it, so a restart resumes where it stopped (see README: the one
+ * uncertain case), and a replica that died leaves its entries to the others when their leases end.
  */
 export class DeliveryWorker {
   private stopped = true;
@@ -59,9 +77,13 @@ export class DeliveryWorker {
   private retries: Array<WorkItem & { at: number }> = [];
   /** Smoothed time (ms) a slot is busy with one send (connector latency and the two writes), without the pacer's wait. */
   private latencyMs = 0;
+  private readonly leaseMs: number;
+  readonly owner: string;
 
   constructor(private readonly deps: WorkerDeps) {
     this.now = deps.wallClock ?? Date.now;
+    this.leaseMs = deps.leaseMs ?? LEASE_MS;
+    this.owner = deps.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   }
 
   start(): void {
@@ -103,21 +125,28 @@ export class DeliveryWorker {
     }
   }
 
-  /** What is due now, channels first; and the earliest time something else will be. */
-  collect(): { items: WorkItem[]; next?: number } {
+  /**
+   * What is due now, channels first; and the earliest time something else will be. An incident's
+   * entries are read in one go (one query per incident on a database, not one per target).
+   */
+  async collect(): Promise<{ items: WorkItem[]; next?: number }> {
     const now = this.now();
     const items: WorkItem[] = [];
     let next: number | undefined;
-    for (const incident of this.deps.incidents.live()) {
-      const broadcast = this.deps.incidents.broadcast(incident.id);
-      for (const target of broadcast?.targets ?? []) {
-        const state = dueState(this.deps.deliveries.get(deliveryId(incident.id, target.key)), incident.version, now);
+    for (const incident of await this.deps.incidents.live()) {
+      const broadcast = await this.deps.incidents.broadcast(incident.id);
+      if (!broadcast || broadcast.targets.length === 0) continue;
+      const entries = new Map((await this.deps.deliveries.liveFor(incident.id)).map((entry) => [entry.id, entry]));
+      for (const target of broadcast.targets) {
+        const state = dueState(entries.get(deliveryId(incident.id, target.key)), incident.version, now);
         if (state === 'due') items.push({ incidentId: incident.id, target });
         else if (typeof state === 'number') next = Math.min(next ?? state, state);
       }
     }
-    items.sort((a, b) => (a.target.kind === b.target.kind ? 0 : a.target.kind === 'channel' ? -1 : 1));
-    return { items, next };
+    // Channels first; people in an order of this worker's own, so that replicas start at different places instead of contending entry by entry.
+    const channels = items.filter((item) => item.target.kind === 'channel');
+    const people = shuffled(items.filter((item) => item.target.kind !== 'channel'), this.deps.random ?? Math.random);
+    return { items: [...channels, ...people], next };
   }
 
   /** Calls to keep in flight for the pacer's rate at the latency seen: rate x latency, with room. */
@@ -129,7 +158,7 @@ export class DeliveryWorker {
 
   /** One pass over what is due; returns when the next retry is due, if any. */
   async pass(): Promise<number | undefined> {
-    const { items, next } = this.collect();
+    const { items, next } = await this.collect();
     if (items.length === 0) return next;
     let cursor = 0;
     let slots = 0;
@@ -166,28 +195,32 @@ export class DeliveryWorker {
     } finally {
       clearInterval(reporter);
     }
-    return this.collect().next;
+    return (await this.collect()).next;
   }
 
   private async deliver(incidentId: string, target: DeliveryTarget): Promise<void> {
-    const incident = this.deps.incidents.getLive(incidentId);
+    const incident = await this.deps.incidents.getLive(incidentId);
     if (!incident) return;
     const id = deliveryId(incidentId, target.key);
-    const existing = this.deps.deliveries.get(id);
+    const existing = await this.deps.deliveries.get(id);
     if (dueState(existing, incident.version, this.now()) !== 'due') return;
     const editing = Boolean(existing?.messageId);
     const address = existing?.messageId ? existing.address : target.address;
     const paceKey = target.kind === 'channel' && !editing ? (address.channelId ?? address.conversationId) : address.conversationId;
     const attempts = existing && existing.sendingVersion === incident.version ? existing.attempts + 1 : 1;
-    const entry: DeliveryEntry = {
-      id, incidentId, key: target.key, address, deliveredVersion: 0, ...existing,
-      state: 'sending', sendingVersion: incident.version, attempts, nextAttemptAt: undefined, updatedAt: new Date(this.now()).toISOString(),
-    };
     const writingAt = this.now();
-    await this.deps.deliveries.put(entry);
+    let entry = await this.claim({
+      id, incidentId, key: target.key, address, deliveredVersion: 0, ...existing,
+      state: 'sending', sendingVersion: incident.version, attempts, nextAttemptAt: undefined, updatedAt: new Date(writingAt).toISOString(),
+    }, existing);
+    // Another replica claimed it first: the call is theirs.
+    if (!entry) return;
     const writing = this.now() - writingAt;
-    // The token is taken right before the call, after the disk write: a slow write must not bunch calls past the limit.
-    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return;
+    // The token is taken right before the call, after the write: a slow write must not bunch calls past the limit.
+    if (!(await this.deps.pacer.take(paceKey, () => this.stopped))) return this.release(entry);
+    // A long wait for a token eats into the lease: renewed before the call once half of it is gone.
+    if ((entry.leaseUntil ?? 0) - this.now() < this.leaseMs / 2) entry = await this.claim(entry, entry);
+    if (!entry) return;
     const calledAt = this.now();
     try {
       await this.call(entry, incident, target);
@@ -196,11 +229,26 @@ export class DeliveryWorker {
       await this.settleFailure(entry, error, editing);
       if (entry.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: entry.nextAttemptAt });
     }
-    entry.updatedAt = new Date(this.now()).toISOString();
+    if ((entry.leaseUntil ?? 0) < this.now()) this.deps.logger.warn({ incidentId, target: target.key, owner: this.owner }, 'the lease ran out during the call: another replica may have sent this notice too');
+    Object.assign(entry, { leaseUntil: undefined, leaseOwner: undefined, updatedAt: new Date(this.now()).toISOString() });
+    // Written whatever was claimed meanwhile: what this call did (its message id) is not lost.
     await this.deps.deliveries.put(entry);
     // How long a slot is busy with one send, without its wait for a token: the latency to cover.
     const busy = writing + this.now() - calledAt;
     this.latencyMs = this.latencyMs === 0 ? busy : this.latencyMs * 0.9 + busy * 0.1;
+  }
+
+  /** Claims `entry` for this worker's lease if the stored one is still `seen`; undefined when another writer got there first. */
+  private claim(entry: DeliveryEntry, seen: DeliveryEntry | undefined): Promise<DeliveryEntry | undefined> {
+    const now = this.now();
+    const claimed = { ...entry, leaseUntil: now + this.leaseMs, leaseOwner: this.owner, updatedAt: new Date(now).toISOString() };
+    return this.deps.deliveries.claim(claimed, seen ? (seen.revision ?? 0) : undefined);
+  }
+
+  /** Stopping before the call: the entry is handed back at once, not after the lease. */
+  private async release(entry: DeliveryEntry): Promise<void> {
+    const released: DeliveryEntry = { ...entry, state: 'idle', attempts: Math.max(0, entry.attempts - 1), leaseUntil: undefined, leaseOwner: undefined };
+    await this.deps.deliveries.claim(released, entry.revision ?? 0);
   }
 
   private async call(entry: DeliveryEntry, incident: Incident, target: DeliveryTarget): Promise<void> {
@@ -232,4 +280,14 @@ export class DeliveryWorker {
       log.warn({ reason: decision.reason }, 'delivery failed');
     }
   }
+}
+
+/** A copy of `items` in random order (Fisher-Yates). */
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other], copy[index]];
+  }
+  return copy;
 }

@@ -1,6 +1,7 @@
 import type { CardSigner } from '../../shared/card-signer.js';
 import { submitButton, type Element } from '../../shared/cards.js';
 import type { Clock } from '../../shared/clock.js';
+import type { KeyedLock } from '../../shared/keyed-lock.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang, type Text } from '../../shared/i18n.js';
 import type { Logger } from '../../shared/logger.js';
@@ -51,6 +52,8 @@ export interface DeskHandlerDeps {
   acks: AckStore;
   signer: CardSigner;
   clock: Clock;
+  /** The app's one lock: a reminder is decided one click at a time. */
+  locks: KeyedLock;
   messenger: Messenger;
   pacer: Pacer;
   logger: Logger;
@@ -95,7 +98,7 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
   router.action('incidents.publish', async (action, tools) => {
     const by = { source: 'teams' as const, aadObjectId: action.from.aadObjectId, name: action.from.name };
     const texts = textsOf(action);
-    const draft = deps.incidents.getLive(String(action.data.id ?? ''));
+    const draft = await deps.incidents.getLive(String(action.data.id ?? ''));
     const { audience } = await audienceOf(action.data, action.lang, deps.audiences);
     // The desk sees who a notice reaches before it goes: a changed audience is shown first, not published.
     if (draft?.stage === 'draft' && JSON.stringify(audience ?? null) !== JSON.stringify(draft.audience ?? null)) {
@@ -115,16 +118,18 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
 
   router.action('incidents.remind', async (action, tools) => {
     const incident = await service.find(String(action.data.id ?? ''));
-    const broadcast = deps.incidents.broadcast(incident.id);
-    if (incident.severity !== 'critical' || incident.status === 'resolved' || !isPublished(incident) || !broadcast) throw REMIND_NOT_CRITICAL;
-    if (broadcast.reminder) {
-      return void (await tools.reply(say(T.reminded, action.lang, { time: showTime(broadcast.reminder.at) ?? '', name: plainText(broadcast.reminder.by ?? '-') })));
-    }
-    const targets = unacknowledged(deps.reminders, incident, broadcast);
+    // Decided one click at a time per incident: a second click at the same moment finds the first's record.
+    const decided = await deps.locks.run(`incidents:remind:${incident.id}`, async () => {
+      const broadcast = await deps.incidents.broadcast(incident.id);
+      if (incident.severity !== 'critical' || incident.status === 'resolved' || !isPublished(incident) || !broadcast) throw REMIND_NOT_CRITICAL;
+      if (broadcast.reminder) return { earlier: broadcast.reminder, targets: [] };
+      const targets = await unacknowledged(deps.reminders, incident, broadcast);
+      if (targets.length > 0) await deps.incidents.saveBroadcast({ ...broadcast, reminder: { at: deps.clock.now().toISOString(), by: action.from.name, people: targets.length } });
+      return { earlier: undefined, targets };
+    });
+    const { earlier, targets } = decided;
+    if (earlier) return void (await tools.reply(say(T.reminded, action.lang, { time: showTime(earlier.at) ?? '', name: plainText(earlier.by ?? '-') })));
     if (targets.length === 0) return void (await tools.reply(say(T.nobody, action.lang)));
-    // Recorded before the first await: a second click at the same moment finds it.
-    const saved = deps.incidents.saveBroadcast({ ...broadcast, reminder: { at: deps.clock.now().toISOString(), by: action.from.name, people: targets.length } });
-    await saved;
     await tools.reply(say(T.reminding, action.lang, { people: targets.length }));
     deps.acknowledged();
     void sendReminders(deps.reminders, incident, targets);
@@ -148,6 +153,6 @@ async function acknowledge(deps: DeskHandlerDeps, action: CardAction, tools: Tur
   if (!to || !me || to !== me) throw ACK_NOT_YOURS;
   const incident = await deps.service.find(String(action.data.id ?? ''));
   const fresh = await deps.acks.add({ id: '', incidentId: incident.id, aadObjectId: me, at: deps.clock.now().toISOString() });
-  await tools.replaceCard(personalNotice(incident, action.lang, me, deps.acks.get(incident.id, me), deps.signer));
+  await tools.replaceCard(personalNotice(incident, action.lang, me, await deps.acks.get(incident.id, me), deps.signer));
   if (fresh) deps.acknowledged();
 }

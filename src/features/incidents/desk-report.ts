@@ -37,7 +37,7 @@ export function wantsDeskReport(incident: Incident, report: BroadcastReport | un
 async function postDeskReport(deps: DeskReportDeps, channel: DeskChannel, incident: Incident, progress: DeliveryProgress): Promise<DeskReport> {
   const reply = progressReport(incident, progress, channel.lang);
   const channelKey = `channel:${channel.address.channelId ?? channel.address.conversationId}`;
-  const notice = deps.deliveries.get(deliveryId(incident.id, channelKey));
+  const notice = await deps.deliveries.get(deliveryId(incident.id, channelKey));
   if (notice?.messageId) {
     await deps.pacer.take(notice.address.conversationId);
     const sent = await deps.messenger.send(notice.address, reply);
@@ -56,12 +56,12 @@ async function postDeskReport(deps: DeskReportDeps, channel: DeskChannel, incide
  * when the channel is not known.
  */
 export async function openDeskReport(deps: DeskReportDeps, channel: DeskChannel | undefined, incident: Incident, progress: DeliveryProgress): Promise<{ report: BroadcastReport; posted: boolean } | undefined> {
-  const existing = deps.incidents.broadcast(incident.id)?.desk;
+  const existing = (await deps.incidents.broadcast(incident.id))?.desk;
   if (!existing && !channel) return undefined;
   const desk = existing ?? (await postDeskReport(deps, channel as DeskChannel, incident, progress));
   const report = { ...desk, version: incident.version };
   // Read again after the call: the audience may have been widened meanwhile,
-  const latest = deps.incidents.broadcast(incident.id);
+  const latest = await deps.incidents.broadcast(incident.id);
   // and a specialist's newer version keeps its author's report.
   if (latest) await deps.incidents.saveBroadcast({ ...latest, desk, report: (latest.report?.version ?? 0) > report.version ? latest.report : report });
   return { report, posted: !existing };

@@ -8,7 +8,7 @@ import type { DeliveryStore, IncidentStore } from './incident-store.js';
 export interface ArchiverDeps {
   incidents: IncidentStore;
   deliveries: DeliveryStore;
-  reporter: { progress(incidentId: string): DeliveryProgress | undefined; settled(incidentId: string): Promise<boolean>; forget(incidentId: string): void };
+  reporter: { progress(incidentId: string): Promise<DeliveryProgress | undefined>; settled(incidentId: string): Promise<boolean>; forget(incidentId: string): void };
   logger: Logger;
   graceMs?: number;
 }
@@ -29,8 +29,8 @@ export class IncidentArchiver {
   /** Archives what is due at `now`; returns the ids archived. */
   async sweep(now: Date): Promise<string[]> {
     const archived: string[] = [];
-    for (const incident of this.deps.incidents.live()) {
-      const facts = { progress: this.deps.reporter.progress(incident.id), reported: await this.deps.reporter.settled(incident.id) };
+    for (const incident of await this.deps.incidents.live()) {
+      const facts = { progress: await this.deps.reporter.progress(incident.id), reported: await this.deps.reporter.settled(incident.id) };
       if (!archiveDue(incident, facts, now, this.deps.graceMs ?? ARCHIVE_GRACE_MS)) continue;
       await this.archive(incident, now);
       archived.push(incident.id);
@@ -41,7 +41,7 @@ export class IncidentArchiver {
 
   private async archive(incident: Incident, now: Date): Promise<void> {
     const { incidents, deliveries } = this.deps;
-    const record = recordOf(incident, incidents.broadcast(incident.id), deliveries.liveFor(incident.id), now);
+    const record = recordOf(incident, await incidents.broadcast(incident.id), await deliveries.liveFor(incident.id), now);
     await deliveries.record(record);
     await incidents.archive(incident);
     const dropped = await deliveries.dropLive(incident.id);
@@ -52,11 +52,11 @@ export class IncidentArchiver {
   /** Outbox entries of incidents already archived: an earlier sweep stopped between steps 2 and 3. */
   private async dropLeftovers(now: Date): Promise<void> {
     const { incidents, deliveries } = this.deps;
-    for (const incidentId of deliveries.liveIncidentIds()) {
-      if (!incidents.isArchived(incidentId)) continue;
-      if (!deliveries.hasRecord(incidentId)) {
+    for (const incidentId of await deliveries.liveIncidentIds()) {
+      if (!(await incidents.isArchived(incidentId))) continue;
+      if (!(await deliveries.hasRecord(incidentId))) {
         const incident = await incidents.get(incidentId);
-        if (incident) await deliveries.record(recordOf(incident, undefined, deliveries.liveFor(incidentId), now));
+        if (incident) await deliveries.record(recordOf(incident, undefined, await deliveries.liveFor(incidentId), now));
       }
       const dropped = await deliveries.dropLive(incidentId);
       this.deps.logger.warn({ incidentId, entries: dropped }, 'dropped outbox entries left over from an interrupted archiving');

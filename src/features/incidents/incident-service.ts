@@ -160,7 +160,7 @@ export class IncidentService {
   private async apply(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
     if (options.by.source !== 'teams') return this.applyMonitoring(input, options);
     const now = this.deps.clock.now();
-    const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
+    const existing = input.ref ? await this.deps.store.findByRef(input.ref) : undefined;
     const reopening = existing?.status === 'resolved' && input.status !== 'resolved';
     let content: IncidentContent = contentOfInput(input);
     if (!existing && !options.onlyExisting) {
@@ -187,7 +187,7 @@ export class IncidentService {
   /** Monitoring's alerts: drafts for the desk, published only by a specialist or an operator's rule (monitoring-intake.ts). */
   private async applyMonitoring(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
     const now = this.deps.clock.now();
-    const existing = input.ref ? this.deps.store.findByRef(input.ref) : undefined;
+    const existing = input.ref ? await this.deps.store.findByRef(input.ref) : undefined;
     if (!existing && !options.onlyExisting) {
       const archived = await this.archivedResolution(input);
       if (archived) return { outcome: 'unchanged', answer: answerOf(archived), incident: archived };
@@ -214,7 +214,7 @@ export class IncidentService {
    */
   publishDraft(id: string, texts: NoticeTexts, by: IncidentActor, audience?: NoticeAudience): Promise<{ outcome: PublishOutcome; incident: Incident }> {
     return this.deps.locks.run('incidents:intake', async () => {
-      const incident = this.deps.store.getLive(id);
+      const incident = await this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
       if (incident.stage === 'withdrawn' || incident.status === 'resolved') return { outcome: 'withdrawn' as const, incident };
       if (isPublished(incident)) return { outcome: 'already' as const, incident };
@@ -236,7 +236,7 @@ export class IncidentService {
   /** The desk chose an audience for monitoring's draft: kept with the draft (no new version), shown before it is published. */
   setDraftAudience(id: string, audience: NoticeAudience | undefined): Promise<Incident> {
     return this.deps.locks.run('incidents:intake', async () => {
-      const incident = this.deps.store.getLive(id);
+      const incident = await this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
       if (incident.stage !== 'draft') return incident;
       const next: Incident = { ...incident, audience };
@@ -268,7 +268,7 @@ export class IncidentService {
 
   /** Saves the audience first, then the incident: a crash in between leaves nothing due, not half of it. */
   private async publish(incident: Incident, report?: Omit<BroadcastReport, 'version'>, reach: Reach = 'everyone'): Promise<void> {
-    const current = this.deps.store.broadcast(incident.id);
+    const current = await this.deps.store.broadcast(incident.id);
     const plan = await this.plan(incident.systems, reach === 'everyone' ? incident.audience : undefined);
     const planned = reach === 'everyone' ? plan.targets : plan.targets.filter((target) => target.specialists);
     const { targets } = widenAudience(current?.targets ?? [], planned);
@@ -284,8 +284,8 @@ export class IncidentService {
   refreshAudiences(incidentIds: readonly string[]): Promise<void> {
     return this.deps.locks.run('incidents:intake', async () => {
       for (const id of incidentIds) {
-        const incident = this.deps.store.getLive(id);
-        const current = this.deps.store.broadcast(id);
+        const incident = await this.deps.store.getLive(id);
+        const current = await this.deps.store.broadcast(id);
         if (!incident || !current || !isPublished(incident) || incident.status === 'resolved') continue;
         const { targets, added } = widenAudience(current.targets, (await this.plan(incident.systems, incident.audience)).targets);
         if (added > 0) await this.deps.store.saveBroadcast({ ...current, targets });
@@ -296,7 +296,7 @@ export class IncidentService {
 
   /** Points the author's progress message at the incident's current version. */
   async attachReport(incidentId: string, report: BroadcastReport): Promise<void> {
-    const broadcast = this.deps.store.broadcast(incidentId);
+    const broadcast = await this.deps.store.broadcast(incidentId);
     if (!broadcast) return;
     await this.deps.store.saveBroadcast({ ...broadcast, report });
     this.deps.wake();
@@ -304,7 +304,7 @@ export class IncidentService {
 
   /** How many conversations a notice reaches: the audience now, plus everyone an earlier version reached. */
   async audienceCount(systems: readonly string[], incidentId?: string): Promise<{ channels: number; people: number; total: number }> {
-    const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
+    const current = incidentId ? (await this.deps.store.broadcast(incidentId))?.targets ?? [] : [];
     return countAudience(widenAudience(current, await this.audienceFor(systems)).targets);
   }
 
@@ -315,7 +315,7 @@ export class IncidentService {
 
   /** The preview's figures: the audience now plus everyone an earlier version reached, and who it cannot reach. */
   async reachPreview(systems: readonly string[], audience: NoticeAudience | undefined, incidentId?: string): Promise<ReachPreview> {
-    const current = incidentId ? this.deps.store.broadcast(incidentId)?.targets ?? [] : [];
+    const current = incidentId ? (await this.deps.store.broadcast(incidentId))?.targets ?? [] : [];
     const plan = await this.plan(systems, audience);
     const counts = countAudience(widenAudience(current, plan.targets).targets);
     return { ...counts, selected: plan.selected, unreached: plan.unreached.length, install: this.deps.installs?.mode() ?? 'off' };
@@ -326,7 +326,7 @@ export class IncidentService {
   }
 
   async find(id: string): Promise<Incident> {
-    const incident = this.deps.store.getLive(id) ?? (await this.deps.store.get(id));
+    const incident = (await this.deps.store.getLive(id)) ?? (await this.deps.store.get(id));
     if (!incident) throw INCIDENT_NOT_FOUND;
     return incident;
   }
@@ -336,20 +336,19 @@ export class IncidentService {
    * Open incidents first, then resolved ones not archived yet (about an hour after resolution, see
    * archive-due.ts; at most a day); newest first.
    */
-  current(): Incident[] {
+  async current(): Promise<Incident[]> {
     const dayAgo = this.deps.clock.now().getTime() - 24 * 3600_000;
-    return this.deps.store
-      .live()
+    return (await this.deps.store.live())
       .filter((incident) => isPublished(incident) && incident.kind !== 'maintenance')
       .filter((incident) => incident.status !== 'resolved' || Date.parse(incident.resolvedAt ?? incident.updatedAt) >= dayAgo)
       .sort((a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** Open incidents touching any of `systems` (all when empty). */
-  openFor(systems: readonly string[]): Incident[] {
+  async openFor(systems: readonly string[]): Promise<Incident[]> {
     const wanted = followedSystemsOf(systems);
     const exact = new Set(systems.map((system) => system.toUpperCase()));
-    return this.current().filter((incident) => incident.status !== 'resolved' && (systems.length === 0
+    return (await this.current()).filter((incident) => incident.status !== 'resolved' && (systems.length === 0
       || incident.systems.some((system) => exact.has(system.toUpperCase()))
       || followedSystemsOf(incident.systems).some((system) => wanted.includes(system))));
   }

@@ -48,7 +48,10 @@ export interface DeliveryEntry {
   key: string;
   /** Where the message lives; for a channel, the thread the first send started. */
   address: ConversationAddress;
-  /** `sending` is written before each call, so a restart knows a call may have been made. */
+  /**
+   * `sending` is claimed before each call (see DeliveryStore.claim), so a restart knows a call may
+   * have been made and other replicas leave the entry alone while its lease runs.
+   */
   state: 'idle' | 'sending' | 'dropped';
   messageId?: string;
   deliveredVersion: number;
@@ -61,39 +64,55 @@ export interface DeliveryEntry {
   failedVersion?: number;
   failure?: string;
   updatedAt: string;
+  /**
+   * Set by the store on every write (put or claim): 1 for the first, then +1. An entry stored
+   * before revisions existed counts as revision 0.
+   */
+  revision?: number;
+  /** While `sending`: epoch ms until which the replica that claimed it owns the call; after it, the entry is due again (that replica died). */
+  leaseUntil?: number;
+  /** Who claimed it (a delivery worker's owner id), for logs and operators; nothing decides on it. */
+  leaseOwner?: string;
 }
 
 export const deliveryId = (incidentId: string, key: string): string => `${incidentId}|${key}`;
 
 export interface IncidentStore {
-  getLive(id: string): Incident | undefined;
+  getLive(id: string): Promise<Incident | undefined>;
   /** A live or archived incident. */
   get(id: string): Promise<Incident | undefined>;
   /** The live incident monitoring knows by `ref` (the newest one). */
-  findByRef(ref: string): Incident | undefined;
+  findByRef(ref: string): Promise<Incident | undefined>;
   /** The newest archived incident with `ref`; reads the archive, newest segment first. */
   findArchivedByRef(ref: string): Promise<Incident | undefined>;
-  live(): Incident[];
+  live(): Promise<Incident[]>;
   save(incident: Incident): Promise<void>;
   /** The audience as stored, read-only (not copied: it can hold 10,000 targets); save a new one to change it. */
-  broadcast(id: string): Readonly<Broadcast> | undefined;
+  broadcast(id: string): Promise<Readonly<Broadcast> | undefined>;
   saveBroadcast(broadcast: Broadcast): Promise<void>;
   /** Moves a finished incident to the archive and drops its audience from the live records. */
   archive(incident: Incident): Promise<void>;
-  isArchived(id: string): boolean;
+  isArchived(id: string): Promise<boolean>;
 }
 
 export interface DeliveryStore {
-  get(id: string): DeliveryEntry | undefined;
+  get(id: string): Promise<DeliveryEntry | undefined>;
+  /** Writes `entry` whatever is stored (the store sets its revision). */
   put(entry: DeliveryEntry): Promise<void>;
+  /**
+   * Writes `entry` only if the stored entry's revision is still `expectedRevision` (undefined: no
+   * entry yet; an entry without a revision is revision 0). Returns the stored entry with its new
+   * revision, or undefined when another writer got there first. One replica wins, whatever the number.
+   */
+  claim(entry: DeliveryEntry, expectedRevision: number | undefined): Promise<DeliveryEntry | undefined>;
   /** The incidents that still have entries in the live outbox. */
-  liveIncidentIds(): string[];
+  liveIncidentIds(): Promise<string[]>;
   /** Where `version` of an incident stands across an audience of `total`, from counts kept as entries are put (no scan). */
-  progress(incidentId: string, version: number, total: number): DeliveryProgress;
-  liveFor(incidentId: string): DeliveryEntry[];
+  progress(incidentId: string, version: number, total: number): Promise<DeliveryProgress>;
+  liveFor(incidentId: string): Promise<DeliveryEntry[]>;
   /** Appends an incident's delivery record to the archive (once: a second call for the same incident does nothing). */
   record(record: DeliveryRecord): Promise<void>;
-  hasRecord(incidentId: string): boolean;
+  hasRecord(incidentId: string): Promise<boolean>;
   getRecord(incidentId: string): Promise<DeliveryRecord | undefined>;
   /** Removes an incident's entries from the live outbox; returns how many there were. */
   dropLive(incidentId: string): Promise<number>;
@@ -116,7 +135,7 @@ export interface ReceiptStore {
 
 /** Which systems a person wants to hear about; everything until they choose. */
 export interface SubscriptionStore {
-  followed(aadObjectId: string): FollowedSystem[];
+  followed(aadObjectId: string): Promise<FollowedSystem[]>;
   save(aadObjectId: string, followed: FollowedSystem[]): Promise<void>;
 }
 
@@ -132,9 +151,9 @@ export interface NoticeAck {
 export interface AckStore {
   /** Records an acknowledgement; false when this person had acknowledged the incident already. */
   add(ack: NoticeAck): Promise<boolean>;
-  get(incidentId: string, aadObjectId: string): NoticeAck | undefined;
+  get(incidentId: string, aadObjectId: string): Promise<NoticeAck | undefined>;
   /** The incident's acknowledgements by Entra object id (read-only). */
-  forIncident(incidentId: string): ReadonlyMap<string, NoticeAck>;
+  forIncident(incidentId: string): Promise<ReadonlyMap<string, NoticeAck>>;
 }
 
 export const ackId = (incidentId: string, aadObjectId: string): string => `${incidentId}|${aadObjectId.toLowerCase()}`;

@@ -60,7 +60,7 @@ export interface IncidentsReach {
 /** Keeps installs in memory: for tests and tools that do not install. */
 function memoryInstalls(): InstallStore {
   const byId = new Map<string, AppInstall>();
-  return { get: (id) => byId.get(id), put: async (install) => void byId.set(install.id, { ...install }), all: () => [...byId.values()] };
+  return { get: async (id) => byId.get(id), put: async (install) => void byId.set(install.id, { ...install }), all: async () => [...byId.values()] };
 }
 
 export interface IncidentsFeature {
@@ -89,7 +89,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
   const reporter = new ProgressReporter({
     incidents: stores.incidents, deliveries: stores.deliveries, messenger, pacer, logger: log, desk,
     acks: stores.acks, departmentOf: (id) => departments.of(id), buttons: reminderButtons(signer),
-    reachOf: (id) => reachFiguresOf(stores.incidents.broadcast(id)?.reach, installer.figures(id), installer.mode()),
+    reachOf: async (id) => reachFiguresOf((await stores.incidents.broadcast(id))?.reach, await installer.figures(id), installer.mode()),
   });
   const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log });
   const worker = new DeliveryWorker({
@@ -104,7 +104,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
       if (target.specialists && incident.alert) return deskCard(incident, await service.deskReach(incident), signer, target.lang);
       if (target.specialists) return noticeCard(incident, target.lang, specialistButtons(incident, signer, target.lang));
       const person = target.kind === 'personal' ? target.address.user?.aadObjectId : undefined;
-      return person ? personalNotice(incident, target.lang, person, stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
+      return person ? personalNotice(incident, target.lang, person, await stores.acks.get(incident.id, person), signer) : noticeCard(incident, target.lang);
     },
     report: () => reporter.report(),
     // Few calls in flight to start with (many let stalls bunch requests past the limit); more as the latency needs.
@@ -122,7 +122,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
   registerNoticeHandlers({ router, service, signer, clock, messenger, pacer, logger: log, audiences });
   let stopped = false;
   registerDeskHandlers({
-    router, service, incidents: stores.incidents, acks: stores.acks, signer, clock, messenger, pacer, logger: log,
+    router, service, incidents: stores.incidents, acks: stores.acks, signer, clock, locks: deps.locks, messenger, pacer, logger: log,
     report: { deliveries: stores.deliveries, department: (id) => departments.lookup(id), now: () => clock.now() },
     reminders: { incidents: stores.incidents, deliveries: stores.deliveries, acks: stores.acks, messenger, pacer, signer, logger: log, stopped: () => stopped },
     acknowledged: () => reporter.nudge(),
@@ -136,11 +136,15 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
   registerPeopleHandlers({ router, service, subscriptions: stores.subscriptions, signer, isSpecialist: deps.isSpecialist, maintenance: (all) => planner.upcoming(all) });
   worker.start();
   installer.start();
-  deps.metrics?.gauge('outboxDepth', () => stores.deliveries.liveIncidentIds().reduce((sum, id) => sum + (reporter.progress(id)?.pending ?? 0), 0));
+  deps.metrics?.gauge('outboxDepth', async () => {
+    let depth = 0;
+    for (const id of await stores.deliveries.liveIncidentIds()) depth += (await reporter.progress(id))?.pending ?? 0;
+    return depth;
+  });
 
   return {
     service,
-    notices: { activeFor: (systems, lang) => withRunningMaintenance(activeNotice(service.openFor(systems), lang), planner.runningFor(systems), lang) },
+    notices: { activeFor: async (systems, lang) => withRunningMaintenance(activeNotice(await service.openFor(systems), lang), await planner.runningFor(systems), lang) },
     handle: {
       name: 'incidents',
       tick: async (now) => {

@@ -30,8 +30,8 @@ export interface AppInstall {
 }
 
 export interface InstallStore {
-  get(id: string): AppInstall | undefined;
+  get(id: string): Promise<AppInstall | undefined>;
   put(install: AppInstall): Promise<void>;
   /** Every record (read-only). */
-  all(): readonly AppInstall[];
+  all(): Promise<readonly AppInstall[]>;
 }

@@ -66,7 +66,7 @@ export class MaintenancePlanner {
   /** A specialist moves the end later; a notice already out is edited in place. */
   extend(id: string, endsAt: Date, by: IncidentActor): Promise<Maintenance> {
     return this.deps.locks.run(LOCK, async () => {
-      const item = this.find(id);
+      const item = await this.find(id);
       const { incident, tell } = extendMaintenance(item, endsAt, this.deps.clock.now(), by, showTime(item.expectedEnd) ?? '');
       await this.save(incident, tell);
       this.deps.logger.info({ incidentId: id, endsAt: incident.expectedEnd }, 'maintenance extended');
@@ -77,7 +77,7 @@ export class MaintenancePlanner {
   /** A specialist cancels before the start; a notice already out is edited in place as cancelled. */
   cancel(id: string, by: IncidentActor): Promise<{ item: Maintenance; told: boolean }> {
     return this.deps.locks.run(LOCK, async () => {
-      const { incident, tell } = cancelMaintenance(this.find(id), this.deps.clock.now(), by);
+      const { incident, tell } = cancelMaintenance(await this.find(id), this.deps.clock.now(), by);
       await this.save(incident, tell);
       this.deps.logger.info({ incidentId: id, told: tell }, 'maintenance cancelled');
       return { item: incident, told: tell };
@@ -86,34 +86,34 @@ export class MaintenancePlanner {
 
   /** Moves every live maintenance on to the phase its times call for; resumes start reminders left unfinished. */
   async tick(now: Date): Promise<void> {
-    for (const incident of this.deps.store.live()) {
+    for (const incident of await this.deps.store.live()) {
       if (!isMaintenance(incident) || incident.status === 'resolved') continue;
       await this.deps.locks.run(LOCK, async () => {
-        const latest = this.deps.store.getLive(incident.id);
+        const latest = await this.deps.store.getLive(incident.id);
         if (latest && isMaintenance(latest)) await this.step(latest, now);
       });
-      const latest = this.deps.store.getLive(incident.id);
+      const latest = await this.deps.store.getLive(incident.id);
       const reminder = latest && isMaintenance(latest) ? latest.maintenance.reminder : undefined;
       if (latest && isMaintenance(latest) && latest.maintenance.phase === 'started' && reminder && reminder.next < reminder.until) this.deps.remind(latest.id);
     }
   }
 
   /** Open maintenance by start; `all` includes those not announced yet (for the desk). */
-  upcoming(all: boolean): Maintenance[] {
-    return this.deps.store.live()
+  async upcoming(all: boolean): Promise<Maintenance[]> {
+    return (await this.deps.store.live())
       .filter(isMaintenance)
       .filter((item) => item.status !== 'resolved' && (all || item.maintenance.phase !== 'scheduled'))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
   /** Maintenance in progress touching any of `systems` (as `openFor` matches incidents). */
-  runningFor(systems: readonly string[]): Maintenance[] {
+  async runningFor(systems: readonly string[]): Promise<Maintenance[]> {
     const wanted = followedSystemsOf(systems);
-    return this.upcoming(false).filter((item) => item.maintenance.phase === 'started' && followedSystemsOf(item.systems).some((system) => wanted.includes(system)));
+    return (await this.upcoming(false)).filter((item) => item.maintenance.phase === 'started' && followedSystemsOf(item.systems).some((system) => wanted.includes(system)));
   }
 
-  private find(id: string): Maintenance {
-    const item = this.deps.store.getLive(id);
+  private async find(id: string): Promise<Maintenance> {
+    const item = await this.deps.store.getLive(id);
     if (!item || !isMaintenance(item)) throw INCIDENT_NOT_FOUND;
     return item;
   }
@@ -124,7 +124,7 @@ export class MaintenancePlanner {
     if (!step) return undefined;
     let incident = step.incident;
     if (step.remind) {
-      const until = this.deps.store.broadcast(item.id)?.targets.length ?? 0;
+      const until = (await this.deps.store.broadcast(item.id))?.targets.length ?? 0;
       incident = { ...incident, maintenance: { ...incident.maintenance, reminder: { at: now.toISOString(), until, next: 0, sent: 0 } } };
     }
     await this.save(incident, step.tell);
@@ -136,7 +136,7 @@ export class MaintenancePlanner {
   /** Saves; when people are told, the audience first (widened as for any notice), then the incident, then wakes the outbox. */
   private async save(incident: Maintenance, tell: boolean): Promise<void> {
     if (tell) {
-      const current = this.deps.store.broadcast(incident.id);
+      const current = await this.deps.store.broadcast(incident.id);
       const { targets } = widenAudience(current?.targets ?? [], await this.deps.service.audienceFor(incident.systems));
       await this.deps.store.saveBroadcast({ ...current, id: incident.id, targets });
     }

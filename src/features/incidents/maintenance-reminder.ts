@@ -1,7 +1,7 @@
 import type { KeyedLock } from '../../shared/keyed-lock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Messenger } from '../../shared/messaging.js';
-import { deliveryId, type DeliveryStore, type DeliveryTarget, type IncidentStore } from './incident-store.js';
+import { deliveryId, type DeliveryEntry, type DeliveryStore, type DeliveryTarget, type IncidentStore } from './incident-store.js';
 import { isMaintenance, type Maintenance } from './maintenance.js';
 import { startReminder } from './maintenance-card.js';
 import type { Pacer } from './pacer.js';
@@ -53,9 +53,11 @@ export class StartReminders {
       const claimed = await this.claim(id, sent);
       if (!claimed) break;
       sent = 0;
+      // The batch's entries in one read (one query on a database), not one per conversation.
+      const entries = new Map((await this.deps.deliveries.liveFor(id)).map((entry) => [entry.id, entry]));
       for (const target of claimed.targets) {
         if (this.deps.stopped()) return;
-        if (await this.remind(claimed.item, target)) sent += 1;
+        if (await this.remind(claimed.item, target, entries.get(deliveryId(id, target.key)))) sent += 1;
       }
     }
   }
@@ -63,7 +65,7 @@ export class StartReminders {
   /** The next batch, its claim saved first; undefined when all are claimed or the maintenance is no longer running. */
   private claim(id: string, sentBefore: number): Promise<{ item: Maintenance; targets: DeliveryTarget[] } | undefined> {
     return this.deps.locks.run('incidents:intake', async () => {
-      const item = this.deps.store.getLive(id);
+      const item = await this.deps.store.getLive(id);
       const reminder = item && isMaintenance(item) ? item.maintenance.reminder : undefined;
       if (!item || !isMaintenance(item) || !reminder) return undefined;
       const running = item.maintenance.phase === 'started' && !this.deps.stopped();
@@ -75,13 +77,12 @@ export class StartReminders {
         this.deps.logger.info({ incidentId: id, sent: saved.maintenance.reminder?.sent, planned: reminder.until }, 'start reminders sent');
         return undefined;
       }
-      return { item: saved, targets: (this.deps.store.broadcast(id)?.targets ?? []).slice(reminder.next, next) };
+      return { item: saved, targets: ((await this.deps.store.broadcast(id))?.targets ?? []).slice(reminder.next, next) };
     });
   }
 
   /** One conversation that has the notice (not dropped); false when skipped or failed. */
-  private async remind(item: Maintenance, target: DeliveryTarget): Promise<boolean> {
-    const entry = this.deps.deliveries.get(deliveryId(item.id, target.key));
+  private async remind(item: Maintenance, target: DeliveryTarget, entry: DeliveryEntry | undefined): Promise<boolean> {
     if (!entry?.messageId || entry.state === 'dropped') return false;
     if (!(await this.deps.pacer.take(entry.address.conversationId, this.deps.stopped))) return false;
     try {

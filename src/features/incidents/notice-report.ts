@@ -25,9 +25,10 @@ const HEADER = ['kind', 'person_id', 'person', 'department', 'conversation', 'ou
 
 /** What became of each conversation: from the live outbox, or from the archived record once the incident is archived. */
 async function outcomesOf(deps: NoticeReportDeps, incident: Incident): Promise<DeliveryOutcome[]> {
-  const broadcast = deps.incidents.broadcast(incident.id);
+  const broadcast = await deps.incidents.broadcast(incident.id);
   if (broadcast) {
-    const entries = broadcast.targets.map((target) => deps.deliveries.get(deliveryId(incident.id, target.key))).filter((entry) => entry !== undefined);
+    const live = new Map((await deps.deliveries.liveFor(incident.id)).map((entry) => [entry.id, entry]));
+    const entries = broadcast.targets.map((target) => live.get(deliveryId(incident.id, target.key))).filter((entry) => entry !== undefined);
     return recordOf(incident, broadcast, entries, deps.now()).targets;
   }
   return (await deps.deliveries.getRecord(incident.id))?.targets ?? [];
@@ -39,7 +40,7 @@ async function outcomesOf(deps: NoticeReportDeps, incident: Incident): Promise<D
  * acknowledged it, and why it failed. Times in Tallinn time.
  */
 export async function noticeReportCsv(deps: NoticeReportDeps, incident: Incident, lang: Lang): Promise<{ csv: string; rows: number }> {
-  const acks = deps.acks.forIncident(incident.id);
+  const acks = await deps.acks.forIncident(incident.id);
   const rows: CsvCell[][] = [];
   for (const outcome of await outcomesOf(deps, incident)) {
     const aad = outcome.personId?.toLowerCase();

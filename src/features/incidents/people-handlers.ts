@@ -13,14 +13,14 @@ const NO_IDENTITY = new DomainError('INCIDENT_NO_IDENTITY', {
 });
 
 /** What everyone can do: see the current incidents and choose what to hear about. */
-export function registerPeopleHandlers(deps: { router: Router; service: IncidentService; subscriptions: SubscriptionStore; signer: CardSigner; isSpecialist: (id: string | undefined) => boolean; maintenance?: (all: boolean) => Maintenance[] }): void {
+export function registerPeopleHandlers(deps: { router: Router; service: IncidentService; subscriptions: SubscriptionStore; signer: CardSigner; isSpecialist: (id: string | undefined) => boolean; maintenance?: (all: boolean) => Promise<Maintenance[]> }): void {
   const { router, service, subscriptions, signer } = deps;
 
   router.command(
     { key: 'incidents.list', names: { et: ['rikked'], en: ['incidents'] }, help: { et: 'näitab praegusi rikkeid ja katkestusi ning planeeritud hooldusi', en: 'shows current incidents and outages, and planned maintenance' }, scopes: ['personal', 'channel', 'groupChat'] },
     async (message, tools) => {
       const specialist = deps.isSpecialist(message.from.aadObjectId);
-      await tools.reply(incidentListCard(service.current(), message.lang, specialist ? signer : undefined, deps.maintenance?.(specialist) ?? []));
+      await tools.reply(incidentListCard(await service.current(), message.lang, specialist ? signer : undefined, (await deps.maintenance?.(specialist)) ?? []));
     },
   );
 
@@ -28,7 +28,7 @@ export function registerPeopleHandlers(deps: { router: Router; service: Incident
     { key: 'incidents.follow', names: { et: ['teavitused'], en: ['notifications'] }, help: { et: 'valib, milliste süsteemide rikete kohta teateid saad', en: 'chooses which systems you get incident notices for' } },
     async (message, tools) => {
       if (!message.from.aadObjectId) throw NO_IDENTITY;
-      await tools.reply(subscriptionCard(subscriptions.followed(message.from.aadObjectId), signer, message.lang));
+      await tools.reply(subscriptionCard(await subscriptions.followed(message.from.aadObjectId), signer, message.lang));
     },
   );
 

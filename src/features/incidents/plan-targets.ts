@@ -7,7 +7,11 @@ import { isTargeted, type NoticeAudience } from './audience.js';
 import { AUDIENCE_UNSUPPORTED, type AudienceResolver } from './audience-resolver.js';
 import type { DeliveryTarget, SubscriptionStore } from './incident-store.js';
 import type { InstallVia } from './install-store.js';
+import type { FollowedSystem } from './incident.js';
 import { planAudience } from './plan-audience.js';
+
+/** Subscriptions read side by side while planning (one query each on a database). */
+const READ_AT_ONCE = 32;
 
 /** An audience as planned: the conversations, and the people it names who have no chat with the bot yet. */
 export interface AudiencePlan {
@@ -43,10 +47,23 @@ export async function planTargets(deps: PlanSources, defaultLang: Lang, systems:
   const people = await conversations.allPersonal();
   if (isTargeted(audience) && !deps.audiences) throw AUDIENCE_UNSUPPORTED;
   const selected = isTargeted(audience) && deps.audiences ? await deps.audiences.people(audience) : undefined;
-  const targets = planAudience(systems, { channels, people, followed: (id) => subscriptions.followed(id), defaultLang, selected });
+  const followed = await followedBy(subscriptions, people, selected);
+  const targets = planAudience(systems, { channels, people, followed: (id) => followed.get(id) ?? [], defaultLang, selected });
   if (!selected) return { targets, unreached: [] };
   const withChat = new Set(people.map((address) => address.user?.aadObjectId?.toLowerCase()));
   const known = people[0] ?? channels[0]?.address;
   const via = known && { serviceUrl: known.serviceUrl, tenantId: known.tenantId, botId: known.bot.id, botName: known.bot.name };
   return { targets, selected: selected.size, unreached: [...selected].filter((id) => !withChat.has(id)), via };
+}
+
+/** What each person (in the audience, when targeted) follows, read a few at a time before planning. */
+async function followedBy(subscriptions: SubscriptionStore, people: readonly ConversationAddress[], selected: ReadonlySet<string> | undefined): Promise<Map<string, FollowedSystem[]>> {
+  const ids = [...new Set(people.map((address) => address.user?.aadObjectId?.toLowerCase()).filter((id): id is string => id !== undefined && (!selected || selected.has(id))))];
+  const followed = new Map<string, FollowedSystem[]>();
+  for (let start = 0; start < ids.length; start += READ_AT_ONCE) {
+    const chunk = ids.slice(start, start + READ_AT_ONCE);
+    const read = await Promise.all(chunk.map((id) => subscriptions.followed(id)));
+    chunk.forEach((id, index) => followed.set(id, read[index]));
+  }
+  return followed;
 }

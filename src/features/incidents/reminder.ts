@@ -18,12 +18,13 @@ export interface ReminderDeps {
 }
 
 /** People who have the notice (current version) and have not pressed "Got it". */
-export function unacknowledged(deps: Pick<ReminderDeps, 'deliveries' | 'acks'>, incident: Incident, broadcast: Readonly<Broadcast>): DeliveryTarget[] {
-  const acks = deps.acks.forIncident(incident.id);
+export async function unacknowledged(deps: Pick<ReminderDeps, 'deliveries' | 'acks'>, incident: Incident, broadcast: Readonly<Broadcast>): Promise<DeliveryTarget[]> {
+  const acks = await deps.acks.forIncident(incident.id);
+  const entries = new Map((await deps.deliveries.liveFor(incident.id)).map((entry) => [entry.id, entry]));
   return broadcast.targets.filter((target) => {
     const aad = target.address.user?.aadObjectId?.toLowerCase();
     if (target.kind !== 'personal' || !aad || acks.has(aad)) return false;
-    const entry = deps.deliveries.get(deliveryId(incident.id, target.key));
+    const entry = entries.get(deliveryId(incident.id, target.key));
     return entry !== undefined && entry.state !== 'dropped' && entry.deliveredVersion > 0;
   });
 }
@@ -37,7 +38,7 @@ export async function sendReminders(deps: ReminderDeps, incident: Incident, targ
   let sent = 0;
   for (const target of targets) {
     if (deps.stopped()) break;
-    if (deps.acks.get(incident.id, target.address.user?.aadObjectId ?? '')) continue;
+    if (await deps.acks.get(incident.id, target.address.user?.aadObjectId ?? '')) continue;
     if (!(await deps.pacer.take(target.address.conversationId, deps.stopped))) break;
     try {
       await deps.messenger.send(target.address, personalNotice(incident, target.lang, target.address.user?.aadObjectId, undefined, deps.signer, true));

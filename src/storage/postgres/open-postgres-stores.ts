@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../shared/logger.js';
 import type { DataDir } from '../data-dir.js';
-import { openLowdbIncidentStores } from '../open-lowdb-stores.js';
 import type { Stores } from '../open-stores.js';
 import { migrate } from './migrate.js';
 import { PG_MIGRATIONS } from './migrations/index.js';
@@ -14,6 +13,7 @@ import { openPool, type Pool } from './pool.js';
 import { pgAccessStores } from './access-stores.js';
 import { PgFeedbackStore } from './feedback-store.js';
 import { PgProposalStore } from './proposal-store.js';
+import { pgIncidentStores } from './incident-stores.js';
 
 /** The secret every replica signs cards with: made once, by whichever replica asks first. */
 export async function sharedSecret(pool: Pool, key: string): Promise<string> {
@@ -23,17 +23,17 @@ export async function sharedSecret(pool: Pool, key: string): Promise<string> {
 }
 
 /**
- * STORE=postgres: a pool on DATABASE_URL, the schema migrated (one replica at a time), and the
- * stores that replicas share in the database. The others stay in this replica's data folder.
+ * STORE=postgres: a pool on DATABASE_URL, the schema migrated (one replica at a time), and every
+ * store in the database, shared by the replicas. The data folder (`_dataDir`) keeps only what is
+ * per process: its lock, and files such as drafts and backups.
  */
-export async function openPostgresStores(config: Config, dataDir: DataDir, logger: Logger): Promise<Stores> {
+export async function openPostgresStores(config: Config, _dataDir: DataDir, logger: Logger): Promise<Stores> {
   const pool = await openPool(config.store.databaseUrl, config.store.redactedUrl, logger);
   try {
     const applied = await migrate(pool, PG_MIGRATIONS, logger);
     logger.info({ database: config.store.redactedUrl, applied }, 'using PostgreSQL');
     return {
-      // Not yet in the database: each replica keeps these in its own data folder.
-      incidents: await openLowdbIncidentStores(dataDir),
+      incidents: pgIncidentStores(pool),
       feedback: new PgFeedbackStore(pool),
       proposals: new PgProposalStore(pool),
       access: pgAccessStores(pool),

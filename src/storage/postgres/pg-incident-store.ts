@@ -1,4 +1,4 @@
-import { IncidentRefTaken, type Broadcast, type Incident } from '../../features/incidents/index.js';
+import { IncidentRefTaken, type Broadcast, type Incident, type IncidentStore } from '../../features/incidents/index.js';
 import type { Pool } from './pool.js';
 import { isUniqueViolation, withTransaction } from './transaction.js';
 
@@ -19,7 +19,7 @@ const valuesOf = (incident: Incident): unknown[] => [incident.id, incident.ref, 
  * An audience can hold tens of thousands of targets: it is written in one statement, and each
  * replica keeps the copy it last parsed for as long as the row's revision says nobody changed it.
  */
-export class PgIncidentStore {
+export class PgIncidentStore implements IncidentStore {
   private readonly parsed = new Map<string, { revision: number; broadcast: Broadcast }>();
 
   constructor(private readonly pool: Pool) {}

@@ -1,8 +1,8 @@
-import { FOLLOWABLE, ackId, type AppInstall, type FollowedSystem, type IntakeReceipt, type NoticeAck } from '../../features/incidents/index.js';
+import { FOLLOWABLE, ackId, type AckStore, type AppInstall, type FollowedSystem, type InstallStore, type IntakeReceipt, type NoticeAck, type ReceiptStore, type SubscriptionStore } from '../../features/incidents/index.js';
 import type { Queryable } from './pool.js';
 
 /** Answers given to idempotency keys: written once (the key is the primary key), never changed. */
-export class PgReceiptStore {
+export class PgReceiptStore implements ReceiptStore {
   constructor(private readonly db: Queryable) {}
 
   async get(key: string): Promise<IntakeReceipt | undefined> {
@@ -17,7 +17,7 @@ export class PgReceiptStore {
 }
 
 /** What each person follows; everything until they choose. */
-export class PgSubscriptionStore {
+export class PgSubscriptionStore implements SubscriptionStore {
   constructor(private readonly db: Queryable) {}
 
   async followed(aadObjectId: string): Promise<FollowedSystem[]> {
@@ -36,7 +36,7 @@ type AckRow = { incident_id: string; aad_object_id: string; at: string };
 const ackOf = (row: AckRow): NoticeAck => ({ id: ackId(row.incident_id, row.aad_object_id), incidentId: row.incident_id, aadObjectId: row.aad_object_id, at: row.at });
 
 /** Acknowledgements: one row per incident and person (the primary key), whichever replica takes the press. */
-export class PgAckStore {
+export class PgAckStore implements AckStore {
   constructor(private readonly db: Queryable) {}
 
   async add(ack: NoticeAck): Promise<boolean> {
@@ -58,7 +58,7 @@ export class PgAckStore {
 }
 
 /** Proactive installs: one row per person. */
-export class PgInstallStore {
+export class PgInstallStore implements InstallStore {
   constructor(private readonly db: Queryable) {}
 
   async get(id: string): Promise<AppInstall | undefined> {

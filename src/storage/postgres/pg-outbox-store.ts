@@ -1,7 +1,4 @@
-import type { DeliveryEntry as Entry, DeliveryProgress, DeliveryRecord } from '../../features/incidents/index.js';
-
-/** Until the interface carries it (branch pgasync): the revision every write sets. */
-type DeliveryEntry = Entry & { revision?: number };
+import type { DeliveryEntry, DeliveryProgress, DeliveryRecord, DeliveryStore } from '../../features/incidents/index.js';
 import type { Pool } from './pool.js';
 
 type EntryRow = { revision: number; data: DeliveryEntry };
@@ -25,7 +22,7 @@ const SET = 'state = $4, delivered_version = $5, failed_version = $6, failure = 
  * Progress is counted by the database over the incident's rows (an index range), not read into
  * the process. An archived incident's outbox becomes one row in `delivery_records`.
  */
-export class PgOutboxStore {
+export class PgOutboxStore implements DeliveryStore {
   constructor(private readonly pool: Pool) {}
 
   async get(id: string): Promise<DeliveryEntry | undefined> {
@@ -40,7 +37,7 @@ export class PgOutboxStore {
   async claim(entry: DeliveryEntry, expectedRevision: number | undefined): Promise<DeliveryEntry | undefined> {
     const { rows } = expectedRevision === undefined
       ? await this.pool.query<EntryRow>(`${INSERT} ON CONFLICT DO NOTHING RETURNING revision, data`, valuesOf(entry))
-      : await this.pool.query<EntryRow>(`UPDATE deliveries SET ${SET}, revision = revision + 1 WHERE id = $1 AND revision = $9 RETURNING revision, data`,
+      : await this.pool.query<EntryRow>(`UPDATE deliveries SET ${SET}, revision = revision + 1 WHERE id = $1 AND incident_id = $2 AND key = $3 AND revision = $9 RETURNING revision, data`,
         [...valuesOf(entry), expectedRevision]);
     return rows[0] && entryOf(rows[0]);
   }

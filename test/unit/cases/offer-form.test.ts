@@ -20,7 +20,7 @@ function collect(): { tools: TurnTools; replies: Reply[] } {
 describe('opening the case form during an outage', () => {
   const asked: string[][] = [];
   const incidents: IncidentNotices = {
-    activeFor: (systems) => {
+    activeFor: async (systems) => {
       asked.push(systems);
       return systems.includes('SKAIS') ? textReply('SKAISis on rike: avaldused ei salvestu.') : undefined;
     },

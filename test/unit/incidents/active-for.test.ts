@@ -12,19 +12,19 @@ describe('activeFor: what other features show during an outage', () => {
 
   it('tells about an open STAR incident when asked about STAR, and nothing for SKAIS', async () => {
     await kit.feature.service.intake(star, { by });
-    const notice = kit.feature.notices.activeFor(['STAR'], 'et');
+    const notice = await kit.feature.notices.activeFor(['STAR'], 'et');
     expect(notice).toEqual({ kind: 'text', text: expect.stringContaining('Praegu on teada rike, mis võib sinu küsimust puudutada:') });
     expect(textOf(notice)).toMatch(/\*\*STAR\*\*: STAR ei salvesta otsuseid \(olek: uurime, eeldatav lõpp 26\.11\.2026 14:00\)/);
-    expect(kit.feature.notices.activeFor(['STAR/otsused'], 'en')).toMatchObject({ text: expect.stringMatching(/^There is a known incident.*\n\n- \*\*STAR\*\*: STAR ei salvesta otsuseid \(status: investigating/s) });
-    expect(kit.feature.notices.activeFor(['SKAIS'], 'et')).toBeUndefined();
-    expect(kit.feature.notices.activeFor([], 'et')).toBeDefined();
+    expect(await kit.feature.notices.activeFor(['STAR/otsused'], 'en')).toMatchObject({ text: expect.stringMatching(/^There is a known incident.*\n\n- \*\*STAR\*\*: STAR ei salvesta otsuseid \(status: investigating/s) });
+    expect(await kit.feature.notices.activeFor(['SKAIS'], 'et')).toBeUndefined();
+    expect(await kit.feature.notices.activeFor([], 'et')).toBeDefined();
   });
 
   it('says nothing once the incident is resolved', async () => {
     await kit.feature.service.intake(star, { by });
     kit.clock.advance(60_000);
     await kit.feature.service.intake({ ...star, status: 'resolved', description: 'Parandatud.' }, { by });
-    expect(kit.feature.notices.activeFor(['STAR'], 'et')).toBeUndefined();
-    expect(kit.feature.notices.activeFor([], 'et')).toBeUndefined();
+    expect(await kit.feature.notices.activeFor(['STAR'], 'et')).toBeUndefined();
+    expect(await kit.feature.notices.activeFor([], 'et')).toBeUndefined();
   });
 });

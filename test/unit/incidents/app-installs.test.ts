@@ -14,9 +14,9 @@ const CATALOG = 'c0ffee00-0000-4000-8000-00000000abcd';
 const VIA = { serviceUrl: 'http://127.0.0.1:9/connector', tenantId: 'tenant', botId: '28:tugibot-test' };
 const person = (index: number) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, displayName: `Inimene ${index}` });
 
-async function until(done: () => boolean, ms = 20_000): Promise<void> {
+async function until(done: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -57,9 +57,9 @@ describe('proactive installs against a fake Graph on loopback', () => {
     const reachable: string[][] = [];
     const { built, conversations } = await installer(await LowdbInstallStore.open(data), reachable);
     await built.request('RIKE-1', [...people.map((p) => p.id), 'ffffffff-0000-4000-8000-000000000000'], VIA);
-    await until(() => built.figures('RIKE-1').pending === 0);
+    await until(async () => (await built.figures('RIKE-1')).pending === 0);
     await built.stop();
-    expect(built.figures('RIKE-1')).toEqual({ installed: 9, already: 3, pending: 0, failed: 1, forbidden: 0 });
+    expect(await built.figures('RIKE-1')).toEqual({ installed: 9, already: 3, pending: 0, failed: 1, forbidden: 0 });
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(9);
     expect(await conversations.personalFor(people[5].id)).toMatchObject({ conversationId: `19:${people[5].id}_bot@unq.gbl.spaces`, kind: 'personal', serviceUrl: VIA.serviceUrl, bot: { id: VIA.botId } });
     expect(reachable.flat()).toContain('RIKE-1');
@@ -72,11 +72,11 @@ describe('proactive installs against a fake Graph on loopback', () => {
     graph.addUsers(...people);
     const { built } = await installer(await LowdbInstallStore.open(data), [], 25);
     await built.request('RIKE-2', people.map((p) => p.id), VIA);
-    await until(() => built.figures('RIKE-2').pending === 0, 60_000);
+    await until(async () => (await built.figures('RIKE-2')).pending === 0, 60_000);
     await built.stop();
     expect(graph.calls.filter((call) => call.status === 429).length).toBeGreaterThan(0);
     expect(graph.early).toEqual([]);
-    expect(built.figures('RIKE-2')).toMatchObject({ installed: 20, failed: 0 });
+    expect(await built.figures('RIKE-2')).toMatchObject({ installed: 20, failed: 0 });
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 409)).toHaveLength(0);
   }, 70_000);
@@ -88,10 +88,10 @@ describe('proactive installs against a fake Graph on loopback', () => {
     graph.addUsers(...people);
     const { built } = await installer(await LowdbInstallStore.open(data));
     await built.request('RIKE-3', people.map((p) => p.id), VIA);
-    await until(() => built.figures('RIKE-3').pending === 0);
+    await until(async () => (await built.figures('RIKE-3')).pending === 0);
     await built.stop();
     expect(built.mode()).toBe('forbidden');
-    expect(built.figures('RIKE-3')).toMatchObject({ forbidden: 8, installed: 0 });
+    expect(await built.figures('RIKE-3')).toMatchObject({ forbidden: 8, installed: 0 });
     // A few calls in flight at once may each get their 403; never all eight.
     expect(graph.calls.filter((call) => call.method === 'POST').length).toBeLessThanOrEqual(4);
   });
@@ -105,13 +105,13 @@ describe('proactive installs against a fake Graph on loopback', () => {
     await first.built.request('RIKE-4', people.map((p) => p.id), VIA);
     await until(() => graph.installed.size >= 5);
     await first.built.stop();
-    expect(first.built.figures('RIKE-4').pending).toBeGreaterThan(0);
+    expect((await first.built.figures('RIKE-4')).pending).toBeGreaterThan(0);
     await data.close();
     data = await DataDir.open(dir, silentLogger());
     const second = await installer(await LowdbInstallStore.open(data), [], 10);
-    await until(() => second.built.figures('RIKE-4').pending === 0);
+    await until(async () => (await second.built.figures('RIKE-4')).pending === 0);
     await second.built.stop();
-    expect(second.built.figures('RIKE-4')).toMatchObject({ failed: 0, forbidden: 0 });
+    expect(await second.built.figures('RIKE-4')).toMatchObject({ failed: 0, forbidden: 0 });
     expect(graph.installed.size).toBe(20);
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
   });
@@ -126,9 +126,9 @@ describe('proactive installs against a fake Graph on loopback', () => {
     await store.put({ ...base, id: person(1).id, state: 'pending', failure: 'throttled', nextAttemptAt: now + 1500 });
     await store.put({ ...base, id: person(2).id, state: 'pending', attempts: 0 });
     const { built } = await installer(store);
-    await until(() => built.figures('RIKE-5').pending === 0);
+    await until(async () => (await built.figures('RIKE-5')).pending === 0);
     await built.stop();
-    expect(built.figures('RIKE-5').installed).toBe(2);
+    expect((await built.figures('RIKE-5')).installed).toBe(2);
     expect(Math.min(...graph.calls.map((call) => call.at))).toBeGreaterThanOrEqual(now + 1500);
   });
 });

@@ -88,7 +88,7 @@ describe('archiving on lowdb', () => {
     const dataDir = await DataDir.open(dir, silentLogger());
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
-    const reporter = { progress: () => undefined, settled: async () => true, forget: () => undefined };
+    const reporter = { progress: async () => undefined, settled: async () => true, forget: () => undefined };
     const archiver = new IncidentArchiver({ incidents, deliveries, reporter, logger: silentLogger(), graceMs: 0 });
     return { dataDir, incidents, deliveries, archiver };
   }
@@ -124,11 +124,11 @@ describe('archiving on lowdb', () => {
     expect(recordsOnDisk(dir, 'incident-broadcasts', 'live').map((broadcast) => broadcast.id)).toEqual(['R3']);
 
     const again = await open();
-    expect(again.incidents.live().map((incident) => incident.id)).toEqual(['R3']);
-    expect(again.deliveries.liveIncidentIds()).toEqual(['R3']);
+    expect((await again.incidents.live()).map((incident) => incident.id)).toEqual(['R3']);
+    expect(await again.deliveries.liveIncidentIds()).toEqual(['R3']);
     expect(await again.incidents.get('R1')).toMatchObject({ id: 'R1', status: 'resolved' });
     expect(await again.incidents.findArchivedByRef('ref-R1')).toMatchObject({ id: 'R1' });
-    expect(again.incidents.findByRef('ref-R1')).toBeUndefined();
+    expect(await again.incidents.findByRef('ref-R1')).toBeUndefined();
     expect((await again.deliveries.getRecord('R2'))?.targets).toHaveLength(PEOPLE);
     await again.dataDir.close();
     // It measures shard sizes, not time: on a loaded machine its writes passed jest's 20 s, and the
@@ -138,16 +138,16 @@ describe('archiving on lowdb', () => {
   it('finishes an archiving that stopped half-way, without recording twice', async () => {
     const stores = await open();
     await deliverResolved(stores, 'R0');
-    const incident = stores.incidents.getLive('R0') as Incident;
+    const incident = (await stores.incidents.getLive('R0')) as Incident;
     // Steps 1 and 2 done, then the process died before the outbox entries were dropped.
-    await stores.deliveries.record(recordOf(incident, stores.incidents.broadcast('R0'), stores.deliveries.liveFor('R0'), resolvedAt));
+    await stores.deliveries.record(recordOf(incident, await stores.incidents.broadcast('R0'), await stores.deliveries.liveFor('R0'), resolvedAt));
     await stores.incidents.archive(incident);
     await stores.dataDir.close();
 
     const again = await open();
-    expect(again.deliveries.liveIncidentIds()).toEqual(['R0']);
+    expect(await again.deliveries.liveIncidentIds()).toEqual(['R0']);
     expect(await again.archiver.sweep(resolvedAt)).toEqual([]);
-    expect(again.deliveries.liveIncidentIds()).toEqual([]);
+    expect(await again.deliveries.liveIncidentIds()).toEqual([]);
     await again.dataDir.close();
     expect(liveShards(dir).records).toBe(0);
     expect(recordsOnDisk(dir, 'delivery-archive', 'archive')).toHaveLength(1);
@@ -166,9 +166,9 @@ describe('the feature\'s tick', () => {
       const resolved = await kit.feature.service.intake({ ...star, status: 'resolved', description: 'Parandatud.' }, { by: webhook });
       await waitUntil(() => kit.messenger.calls.some((call) => call.kind === 'update' && JSON.stringify(call.reply).includes('Lahendatud: STAR')));
       await kit.feature.handle.tick?.(new Date(kit.clock.now().getTime() + ARCHIVE_GRACE_MS - 1));
-      expect(kit.feature.service.current().map((incident) => incident.id)).toEqual([answer.id]);
+      expect((await kit.feature.service.current()).map((incident) => incident.id)).toEqual([answer.id]);
       await kit.feature.handle.tick?.(new Date(kit.clock.now().getTime() + ARCHIVE_GRACE_MS));
-      expect(kit.feature.service.current()).toEqual([]);
+      expect(await kit.feature.service.current()).toEqual([]);
       expect(await kit.feature.service.find(answer.id)).toMatchObject({ status: 'resolved', version: resolved.incident?.version });
     } finally {
       await kit.close();

@@ -66,14 +66,14 @@ describe('delivery counts kept as entries are written', () => {
       await outbox.put({ ...base, id: 'inc|b', key: 'b', state: 'dropped', deliveredVersion: 0, failure: 'blocked' });
       await outbox.put({ ...base, id: 'inc|c', key: 'c', state: 'idle', deliveredVersion: 0, failedVersion: 1, failure: 'throttled' });
       const expected = { version: 1, total: 5, delivered: 1, dropped: 1, failed: 1, pending: 2, reasons: { blocked: 1, throttled: 1 } };
-      expect(outbox.progress('inc', 1, 5)).toEqual(expected);
+      expect(await outbox.progress('inc', 1, 5)).toEqual(expected);
       await dataDir.close();
 
       dataDir = await DataDir.open(dir, silentLogger());
       outbox = await LowdbOutboxStore.open(dataDir);
-      expect(outbox.progress('inc', 1, 5)).toEqual(expected);
+      expect(await outbox.progress('inc', 1, 5)).toEqual(expected);
       await outbox.dropLive('inc');
-      expect(outbox.progress('inc', 1, 5)).toMatchObject({ delivered: 0, pending: 5 });
+      expect(await outbox.progress('inc', 1, 5)).toMatchObject({ delivered: 0, pending: 5 });
       await dataDir.close();
     });
   });

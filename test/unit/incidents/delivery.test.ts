@@ -45,6 +45,14 @@ describe('dueState', () => {
     expect(dueState(entry({ state: 'dropped' }), 3, 0)).toBe('done');
     expect(dueState(entry({ state: 'sending', messageId: '7', deliveredVersion: 1 }), 2, 0)).toBe('due');
   });
+
+  it('leaves an entry sending under a live lease to its replica until the lease ends', () => {
+    expect(dueState(entry({ state: 'sending', leaseUntil: 500 }), 1, 100)).toBe(500);
+    expect(dueState(entry({ state: 'sending', leaseUntil: 500 }), 1, 500)).toBe('due');
+    // A lease on an entry no longer sending, or one already delivered, decides nothing.
+    expect(dueState(entry({ state: 'idle', leaseUntil: 500 }), 1, 100)).toBe('due');
+    expect(dueState(entry({ state: 'sending', leaseUntil: 500, deliveredVersion: 1 }), 1, 100)).toBe('done');
+  });
 });
 
 describe('pacing', () => {

@@ -93,13 +93,13 @@ describe('start reminders', () => {
       await stores.dataDir.close();
 
       stores = await open();
-      expect(stores.store.getLive(item.id)?.maintenance?.reminder?.next).toBe(4);
+      expect((await stores.store.getLive(item.id))?.maintenance?.reminder?.next).toBe(4);
       const second = reminders(() => false);
       second.run(item.id);
       await second.settle();
       // a:3 was claimed with the interrupted batch: it keeps the notice (edited in place) but misses the short reminder.
       expect(messenger.calls.map((call) => call.conversationId)).toEqual(['a:0', 'a:1', 'a:2', 'a:4', 'a:5']);
-      expect(stores.store.getLive(item.id)?.maintenance?.reminder).toMatchObject({ next: 6, until: 6 });
+      expect((await stores.store.getLive(item.id))?.maintenance?.reminder).toMatchObject({ next: 6, until: 6 });
       second.run(item.id);
       await second.settle();
       expect(messenger.calls).toHaveLength(5);

@@ -1,5 +1,6 @@
 import { openLowdbIncidentStores } from '../../../src/storage/open-lowdb-stores.js';
 import { pgIncidentStores } from '../../../src/storage/postgres/incident-stores.js';
+import { deliveryClaimContract } from '../../contract/delivery-claim.contract.js';
 import { deliveryStoreContract } from '../../contract/delivery-store.contract.js';
 import type { IncidentStoresUnderTest } from '../../contract/incident-records.js';
 import { incidentStoreContract } from '../../contract/incident-store.contract.js';
@@ -22,4 +23,6 @@ describe('lowdb incident stores', () => {
 
 describeWithPostgres('PostgreSQL incident stores', (server: () => PgServer) => {
   contracts(postgresFactory(server, (pool) => pgIncidentStores(pool)));
+  // The claim's own contract (run on lowdb by delivery-claim.test.ts).
+  deliveryClaimContract(postgresFactory(server, (pool) => pgIncidentStores(pool).deliveries));
 });
