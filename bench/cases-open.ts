@@ -1,10 +1,11 @@
 /**
  * Opening a support case end to end: one HTTP turn (the form's submit, posted with expectReplies,
- * so the answer comes only after every connector call of the turn) that writes the case to lowdb
- * and posts its card as a new thread to the fake Bot Connector. Measured with an empty store and
- * with 100,000 closed cases in the archive.
+ * so the answer comes only after every connector call of the turn) that writes the case to the
+ * store and posts its card as a new thread to the fake Bot Connector. Measured with an empty store
+ * and with 100,000 closed cases in history, on lowdb (the archive) and on PostgreSQL (a throw-away
+ * cluster, as the tests start one; the history written into the `cases` table with multi-row INSERTs).
  *
- *   npx tsx bench/cases-open.ts [--opens 200] [--history 100000]
+ *   npx tsx bench/cases-open.ts [--opens 200] [--history 100000] [--store lowdb|postgres|both]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,10 +21,13 @@ import { startBot } from '../test/support/bot-harness.js';
 import { FakeConnector } from '../test/support/fake-connector.js';
 import { argument } from './argument.js';
 import { closedCase } from './closed-case.js';
+import { seedPostgres, startPostgres, type PgServer } from './pg-seed.js';
 
 const OPENS = argument('opens', 200);
 const HISTORY = argument('history', 100_000);
 const SEGMENT = 1000;
+const STORE = process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1] : 'both';
+if (!['lowdb', 'postgres', 'both'].includes(STORE)) throw new Error('--store lowdb|postgres|both');
 const signer = new CardSigner('test-secret-test-secret-test-secret');
 
 /**
@@ -48,13 +52,21 @@ async function seedHistory(dataDir: string, count: number): Promise<number> {
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function scenario(label: string, history: number) {
+/** The store's env and the history it holds: lowdb's archive in the data folder, or a fresh database. */
+async function prepare(store: 'lowdb' | 'postgres', dataDir: string, history: number, server?: PgServer): Promise<{ env: Record<string, string>; archived: number }> {
+  if (store === 'lowdb') return { env: {}, archived: history > 0 ? await seedHistory(dataDir, history) : 0 };
+  const url = await (server as PgServer).freshDatabase();
+  await seedPostgres(url, Array.from({ length: history }, (_, index) => closedCase(index)));
+  return { env: { STORE: 'postgres', DATABASE_URL: url }, archived: history };
+}
+
+async function scenario(store: 'lowdb' | 'postgres', label: string, history: number, server?: PgServer) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-bench-cases-'));
-  const archived = history > 0 ? await seedHistory(dataDir, history) : 0;
+  const { env, archived } = await prepare(store, dataDir, history, server);
   const connector = new FakeConnector();
   await connector.start();
   const started = performance.now();
-  const bot = await startBot({}, {}, { dataDir, connector });
+  const bot = await startBot(env, {}, { dataDir, connector });
   const startupMs = performance.now() - started;
   const serviceUrl = connector.url;
   await bot.post(installationUpdate(SIIM, { serviceUrl, inChannel: true }));
@@ -75,13 +87,23 @@ async function scenario(label: string, history: number) {
   rmSync(dataDir, { recursive: true, force: true });
   if (cards !== OPENS) throw new Error(`${label}: expected ${OPENS} channel cards, saw ${cards}`);
   times.sort((a, b) => a - b);
-  return { label, archived, startupMs, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+  return { label: `${store}: ${label}`, archived, startupMs, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
 }
 
-const rows = [await scenario('empty store', 0), await scenario(`${HISTORY.toLocaleString('en')} closed cases`, HISTORY)];
+const rows = [];
+if (STORE !== 'postgres') rows.push(await scenario('lowdb', 'empty store', 0), await scenario('lowdb', `${HISTORY.toLocaleString('en')} closed cases`, HISTORY));
+if (STORE !== 'lowdb') {
+  const server = await startPostgres();
+  try {
+    rows.push(await scenario('postgres', 'empty store', 0, server), await scenario('postgres', `${HISTORY.toLocaleString('en')} closed cases`, HISTORY, server));
+  } finally {
+    await server.stop();
+  }
+}
 console.log(`Opening a case end to end (HTTP turn + store write + channel card), ${OPENS} opens each, Node ${process.version}`);
-console.log('| history | archived seen by store | app start (ms) | p50 (ms) | p95 (ms) | max (ms) |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| store: history | cases in history | app start (ms) | p50 (ms) | p95 (ms) | max (ms) | p95 / empty |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.label} | ${row.archived} | ${row.startupMs.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} |`);
+  const empty = rows.find((other) => other.label.split(':')[0] === row.label.split(':')[0]) ?? row;
+  console.log(`| ${row.label} | ${row.archived} | ${row.startupMs.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${(row.p95 / empty.p95).toFixed(2)} |`);
 }

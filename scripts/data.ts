@@ -1,7 +1,7 @@
 /**
  * `npm run data -- backup FILE`: a consistent backup of the data folder (DATA_DIR), the bot may run.
  * `npm run data -- restore FILE [--into DIR]`: restores into DIR (default DATA_DIR), which must be empty.
- * `npm run data -- export FILE`: the access and knowledge data of the store named by STORE (lowdb or
+ * `npm run data -- export FILE`: everything in the store named by STORE (lowdb or
  *   postgres) into an engine-neutral file; with lowdb the bot must be stopped.
  * `npm run data -- import FILE`: that file into the store named by STORE, which must hold no such data yet.
  */

@@ -97,6 +97,16 @@ export class DataDir {
     return this.meta.data.cardSigningSecret as string;
   }
 
+  /** The stored card-signing secret, without making one (the export carries it when there is one). */
+  get storedCardSigningSecret(): string | undefined {
+    return this.meta.data.cardSigningSecret;
+  }
+
+  /** Replaces the card-signing secret (an import: cards sealed before the move keep working). */
+  async setCardSigningSecret(secret: string): Promise<void> {
+    await this.meta.update((data) => { data.cardSigningSecret = secret; });
+  }
+
   async doc<T>(name: string, defaults: T): Promise<JsonDoc<T>> {
     const doc = await JsonDoc.open<T>(join(this.path, `${name}.json`), defaults);
     this.docs.push(doc);

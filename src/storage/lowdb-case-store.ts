@@ -4,12 +4,16 @@ import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 import type { JsonDoc } from './json-doc.js';
 
-interface CaseMeta {
+export interface CaseMeta {
   schemaVersion: 1;
   /** The last number given per year. */
   counters: Record<string, number>;
   lastDigestDay?: string;
 }
+
+/** Where cases live in the data folder (the export reads and writes them there too). */
+export const CASE_COLLECTION = { name: 'cases', options: { shards: 1024, segmentSize: 1000 } } as const;
+export const CASE_META = 'case-meta';
 
 /**
  * Cases on lowdb: open cases in the sharded live part of the `cases` collection, closed cases in
@@ -26,8 +30,8 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   static async open(dataDir: DataDir): Promise<LowdbCaseStore> {
-    const cases = await dataDir.collection<Case>('cases', { shards: 1024, segmentSize: 1000 });
-    const meta = await dataDir.doc<CaseMeta>('case-meta', { schemaVersion: 1, counters: {} });
+    const cases = await dataDir.collection<Case>(CASE_COLLECTION.name, CASE_COLLECTION.options);
+    const meta = await dataDir.doc<CaseMeta>(CASE_META, { schemaVersion: 1, counters: {} });
     return new LowdbCaseStore(cases, meta);
   }
 

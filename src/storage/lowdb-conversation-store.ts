@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationStore } from '../shared/conversations.js';
 import { channelRoot } from '../shared/conversations.js';
@@ -142,6 +142,25 @@ export class LowdbConversationStore implements ConversationStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Every stored address (an export), in an order that `save` replays into the same state: each
+   * person's chats oldest first, and a channel's root address after any other of that channel.
+   */
+  async inSaveOrder(): Promise<ConversationAddress[]> {
+    const all = new Map<string, ConversationAddress>();
+    for (let number = 0; number < SHARDS; number += 1) {
+      if (!this.byId.has(number) && !existsSync(join(this.dir, 'by-id', `${String(number).padStart(4, '0')}.json`))) continue;
+      for (const [id, entry] of Object.entries(await this.shardAt(this.byId, 'by-id', number).load())) all.set(id, entry.address);
+    }
+    const rank = (address: ConversationAddress): number => {
+      const aad = address.user?.aadObjectId?.toLowerCase();
+      if (address.kind === 'personal' && aad) return this.person(aad).data[aad]?.indexOf(address.conversationId) ?? 0;
+      if (address.kind === 'channel' && address.channelId) return this.channelIndex(address.channelId).data[address.channelId] === address.conversationId ? 1 : 0;
+      return 0;
+    };
+    return [...all.values()].map((address) => ({ address, rank: rank(address) })).sort((a, b) => a.rank - b.rank).map((item) => item.address);
   }
 
   async remove(conversationId: string): Promise<void> {

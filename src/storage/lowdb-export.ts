@@ -1,10 +1,13 @@
 import type { Proposal } from '../features/knowledge/index.js';
+import { ArchiveBatches } from './archive-batches.js';
 import type { Collection } from './collection.js';
 import type { DataDir } from './data-dir.js';
 import type { ExportLine, SectionCounts } from './export-format.js';
 import { asRecord, countLine } from './export-format.js';
 import { ACCESS_COLLECTIONS, ACCESS_STATE, type StateFile } from './lowdb-access-stores.js';
 import { FEEDBACK_DOC, FEEDBACK_EVENTS, type FeedbackEvent, type FeedbackFile } from './lowdb-feedback-store.js';
+import { exportLowdbCore, isCoreLine, lowdbCoreImport } from './lowdb-export-core.js';
+import { exportLowdbIncidents, isIncidentLine, lowdbIncidentImport } from './lowdb-export-incidents.js';
 import { PROPOSALS_DOC, type ProposalFile } from './lowdb-proposal-store.js';
 
 type Record_ = { id: string };
@@ -21,7 +24,7 @@ const openDocs = async (dataDir: DataDir) => ({
   proposals: await dataDir.doc<ProposalFile>(PROPOSALS_DOC, { version: 1, proposals: {} }),
 });
 
-/** Every access and knowledge record in a lowdb data folder, live and archived, history in the order written. */
+/** Every record in a lowdb data folder, live and archived, history in the order written. */
 export async function* exportLowdb(dataDir: DataDir): AsyncGenerator<ExportLine> {
   for (const [section, { name, options }] of RECORD_SECTIONS) {
     const collection = await dataDir.collection<Record_>(name, options);
@@ -41,6 +44,8 @@ export async function* exportLowdb(dataDir: DataDir): AsyncGenerator<ExportLine>
   const events = await dataDir.collection<FeedbackEvent>(FEEDBACK_EVENTS);
   for await (const record of events.archived()) yield { section: 'knowledge-feedback-events', record: asRecord(record) };
   for (const record of Object.values(docs.proposals.data.proposals)) yield { section: 'knowledge-proposals', record: asRecord(record) };
+  yield* exportLowdbCore(dataDir);
+  yield* exportLowdbIncidents(dataDir);
 }
 
 async function isEmpty(collection: Collection<Record_>): Promise<boolean> {
@@ -48,8 +53,9 @@ async function isEmpty(collection: Collection<Record_>): Promise<boolean> {
 }
 
 /**
- * Writes an export into a lowdb data folder that holds no access or knowledge data yet (refused
- * otherwise, so nothing is mixed). Finished records go straight to the archive, as they were.
+ * Writes an export into a lowdb data folder that holds no data yet (refused otherwise, so nothing is
+ * mixed; webhook signatures and the card-signing secret are replaced, as they protect nothing there
+ * yet). Finished records go straight to the archive, as they were.
  */
 export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportLine>): Promise<SectionCounts> {
   const collections = new Map<string, Collection<Record_>>();
@@ -60,23 +66,30 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
   const used = [...collections.values()];
   const docsEmpty = Object.keys(docs.state.data.counters).length === 0 && Object.keys(docs.feedback.data.articles).length === 0
     && Object.keys(docs.feedback.data.unanswered).length === 0 && Object.keys(docs.proposals.data.proposals).length === 0;
-  if (!docsEmpty || !(await Promise.all(used.map(isEmpty))).every(Boolean)) {
-    throw new Error(`${dataDir.path} already holds access or knowledge data: import into an empty data folder (DATA_DIR).`);
-  }
+  const batches = new ArchiveBatches();
+  const core = await lowdbCoreImport(dataDir, batches);
+  const incidents = await lowdbIncidentImport(dataDir, batches);
+  const held = !docsEmpty || !(await Promise.all(used.map(isEmpty))).every(Boolean) ? 'access or knowledge data'
+    : (await core.held()) ?? (incidents.held() ? 'incidents' : undefined);
+  if (held) throw new Error(`${dataDir.path} already holds ${held}: import into an empty data folder (DATA_DIR).`);
   const counts: SectionCounts = {};
   const state: StateFile = { counters: {} };
   const feedback: FeedbackFile = { version: 1, articles: {}, unanswered: {} };
   const proposals: Record<string, Proposal> = {};
   for await (const line of lines) {
     countLine(counts, line);
+    if (isCoreLine(line) || isIncidentLine(line)) {
+      await (isCoreLine(line) ? core.write(line) : incidents.write(line));
+      continue;
+    }
     switch (line.section) {
       case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
         const collection = collections.get(line.section) as Collection<Record_>;
-        await (line.finished ? collection.append(line.record) : collection.put(line.record));
+        await (line.finished ? batches.add(collection, line.record) : collection.put(line.record));
         break;
       }
       case 'access-audit': case 'knowledge-feedback-events':
-        await (collections.get(line.section) as Collection<Record_>).append(line.record);
+        await batches.add(collections.get(line.section) as Collection<Record_>, line.record);
         break;
       case 'access-counters': state.counters[`${line.series}-${line.year}`] = line.last; break;
       case 'access-state': state.lastScanOn = line.lastScanOn; state.lastDigestOn = line.lastDigestOn; break;
@@ -85,9 +98,12 @@ export async function importLowdb(dataDir: DataDir, lines: AsyncIterable<ExportL
       case 'knowledge-proposals': proposals[line.record.id] = line.record as unknown as Proposal; break;
     }
   }
+  await batches.flush();
   await docs.state.update((data) => { Object.assign(data, state); });
   await docs.feedback.update((data) => { Object.assign(data, feedback); });
   await docs.proposals.update((data) => { data.proposals = proposals; });
+  await core.finish();
+  await incidents.finish();
   await dataDir.flush();
   return counts;
 }

@@ -6,9 +6,11 @@ interface Seen {
   until: number;
 }
 
-interface SeenFile {
+export interface SeenFile {
   signatures: Record<string, Seen>;
 }
+
+export const SEEN_SIGNATURES_DOC = 'webhook-signatures';
 
 /**
  * Incident webhook signatures accepted within their window, in `webhook-signatures.json`, so a
@@ -19,7 +21,7 @@ export class LowdbSeenSignatures {
   private constructor(private readonly doc: JsonDoc<SeenFile>) {}
 
   static async open(dataDir: DataDir): Promise<LowdbSeenSignatures> {
-    return new LowdbSeenSignatures(await dataDir.doc<SeenFile>('webhook-signatures', { signatures: {} }));
+    return new LowdbSeenSignatures(await dataDir.doc<SeenFile>(SEEN_SIGNATURES_DOC, { signatures: {} }));
   }
 
   async find(signature: string, nowSeconds: number): Promise<Seen | undefined> {

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../shared/logger.js';
 import { DataDir } from './data-dir.js';
-import { readExportFile, writeExportFile, type SectionCounts } from './export-format.js';
+import { checkExportFile, readExportFile, writeExportFile, type SectionCounts } from './export-format.js';
 import { exportLowdb, importLowdb } from './lowdb-export.js';
 import { exportPostgres, importPostgres } from './postgres/export.js';
 import { migrate } from './postgres/migrate.js';
@@ -27,7 +27,7 @@ async function withStore<T>(config: Config, logger: Logger, work: { lowdb(dataDi
   }
 }
 
-/** `npm run data -- export FILE`: the access and knowledge data of the store named by STORE, into FILE. */
+/** `npm run data -- export FILE`: everything the store named by STORE holds, into FILE. */
 export function exportData(config: Config, file: string, logger: Logger): Promise<SectionCounts> {
   return withStore(config, logger, {
     lowdb: (dataDir) => writeExportFile(file, 'lowdb', exportLowdb(dataDir)),
@@ -40,7 +40,7 @@ export function exportData(config: Config, file: string, logger: Logger): Promis
  * first, so a damaged file writes nothing.
  */
 export async function importData(config: Config, file: string, logger: Logger): Promise<SectionCounts> {
-  for await (const line of readExportFile(file)) void line;
+  await checkExportFile(file);
   return withStore(config, logger, {
     lowdb: (dataDir) => importLowdb(dataDir, readExportFile(file)),
     postgres: (pool) => importPostgres(pool, readExportFile(file)),

@@ -1,5 +1,9 @@
 import type { Proposal } from '../../features/knowledge/index.js';
 import { asRecord, countLine, type ExportLine, type ExportRecord, type SectionCounts } from '../export-format.js';
+import { isCoreLine } from '../lowdb-export-core.js';
+import { isIncidentLine } from '../lowdb-export-incidents.js';
+import { CORE_TABLES, exportPostgresCore, importPostgresCoreLine } from './export-core.js';
+import { INCIDENT_TABLES, exportPostgresIncidents, importPostgresIncidentLine } from './export-incidents.js';
 import type { Pool, PoolClient, Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
@@ -9,7 +13,7 @@ const RECORD_TABLES = [
   ['access-grants', 'access_grants'],
   ['access-substitutions', 'access_substitutions'],
 ] as const;
-const ALL_TABLES = ['access_requests', 'access_tasks', 'access_grants', 'access_substitutions', 'access_audit', 'access_counters',
+const ALL_TABLES = [...CORE_TABLES, ...INCIDENT_TABLES, 'access_requests', 'access_tasks', 'access_grants', 'access_substitutions', 'access_audit', 'access_counters',
   'access_scan_state', 'knowledge_feedback', 'knowledge_feedback_events', 'knowledge_unanswered', 'knowledge_proposals'];
 const PAGE = 1000;
 
@@ -26,7 +30,7 @@ async function* paged<R>(db: Queryable, sql: string, keyOf: (row: R) => string |
 
 const iso = (value: Date | null): string | undefined => value?.toISOString();
 
-/** Every access and knowledge record in the database, read in one snapshot (REPEATABLE READ). */
+/** Every record in the database, read in one snapshot (REPEATABLE READ). */
 export async function* exportPostgres(pool: Pool): AsyncGenerator<ExportLine> {
   const client = await pool.connect();
   try {
@@ -71,6 +75,8 @@ async function* linesOf(db: PoolClient): AsyncGenerator<ExportLine> {
     };
     yield { section: 'knowledge-proposals', record: asRecord(proposal) };
   }
+  yield* exportPostgresCore(db);
+  yield* exportPostgresIncidents(db);
 }
 
 /** The extra columns each record table keeps, from the record (as the stores write them). */
@@ -88,14 +94,14 @@ async function insertRecord(client: PoolClient, table: string, finished: boolean
 }
 
 /**
- * Writes an export into a database whose access and knowledge tables are empty (refused otherwise),
- * in one transaction: a bad line leaves the database as it was.
+ * Writes an export into a database whose tables are empty (refused otherwise; webhook signatures and
+ * the card-signing secret are replaced), in one transaction: a bad line leaves the database as it was.
  */
 export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine>): Promise<SectionCounts> {
   return withTransaction(pool, async (client) => {
     for (const table of ALL_TABLES) {
       const { rows } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
-      if (rows.length > 0) throw new Error(`The database already holds access or knowledge data (${table}): import into an empty database.`);
+      if (rows.length > 0) throw new Error(`The database already holds data (${table}): import into an empty database.`);
     }
     const counts: SectionCounts = {};
     for await (const line of lines) {
@@ -107,6 +113,8 @@ export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine
 }
 
 async function importLine(client: PoolClient, line: ExportLine): Promise<void> {
+  if (isCoreLine(line)) return importPostgresCoreLine(client, line);
+  if (isIncidentLine(line)) return importPostgresIncidentLine(client, line);
   switch (line.section) {
     case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
       const table = RECORD_TABLES.find(([section]) => section === line.section)?.[1] as string;

@@ -5,10 +5,10 @@ import { withTransaction } from './transaction.js';
 
 type Row = { revision: number; data: Case };
 
-const COLUMNS = 'id, revision, status, requester, thread_message_id, opened_at, data';
+export const CASE_COLUMNS = 'id, revision, status, requester, thread_message_id, opened_at, data';
 /** Open cases, in the order every engine lists them (byte order, whatever the database's locale). */
 const OPEN_ORDER = 'ORDER BY opened_at COLLATE "C", id COLLATE "C"';
-const DIGEST_KEY = 'cases.last-digest-day';
+export const DIGEST_KEY = 'cases.last-digest-day';
 /** Closed cases read per query while rewriting them (retention), so memory stays flat. */
 const REWRITE_BATCH = 500;
 
@@ -16,7 +16,7 @@ function caseOf(row: Row): Case {
   return { ...row.data, revision: row.revision };
 }
 
-function valuesOf(item: Case, revision: number): unknown[] {
+export function caseValues(item: Case, revision: number): unknown[] {
   const { revision: _dropped, ...data } = item;
   return [item.id, revision, item.status, item.requester.aadObjectId.toLowerCase(), item.thread?.messageId ?? null, item.openedAt, data];
 }
@@ -35,7 +35,7 @@ export class PgCaseStore implements CaseStore {
       const { rows } = await client.query<{ last: number }>(
         'INSERT INTO case_counters (year, last) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET last = case_counters.last + 1 RETURNING last', [year]);
       const item: Case = { ...build(rows[0].last), revision: 1 };
-      await client.query(`INSERT INTO cases (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, valuesOf(item, 1));
+      await client.query(`INSERT INTO cases (${CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, caseValues(item, 1));
       return item;
     });
   }
@@ -49,11 +49,11 @@ export class PgCaseStore implements CaseStore {
     const expected = item.revision ?? 0;
     const saved: Case = { ...structuredClone(item), revision: expected + 1 };
     const result = expected === 0
-      ? await this.pool.query(`INSERT INTO cases (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`, valuesOf(saved, 1))
+      ? await this.pool.query(`INSERT INTO cases (${CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`, caseValues(saved, 1))
       // A closed case is final, as lowdb's archive is: only retention rewrites it.
       : await this.pool.query(
         `UPDATE cases SET revision = $2, status = $3, requester = $4, thread_message_id = $5, opened_at = $6, data = $7
-         WHERE id = $1 AND revision = $8 AND status <> 'closed'`, [...valuesOf(saved, expected + 1), expected]);
+         WHERE id = $1 AND revision = $8 AND status <> 'closed'`, [...caseValues(saved, expected + 1), expected]);
     if (result.rowCount !== 1) throw new CaseConflict(item.id);
     return saved;
   }

@@ -121,6 +121,35 @@ describe('Collection', () => {
   });
 });
 
+describe('Collection.appendMany', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('appends a batch in order across bounded segments, found after reopening; a batch with a live, archived or repeated id writes nothing', async () => {
+    const dataDir = await DataDir.open(dir, silentLogger());
+    const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    await items.append({ id: 'first', state: 'closed' });
+    await items.appendMany(Array.from({ length: 24 }, (_, i) => ({ id: `b${i}`, state: 'closed' })));
+    await items.put({ id: 'live', state: 'open' });
+    await expect(items.appendMany([{ id: 'x1', state: 'closed' }, { id: 'live', state: 'closed' }])).rejects.toThrow(/live is live/);
+    await expect(items.appendMany([{ id: 'x2', state: 'closed' }, { id: 'b3', state: 'closed' }])).rejects.toThrow(/b3 is already archived/);
+    await expect(items.appendMany([{ id: 'x3', state: 'closed' }, { id: 'x3', state: 'closed' }])).rejects.toThrow(/x3 is already archived/);
+    await dataDir.close();
+    const segments = readdirSync(join(dir, 'items')).filter((name) => name.startsWith('archive-')).sort();
+    expect(segments.map((name) => (JSON.parse(readFileSync(join(dir, 'items', name), 'utf8')) as { records: Item[] }).records.length)).toEqual([10, 10, 5]);
+
+    const reopened = await DataDir.open(dir, silentLogger());
+    const again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
+    const order = [];
+    for await (const item of again.archived()) order.push(item.id);
+    expect(order).toEqual(['first', ...Array.from({ length: 24 }, (_, i) => `b${i}`)]);
+    expect(await again.get('b13')).toEqual({ id: 'b13', state: 'closed' });
+    expect(again.isArchived('x1') || again.isArchived('x2') || again.isArchived('x3')).toBe(false);
+    await reopened.close();
+  });
+});
+
 describe('Collection.removeLiveMany', () => {
   it('removes many live records at once and keeps the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-many-'));
