@@ -33,7 +33,7 @@ export function entry(incidentId: string, n: number, extra: Partial<DeliveryEntr
 }
 
 /** The entry as stored, without what the store adds (its revision). */
-export function withoutRevision(stored: DeliveryEntry | undefined): DeliveryEntry | undefined {
+export function withoutRevision<T extends { revision?: number }>(stored: T | undefined): Omit<T, 'revision'> | undefined {
   if (!stored) return undefined;
   const { revision: _revision, ...rest } = stored;
   return rest;

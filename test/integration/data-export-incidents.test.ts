@@ -41,10 +41,11 @@ async function seed(stores: IncidentStoresUnderTest): Promise<void> {
 /** What the incident stores show: the same after every move. */
 async function view(stores: IncidentStoresUnderTest) {
   return {
-    incidents: [await stores.incidents.get(LIVE), await stores.incidents.get(DONE), await stores.incidents.isArchived(DONE), await stores.incidents.isArchived(LIVE)],
+    // Revisions are each store's write counters (an archived record written before they existed has none on lowdb, 1 on PostgreSQL).
+    incidents: [withoutRevision(await stores.incidents.get(LIVE)), withoutRevision(await stores.incidents.get(DONE)), await stores.incidents.isArchived(DONE), await stores.incidents.isArchived(LIVE)],
     live: (await stores.incidents.live()).map((item) => item.id),
     byRef: [(await stores.incidents.findByRef(LIVE))?.id, (await stores.incidents.findArchivedByRef('mon-7'))?.id],
-    audience: [await stores.incidents.broadcast(LIVE), await stores.incidents.broadcast(DONE)],
+    audience: [withoutRevision(await stores.incidents.broadcast(LIVE)), withoutRevision(await stores.incidents.broadcast(DONE))],
     outbox: (await stores.deliveries.liveFor(LIVE)).map(withoutRevision).sort((a, b) => (a?.key ?? '').localeCompare(b?.key ?? '')),
     liveIds: await stores.deliveries.liveIncidentIds(),
     progress: await stores.deliveries.progress(LIVE, 1, 3),

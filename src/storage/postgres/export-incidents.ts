@@ -11,12 +11,12 @@ const as = <S extends IncidentLine['section']>(section: S, record: Data) => ({ s
 
 /** The incident lines, read inside the export's snapshot: live incidents, then archived ones in the order they were archived. */
 export async function* exportPostgresIncidents(db: PoolClient): AsyncGenerator<IncidentLine> {
-  for await (const row of cursor<{ archived: string | null; data: Data }>(db, 'export_incidents',
-    'SELECT archived, data FROM incidents ORDER BY archived NULLS FIRST, created_at COLLATE "C", id COLLATE "C"')) {
-    yield { ...as('incidents', row.data), finished: row.archived !== null };
+  for await (const row of cursor<{ archived: string | null; revision: number; data: Data }>(db, 'export_incidents',
+    'SELECT archived, revision, data FROM incidents ORDER BY archived NULLS FIRST, created_at COLLATE "C", id COLLATE "C"')) {
+    yield { ...as('incidents', { ...row.data, revision: row.revision }), finished: row.archived !== null };
   }
-  for await (const row of cursor<{ id: string; targets: unknown[]; data: Record<string, unknown> }>(db, 'export_broadcasts', 'SELECT id, targets, data FROM incident_broadcasts ORDER BY id COLLATE "C"')) {
-    yield as('incident-broadcasts', { ...row.data, id: row.id, targets: row.targets });
+  for await (const row of cursor<{ id: string; revision: number; targets: unknown[]; data: Record<string, unknown> }>(db, 'export_broadcasts', 'SELECT id, revision, targets, data FROM incident_broadcasts ORDER BY id COLLATE "C"')) {
+    yield as('incident-broadcasts', { ...row.data, id: row.id, targets: row.targets, revision: row.revision });
   }
   for await (const row of cursor<{ revision: number; data: Data }>(db, 'export_deliveries', 'SELECT revision, data FROM deliveries ORDER BY id COLLATE "C"')) {
     yield as('incident-deliveries', { ...row.data, revision: row.revision });
@@ -36,15 +36,16 @@ export async function* exportPostgresIncidents(db: PoolClient): AsyncGenerator<I
 export async function importPostgresIncidentLine(client: PoolClient, line: IncidentLine): Promise<void> {
   switch (line.section) {
     case 'incidents': {
-      const { id, ref, status, createdAt } = line.record;
-      // Archived ones in the file's order, which is the order they were archived.
-      await client.query(`INSERT INTO incidents (id, ref, status, created_at, archived, data)
-        VALUES ($1, $2, $3, $4, ${line.finished ? "nextval('incident_archive_seq')" : 'NULL'}, $5)`, [id, ref, status, createdAt, JSON.stringify(line.record)]);
+      const { revision, ...incident } = line.record;
+      const { id, ref, status, createdAt } = incident;
+      // Archived ones in the file's order, which is the order they were archived; the revision goes on, as in the delivery entries.
+      await client.query(`INSERT INTO incidents (id, ref, status, created_at, archived, data, revision)
+        VALUES ($1, $2, $3, $4, ${line.finished ? "nextval('incident_archive_seq')" : 'NULL'}, $5, $6)`, [id, ref, status, createdAt, JSON.stringify(incident), revision ?? 1]);
       return;
     }
     case 'incident-broadcasts': {
-      const { id, targets, ...data } = line.record;
-      await client.query('INSERT INTO incident_broadcasts (id, revision, targets, data) VALUES ($1, 1, $2, $3)', [id, JSON.stringify(targets), JSON.stringify(data)]);
+      const { id, targets, revision, ...data } = line.record;
+      await client.query('INSERT INTO incident_broadcasts (id, revision, targets, data) VALUES ($1, $2, $3, $4)', [id, revision ?? 1, JSON.stringify(targets), JSON.stringify(data)]);
       return;
     }
     case 'incident-deliveries': {
