@@ -5,6 +5,7 @@
  *   npx tsx bench/kb-explain.ts "question" [--dir knowledge] [--top 4]
  */
 import { parseArgs } from 'node:util';
+import { detectSystems } from '../src/features/knowledge/detect-systems.js';
 import { loadArticles } from '../src/features/knowledge/load-articles.js';
 import { queryUnits, type QueryUnit } from '../src/features/knowledge/query-units.js';
 import { scoreDocuments } from '../src/features/knowledge/score-documents.js';
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
   const index = buildSearchIndex(loaded.articles);
   const units = queryUnits(index, question);
   console.log(units.map((unit) => `${unit.surface}=${unit.weight.toFixed(2)}${unit.unknown ? `(unknown ${unit.unknown})` : ''}`).join('  '));
-  for (const scored of scoreDocuments(index, units).sort((a, b) => b.score - a.score).slice(0, Number(values.top))) {
+  const systems = detectSystems(question);
+  // As the ranking: a question that names one system only never gets the other system's article.
+  const allowed = (system: string): boolean => systems.length !== 1 || system === 'general' || system === systems[0];
+  for (const scored of scoreDocuments(index, units).filter((scored) => allowed(index.docs[scored.doc].article.system)).sort((a, b) => b.score - a.score).slice(0, Number(values.top))) {
     const { id } = index.docs[scored.doc].article;
     console.log(`${scored.score.toFixed(3)} ${id.padEnd(36)} coverage ${scored.coverage.toFixed(2)} similarity ${scored.similarity.toFixed(2)} recall ${scored.recall.toFixed(2)}`);
     console.log(`      ${units.filter((unit) => unit.weight > 0).map((unit) => `${unit.surface}:${strengthIn(index, unit, scored.doc).toFixed(2)}`).join('  ')}`);
