@@ -80,6 +80,15 @@ describe('the real knowledge base', () => {
     }
   });
 
+  it('answers a question that says where the asker works as it answers the same question without it', () => {
+    // "Valga" was met as a typo of "valge" (a white page) and pulled a fault article up beside the right one.
+    const bare = searchKnowledge(index, 'tere, olen valla uus lastekaitsetöötaja ja mul pole veel STARi kontot, kuidas ma selle saan', TRAINED_THRESHOLDS);
+    const placed = searchKnowledge(index, 'tere, olen Valga valla uus lastekaitsetöötaja ja mul pole veel STARi kontot, kuidas ma selle saan', TRAINED_THRESHOLDS);
+    expect(bare.decision).toBe('answer');
+    expect(bare.results[0].id).toBe('star-kasutajaks-saamine');
+    expect(placed).toEqual(bare);
+  });
+
   it('refuses the out-of-scope questions of the held-out set', async () => {
     expect(figuresFor(await questionsOf(HELD_OUT)).refused).toBeGreaterThanOrEqual(0.9);
   });
