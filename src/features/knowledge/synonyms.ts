@@ -6,7 +6,11 @@
  * term. Members may be given in several inflected forms where the stemmer would not join them
  * (tugi / toe, vald / valla).
  */
+import { PLACE_BEFORE_MUNICIPALITY } from './place-names.js';
+
 export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // "Valga valla sotsiaaltöötaja": where someone works is context, not a topic.
+  [PLACE_BEFORE_MUNICIPALITY, '$1'],
   [/\bright\s+(now|away)\b/g, ''],
   [/\bkui\s+palju\b|\bhow\s+(many|much)\b/g, 'mitu'],
   [/\b(care|nursing)\s+homes?\b/g, 'hooldekodu'],

@@ -30,6 +30,15 @@ describe('text normalisation', () => {
     expect(stems.size).toBe(1);
   });
 
+  it('drops the name of a municipality before vald, linn or maakond, and keeps the municipality word', () => {
+    const surfaces = (text: string) => analyseText(text, 'et').map((token) => token.surface);
+    expect(surfaces('olen Valga valla uus lastekaitsetöötaja')).toEqual(['valla', 'uus', 'lastekaitsetootaja']);
+    expect(surfaces('Lääne-Harju vallas ja Tartu linnas')).toEqual(['vallas', 'linnas']);
+    expect(surfaces('Ida Viru maakonnas')).toEqual(['maakonnas']);
+    // Not a name: "teise valla klient" is the topic of proceedings in another municipality.
+    expect(surfaces('teise valla klient')).toEqual(['teise', 'valla', 'klient']);
+  });
+
   it('drops stop words typed with y for ü', () => {
     expect(analyseText('kysin yldse yhe parooli kohta', 'et').map((token) => token.surface)).toEqual(['parooli']);
     expect(analyseText('my system', 'en').map((token) => token.surface)).toEqual(['system']);
