@@ -27,6 +27,13 @@ export class LowdbInstallStore implements InstallStore {
     await this.collection.put(copy);
   }
 
+  /** One process: the check and the in-memory write happen before any await, so they cannot interleave. */
+  async claim(install: AppInstall, expectedUpdatedAt: string): Promise<boolean> {
+    if (this.byId.get(install.id)?.updatedAt !== expectedUpdatedAt) return false;
+    await this.put(install);
+    return true;
+  }
+
   all(): Promise<readonly AppInstall[]> {
     return Promise.resolve([...this.byId.values()]);
   }

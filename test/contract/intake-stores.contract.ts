@@ -69,5 +69,18 @@ export function intakeStoresContract(factory: () => StoreFactory<IncidentStoresU
       const all = [...await restarted!.all()].sort((a, b) => a.id.localeCompare(b.id));
       expect(all).toEqual([done, install('person-2', { incidents: [INCIDENT, 'RIKE-2'] })]);
     });
+
+    it('lets one of two simultaneous claims on a person win, and none on a changed record', async () => {
+      const installs = (await factory().open()).installs;
+      if (!installs) throw new Error('this engine keeps no installs');
+      const before = install('person-1');
+      await installs.put(before);
+      const claimed = (by: string) => install('person-1', { leaseUntil: 1_000, failure: by, updatedAt: '2026-12-07T08:00:01.000Z' });
+      const results = await Promise.all([installs.claim(claimed('a'), before.updatedAt), installs.claim(claimed('b'), before.updatedAt)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await installs.get('person-1'))?.failure).toBe(results[0] ? 'a' : 'b');
+      expect(await installs.claim(claimed('c'), before.updatedAt)).toBe(false);
+      expect(await installs.claim(install('person-9'), before.updatedAt)).toBe(false);
+    });
   });
 }

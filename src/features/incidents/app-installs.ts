@@ -3,6 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
 import { chatStep, installStep, type InstallAnswer, type InstallGraph, type StepResult } from './install-calls.js';
 import type { AppInstall, InstallStore, InstallVia } from './install-store.js';
+import type { GlobalGate } from './shared-rate-gate.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** `on`: installs run; `off`: not configured; `forbidden`: Graph refused (no TeamsAppInstallation.ReadWriteForUser.All). */
@@ -25,6 +26,8 @@ export interface InstallerDeps {
   /** Graph's root for `teamsApp@odata.bind` (GRAPH_BASE_URL). */
   graphRoot: string;
   ratePerSecond: number;
+  /** Graph's pace shared by replicas (STORE=postgres: slots reserved in the database); without it this process's own bucket. */
+  gate?: GlobalGate;
   conversations: ConversationStore;
   logger: Logger;
   /** New chats exist for these notices: widen their audiences. */
@@ -42,6 +45,8 @@ const FORBIDDEN_MS = 3600_000;
 const THROTTLED = 'throttled';
 /** How long after an install without a chat id its notice looks for the chat Teams announces. */
 const AWAIT_CHAT_MS = 10 * 60_000;
+/** How long a replica owns a person's calls once claimed (longer than an install and a chat read with Graph's timeouts); after it, another replica may take the person over. */
+const INSTALL_LEASE_MS = 120_000;
 
 /**
  * Installs the bot for people in a notice's audience who never opened it (issue 12, item 5): one
@@ -51,7 +56,7 @@ const AWAIT_CHAT_MS = 10 * 60_000;
  */
 export class AppInstaller {
   private readonly now: () => number;
-  private readonly bucket: TokenBucket;
+  private readonly bucket: GlobalGate;
   private holdUntil = 0;
   private forbiddenAt = -Infinity;
   private stopped = true;
@@ -64,7 +69,7 @@ export class AppInstaller {
 
   constructor(private readonly deps: InstallerDeps) {
     this.now = deps.wallClock ?? Date.now;
-    this.bucket = new TokenBucket(2, deps.ratePerSecond, this.now(), 0);
+    this.bucket = deps.gate ?? new TokenBucket(2, deps.ratePerSecond, this.now(), 0);
   }
 
   /** A Retry-After read before a restart still binds: nobody calls before the latest one stored. */
@@ -122,8 +127,9 @@ export class AppInstaller {
     let next: number | undefined;
     const items = (await this.deps.store.all()).filter((install) => {
       if (install.state !== 'pending') return false;
-      if ((install.nextAttemptAt ?? 0) <= now) return true;
-      next = Math.min(next ?? Infinity, install.nextAttemptAt ?? 0);
+      const at = Math.max(install.nextAttemptAt ?? 0, install.leaseUntil ?? 0);
+      if (at <= now) return true;
+      next = Math.min(next ?? Infinity, at);
       return false;
     });
     return { items, next };
@@ -182,10 +188,20 @@ export class AppInstaller {
     }
   };
 
+  /** Claims a person for this replica's calls; undefined when another replica has them, or they are no longer pending. */
+  private async claim(id: string): Promise<AppInstall | undefined> {
+    const current = await this.deps.store.get(id);
+    const now = this.now();
+    if (!current || current.state !== 'pending' || (current.leaseUntil ?? 0) > now) return undefined;
+    // A new updatedAt is the claim's token: a later one than the stored, even within the same millisecond.
+    const updatedAt = new Date(Math.max(now, Date.parse(current.updatedAt) + 1)).toISOString();
+    const record: AppInstall = { ...current, incidents: [...current.incidents], leaseUntil: now + INSTALL_LEASE_MS, updatedAt };
+    return (await this.deps.store.claim(record, current.updatedAt)) ? record : undefined;
+  }
+
   private async work(install: AppInstall): Promise<void> {
-    const current = await this.deps.store.get(install.id);
-    if (!current || current.state !== 'pending') return;
-    const record: AppInstall = { ...current, incidents: [...current.incidents] };
+    const record = await this.claim(install.id);
+    if (!record) return;
     let result: StepResult = record.step === 'chat' ? { kind: 'installed', outcome: record.outcome ?? 'installed' } : await installStep(this.call, record, this.deps.catalogAppId, this.deps.graphRoot);
     if (result.kind === 'installed') {
       Object.assign(record, { step: 'chat', outcome: result.outcome, attempts: 0 });
@@ -193,6 +209,7 @@ export class AppInstaller {
     }
     if (result.kind === 'done') await this.finish(record, result.outcome, result.chatId);
     else if (result.kind === 'failed') await this.fail(record, result.answer, result.step);
+    record.leaseUntil = undefined;
     record.updatedAt = new Date(this.now()).toISOString();
     await this.deps.store.put(record);
   }

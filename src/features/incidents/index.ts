@@ -12,7 +12,7 @@ import { IncidentArchiver } from './incident-archiver.js';
 import { IncidentService } from './incident-service.js';
 import { noticeCard, activeNotice, specialistButtons } from './notice-card.js';
 import { registerNoticeHandlers } from './notice-handlers.js';
-import { Pacer, sharedGate } from './pacer.js';
+import { Pacer, sharedGate, sharedInstallGate } from './pacer.js';
 import { registerPeopleHandlers } from './people-handlers.js';
 import { registerMaintenanceHandlers } from './maintenance-handlers.js';
 import { MaintenancePlanner } from './maintenance-planner.js';
@@ -64,7 +64,12 @@ export interface IncidentsReach {
 /** Keeps installs in memory: for tests and tools that do not install. */
 function memoryInstalls(): InstallStore {
   const byId = new Map<string, AppInstall>();
-  return { get: async (id) => byId.get(id), put: async (install) => void byId.set(install.id, { ...install }), all: async () => [...byId.values()] };
+  return {
+    get: async (id) => byId.get(id),
+    put: async (install) => void byId.set(install.id, { ...install }),
+    claim: async (install, expected) => byId.get(install.id)?.updatedAt === expected && Boolean(byId.set(install.id, { ...install })),
+    all: async () => [...byId.values()],
+  };
 }
 
 export interface IncidentsFeature {
@@ -120,6 +125,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
   const installer = new AppInstaller({
     store: stores.installs ?? memoryInstalls(), graph: reach.graph, enabled: config.proactiveInstall.enabled, catalogAppId: config.proactiveInstall.catalogAppId,
     graphRoot: config.graph.baseUrl, ratePerSecond: config.proactiveInstall.ratePerSecond, conversations, logger: log.child({ part: 'installs' }),
+    gate: reach.slots && sharedInstallGate(reach.slots, config.proactiveInstall.ratePerSecond, (error) => log.warn({ err: error }, 'could not reserve Graph slots for installs; trying again in a second')),
     reachable: (ids) => void service.refreshAudiences(ids).catch((error: unknown) => log.warn({ err: error }, 'could not widen audiences after installs')),
   });
   if (config.proactiveInstall.enabled && !reach.graph) log.warn('PROACTIVE_INSTALL=on, but there are no Microsoft Graph credentials: people without a chat with the bot cannot be reached');

@@ -26,12 +26,16 @@ export interface AppInstall {
   via?: InstallVia;
   chatId?: string;
   failure?: string;
+  /** Epoch ms until which the replica that claimed this person is making its calls; the others leave it alone. */
+  leaseUntil?: number;
   updatedAt: string;
 }
 
 export interface InstallStore {
   get(id: string): Promise<AppInstall | undefined>;
   put(install: AppInstall): Promise<void>;
+  /** Writes `install` only if the stored record's `updatedAt` is still `expectedUpdatedAt`: the claim that makes one replica work on a person. */
+  claim(install: AppInstall, expectedUpdatedAt: string): Promise<boolean>;
   /** Every record (read-only). */
   all(): Promise<readonly AppInstall[]>;
 }

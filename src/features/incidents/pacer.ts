@@ -53,6 +53,14 @@ export function sharedGate(reserver: SlotReserver, onError: (error: unknown) => 
 }
 
 /**
+ * Graph's pace for proactive installs shared by replicas: evenly spaced slots at `perSecond` for
+ * the whole bot, on a schedule of its own beside the connector's.
+ */
+export function sharedInstallGate(reserver: SlotReserver, perSecond: number, onError: (error: unknown) => void, now: () => number = Date.now): GlobalGate {
+  return new SharedRateGate({ reserver, name: 'graph-installs', perSecond, maxBatch: Math.max(1, Math.round(perSecond / 5)), now, onError });
+}
+
+/**
  * Paces outgoing connector calls: one bucket for the whole bot and one per conversation. A call
  * takes from both or from neither, so a busy conversation never holds back others' tokens.
  */

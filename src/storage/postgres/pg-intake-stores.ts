@@ -71,6 +71,12 @@ export class PgInstallStore implements InstallStore {
       [install.id, install.state, JSON.stringify(install)]);
   }
 
+  async claim(install: AppInstall, expectedUpdatedAt: string): Promise<boolean> {
+    const { rowCount } = await this.db.query("UPDATE app_installs SET state = $2, data = $3 WHERE id = $1 AND data->>'updatedAt' = $4",
+      [install.id, install.state, JSON.stringify(install), expectedUpdatedAt]);
+    return rowCount === 1;
+  }
+
   async all(): Promise<readonly AppInstall[]> {
     const { rows } = await this.db.query<{ data: AppInstall }>('SELECT data FROM app_installs ORDER BY id COLLATE "C"');
     return rows.map((row) => row.data);
