@@ -82,7 +82,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const specialists = new Set(config.specialists);
     const isSpecialist = (id: string | undefined): boolean => id !== undefined && specialists.has(id.toLowerCase());
     const router = new Router(isSpecialist);
-    const locks = new KeyedLock();
+    const locks = stores.locks ?? new KeyedLock();
     const decisions = new CardDecisions(stores.cardDecisions, locks, clock);
     const edge = new TeamsEdge(config);
     // Every card the bot sends is sealed: bound to its one recipient in a personal chat, and given its own id.

@@ -7,6 +7,7 @@ import type { FeedbackStore, ProposalStore } from '../features/knowledge/index.j
 import type { SeenSignatures } from '../http/replay-guard.js';
 import type { CardDecisionStore } from '../shared/card-decisions.js';
 import type { ConversationStore } from '../shared/conversations.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { DataDir } from './data-dir.js';
 import { openLowdbStores } from './open-lowdb-stores.js';
@@ -23,6 +24,8 @@ export interface Stores {
   feedback: FeedbackStore;
   proposals: ProposalStore;
   access: AccessStores;
+  /** The app's keyed lock: held across replicas for the keys that need it (PostgreSQL); absent (lowdb): one process, its own lock. */
+  locks?: KeyedLock;
   /** The sending schedule replicas share; absent (lowdb): each process paces alone. */
   rateSlots?: SlotReserver;
   /** The card-signing secret every replica shares: CARD_SIGNING_SECRET, else kept by the store. */

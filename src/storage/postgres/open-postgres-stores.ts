@@ -15,6 +15,7 @@ import { PgFeedbackStore } from './feedback-store.js';
 import { PgProposalStore } from './proposal-store.js';
 import { pgIncidentStores } from './incident-stores.js';
 import { PgRateSlots } from './pg-rate-slots.js';
+import { ReplicaLock } from './replica-lock.js';
 
 /** The secret every replica signs cards with: made once, by whichever replica asks first. */
 export async function sharedSecret(pool: Pool, key: string): Promise<string> {
@@ -44,6 +45,7 @@ export async function openPostgresStores(config: Config, _dataDir: DataDir, logg
       seenSignatures: new PgSeenSignatures(pool),
       credentials: new PgCredentialStore(pool),
       rateSlots: new PgRateSlots(pool),
+      locks: new ReplicaLock(pool),
       cardSigningSecret: () => sharedSecret(pool, 'card-signing-secret'),
       close: () => pool.end(),
     };

@@ -6,6 +6,11 @@ import type { Pool, PoolClient } from './pool.js';
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // Between two statements the connection is checked out but idle: if the server ends it then, the
+  // client emits 'error', which without a listener would end the process. The next statement fails instead.
+  let broken: unknown;
+  const onError = (error: unknown) => { broken = error; };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -15,7 +20,8 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken === undefined ? undefined : true);
   }
 }
 
