@@ -3,7 +3,7 @@
 // notice to every person, and one replica killed with SIGKILL part-way. The survivor finishes the
 // dead one's work (its in-flight entries once their lease runs out). Prints the rate for the pair
 // against the limit, the peak 1-second window, the connector's limit violations, duplicates and losses.
-// Run: npx tsx bench/broadcast-replicas.ts [--people 10000] [--rate 50] [--fail 0] [--kill-at 0.5] [--replicas 2]
+// Run: npx tsx bench/broadcast-replicas.ts [--people 10000] [--rate 50] [--fail 0] [--kill-at 0.5] [--replicas 2] [--latency-min 0 --latency-max 0]
 // --kill-at 0 kills nobody. Needs PostgreSQL binaries (as the tests: TUGIBOT_PG_BIN or Debian's).
 import { fork, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,10 +28,12 @@ const RATE = argument('rate', 50);
 const FAIL = argument('fail', 0);
 const KILL_AT = argument('kill-at', 0.5);
 const REPLICAS = argument('replicas', 2);
+const LATENCY_MIN = argument('latency-min', 0);
+const LATENCY_MAX = argument('latency-max', LATENCY_MIN);
 const SECRET = 'bench-secret';
 
 function startConnector(): Promise<{ url: string; child: ChildProcess; ask<T>(question: string): Promise<T> }> {
-  const child = fork(new URL('./connector-process.ts', import.meta.url).pathname, [String(RATE), String(FAIL), '0', '0'], { execArgv: ['--import', 'tsx'] });
+  const child = fork(new URL('./connector-process.ts', import.meta.url).pathname, [String(RATE), String(FAIL), String(LATENCY_MIN), String(LATENCY_MAX)], { execArgv: ['--import', 'tsx'] });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));
   return next<{ url: string }>().then(({ url }) => ({
     url,
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
       ['replicas on one database', String(REPLICAS)],
       ['conversations', String(PEOPLE)],
       ['configured limit for the bot (requests/s)', String(RATE)],
+      ['connector latency (ms)', LATENCY_MAX > 0 ? `${LATENCY_MIN}-${LATENCY_MAX}` : '0'],
       ['injected 429 without Retry-After', `${(FAIL * 100).toFixed(1)} % of sends`],
       ['requests seen by the connector', String(calls.length)],
       ['first to last request (s)', seconds.toFixed(2)],
