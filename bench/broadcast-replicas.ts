@@ -19,6 +19,7 @@ import { listeningPort } from '../test/support/bot-process.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { spawnTs } from '../test/support/spawn-ts.js';
 import { argument } from './argument.js';
+import { busiestSecond } from '../test/support/busiest-second.js';
 
 interface ConnectorCall { conversationId: string; at: number; status: number }
 interface Replica { child: ChildProcessWithoutNullStreams; url: string; dataDir: string; killedAt?: number }
@@ -76,16 +77,6 @@ async function startReplica(databaseUrl: string): Promise<Replica> {
   return { child, dataDir, url: `http://127.0.0.1:${await listeningPort(child)}` };
 }
 
-/** The most requests the connector saw in any one-second window. */
-function peakPerSecond(times: number[]): number {
-  let peak = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while (times[end] - times[start] >= 1000) start += 1;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
-}
-
 /** Requests per second between two times, over the limit. */
 function rateBetween(times: number[], from: number, to: number): string {
   const inside = times.filter((at) => at >= from && at <= to);
@@ -138,7 +129,7 @@ async function main(): Promise<void> {
       ['first to last request (s)', seconds.toFixed(2)],
       ['achieved rate / limit (pair)', (calls.length / seconds / RATE).toFixed(3)],
       ['steady rate / limit (10th-90th percentile of requests)', ((high - low) / ((times[high] - times[low]) / 1000) / RATE).toFixed(3)],
-      ['peak requests in any 1 s window', String(peakPerSecond(times))],
+      ['peak requests in any 1 s window', String(busiestSecond(times))],
       ['limit violations (connector)', String(violations)],
       ['conversations sent to more than once', String([...perConversation.values()].filter((count) => count > 1).length)],
       ['extra sends in all', String([...perConversation.values()].reduce((sum, count) => sum + count - 1, 0))],

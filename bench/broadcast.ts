@@ -19,6 +19,7 @@ import { silentLogger } from '../src/shared/logger.js';
 import { signIncident } from '../src/http/incident-signature.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { argument } from './argument.js';
+import { busiestSecond } from '../test/support/busiest-second.js';
 
 interface ConnectorCall { conversationId: string; at: number; status: number }
 
@@ -56,17 +57,6 @@ function seedConversations(dataDir: string, serviceUrl: string): void {
     conversations[id] = { address: { channel: 'msteams', serviceUrl, tenantId: 'bench', conversationId: id, kind: 'personal', bot: { id: '28:bench' }, user: { teamsId: `29:${aad}`, aadObjectId: aad } }, updatedAt: new Date().toISOString() };
   }
   writeFileSync(join(dataDir, 'conversations.json'), JSON.stringify({ conversations }));
-}
-
-/** The most requests the connector saw in any one-second window. */
-function peakPerSecond(calls: ConnectorCall[]): number {
-  const times = calls.map((call) => call.at).sort((a, b) => a - b);
-  let peak = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while (times[end] - times[start] >= 1000) start += 1;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
 }
 
 /** The rate between the 10th and the 90th percentile request, i.e. without the ramp and the retry tail, over the limit. */
@@ -133,7 +123,7 @@ async function main(): Promise<void> {
     ['achieved rate / limit', (calls.length / seconds / RATE).toFixed(3)],
     ['steady rate / limit (10th-90th percentile of requests)', steadyRate(calls).toFixed(3)],
     ['delivered messages/s', (perConversation.size / seconds).toFixed(1)],
-    ['peak requests in any 1 s window', String(peakPerSecond(calls))],
+    ['peak requests in any 1 s window', String(busiestSecond(calls.map((call) => call.at)))],
     ['limit violations (connector)', String(violations)],
     ['duplicates', String(duplicates)],
     SECONDS > 0 && losses > 0 ? ['not yet sent when the run stopped', String(losses)] : ['losses', String(losses)],

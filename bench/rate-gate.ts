@@ -14,21 +14,13 @@ import { PgRateSlots } from '../src/storage/postgres/pg-rate-slots.js';
 import { openPool } from '../src/storage/postgres/pool.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { argument } from './argument.js';
+import { busiestSecond } from '../test/support/busiest-second.js';
 
 const RATE = argument('rate', 50);
 const SECONDS = argument('seconds', 10);
 const WORKERS = argument('workers', 8);
 
 interface Replica { grants: number[]; reservations: number; stopAt: number }
-
-function busiestSecond(times: number[]): number {
-  let most = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while (times[end] - times[start] >= 1000) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 async function run(replica: Replica, slots: SlotReserver): Promise<void> {
   const counted: SlotReserver = { reserve: (...args) => { replica.reservations += 1; return slots.reserve(...args); } };

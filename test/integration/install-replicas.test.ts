@@ -10,22 +10,12 @@ import { PgRateSlots } from '../../src/storage/postgres/pg-rate-slots.js';
 import { openPool, type Pool } from '../../src/storage/postgres/pool.js';
 import { FakeGraph, sentAtFetch } from '../support/fake-graph.js';
 import { describeWithPostgres } from '../support/postgres.js';
+import { busiestSecond } from '../support/busiest-second.js';
 
 const CATALOG = 'c0ffee00-0000-4000-8000-00000000abcd';
 const VIA = { serviceUrl: 'http://127.0.0.1:9/connector', tenantId: 'tenant', botId: '28:tugibot-test' };
 const RATE = 8;
 const person = (index: number) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, displayName: `Inimene ${index}` });
-
-/** The most requests inside any 1-second window. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let start = 0, end = 0; end < sorted.length; end += 1) {
-    while (sorted[end] - sorted[start] >= 1000) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 /**
  * GRAPH_INSTALL_RATE_PER_SECOND is the bot's pace towards Graph, not each replica's: two replicas

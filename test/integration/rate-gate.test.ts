@@ -5,19 +5,10 @@ import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import { PgRateSlots } from '../../src/storage/postgres/pg-rate-slots.js';
 import { openPool, type Pool } from '../../src/storage/postgres/pool.js';
 import { describeWithPostgres } from '../support/postgres.js';
+import { busiestSecond } from '../support/busiest-second.js';
 
 const LIMITS: PacerLimits = { perSecond: 50, perConversation: 1000 };
 const WORKERS = 6;
-
-/** The most grants inside any 1-second window (times in ms, sorted). */
-function busiestSecond(times: number[]): number {
-  let most = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while (times[end] - times[start] >= 1000) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 /** A replica's pacer on its own pool, taking as fast as it is let: each grant's time, read when the pacer said yes. */
 function hammer(pool: Pool, grants: number[], stopped: () => boolean): Promise<void> {

@@ -1,6 +1,7 @@
 import { Pacer, sharedGate, sharedPerSecond } from '../../../src/features/incidents/pacer.js';
 import { LATE_MS, type SlotReserver } from '../../../src/features/incidents/shared-rate-gate.js';
 import { seededRandom } from '../../support/seeded-random.js';
+import { busiestSecond } from '../../support/busiest-second.js';
 
 const LIMITS = { perSecond: 50, perConversation: 1000 };
 
@@ -39,15 +40,6 @@ class FakeSchedule implements SlotReserver {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-}
-
-function busiestSecond(times: number[]): number {
-  let most = 0;
-  for (let start = 0, end = 0; end < times.length; end += 1) {
-    while (times[end] - times[start] >= 1000) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 /** Two replicas' pacers taking every millisecond they are let, in simulated time; their grants on the schedule's clock. */
