@@ -4,7 +4,7 @@ import { isCoreLine } from '../lowdb-export-core.js';
 import { isIncidentLine } from '../lowdb-export-incidents.js';
 import { CORE_TABLES, exportPostgresCore, importPostgresCoreLine } from './export-core.js';
 import { INCIDENT_TABLES, exportPostgresIncidents, importPostgresIncidentLine } from './export-incidents.js';
-import type { Pool, PoolClient, Queryable } from './pool.js';
+import { checkOut, type Pool, type PoolClient, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
 const RECORD_TABLES = [
@@ -32,13 +32,13 @@ const iso = (value: Date | null): string | undefined => value?.toISOString();
 
 /** Every record in the database, read in one snapshot (REPEATABLE READ). */
 export async function* exportPostgres(pool: Pool): AsyncGenerator<ExportLine> {
-  const client = await pool.connect();
+  const connection = await checkOut(pool);
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    yield* linesOf(client);
-    await client.query('COMMIT');
+    await connection.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    yield* linesOf(connection.client);
+    await connection.client.query('COMMIT');
   } finally {
-    client.release();
+    connection.release();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../../shared/logger.js';
-import type { Pool } from './pool.js';
+import { checkOut, type Pool } from './pool.js';
 import type { PgMigration } from './migrations/index.js';
 
 /** The advisory lock every replica takes before migrating: one migrates, the others wait, then find nothing to do. */
@@ -12,7 +12,8 @@ export const MIGRATION_LOCK_KEY = 7_245_021_301;
  * folder is: an older version could misread what the newer one wrote.
  */
 export async function migrate(pool: Pool, migrations: readonly PgMigration[], logger: Logger): Promise<string[]> {
-  const client = await pool.connect();
+  const connection = await checkOut(pool);
+  const { client } = connection;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -40,6 +41,6 @@ export async function migrate(pool: Pool, migrations: readonly PgMigration[], lo
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    client.release();
+    connection.release();
   }
 }

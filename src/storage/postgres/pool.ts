@@ -28,3 +28,33 @@ export async function openPool(url: string, redacted: string, logger: Logger, op
   }
   return pool;
 }
+
+/** One connection taken from the pool for several statements; give it back with `release`. */
+export interface CheckedOut {
+  client: PoolClient;
+  /** Whether the server ended the connection while it was out. */
+  broken(): boolean;
+  /** Returns the connection to the pool, or throws it away when it broke or `discard` says so (its session ends). */
+  release(discard?: boolean): void;
+}
+
+/**
+ * Takes a connection for several statements. Between two of them the connection sits idle in our
+ * hands: if the server ends it then (a restart, a failover), the client emits 'error', which with
+ * no listener would end the process. Here it marks the connection broken: the next statement fails
+ * and `release` throws the connection away instead of returning it to the pool.
+ */
+export async function checkOut(pool: Pool): Promise<CheckedOut> {
+  const client = await pool.connect();
+  let failed = false;
+  const onError = () => { failed = true; };
+  client.on('error', onError);
+  return {
+    client,
+    broken: () => failed,
+    release: (discard = false) => {
+      client.off('error', onError);
+      client.release(failed || discard ? true : undefined);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { KeyedLock } from '../../shared/keyed-lock.js';
-import type { Pool } from './pool.js';
+import { checkOut, type Pool } from './pool.js';
 
 /** The advisory-lock class of the app's keys (the migration lock uses the one-number form, so they never meet). */
 const KEY_CLASS = 7302;
@@ -21,22 +21,16 @@ export class ReplicaLock extends KeyedLock {
   override run<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (!this.shared.some((prefix) => key.startsWith(prefix))) return super.run(key, work);
     return super.run(key, async () => {
-      const client = await this.pool.connect();
-      // A connection that breaks while it is checked out emits 'error' on the client: without a
-      // listener that would end the process. The work goes on; the lock went with the session.
-      let broken = false;
-      const onError = () => { broken = true; };
-      client.on('error', onError);
+      const connection = await checkOut(this.pool);
       let locked = false;
       try {
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [KEY_CLASS, key]);
+        await connection.client.query('SELECT pg_advisory_lock($1, hashtext($2))', [KEY_CLASS, key]);
         locked = true;
         return await work();
       } finally {
-        // A failed unlock ends the session instead, which releases the lock as well.
-        const unlocked = !broken && (!locked || (await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [KEY_CLASS, key]).then(() => true, () => false)));
-        client.off('error', onError);
-        client.release(unlocked ? undefined : true);
+        // A connection that broke took the lock with its session; a failed unlock ends the session instead, which releases it as well.
+        const unlocked = !connection.broken() && (!locked || (await connection.client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [KEY_CLASS, key]).then(() => true, () => false)));
+        connection.release(!unlocked);
       }
     });
   }
