@@ -46,10 +46,12 @@ const GATE_NAME = 'teams';
  * whole bot at full pace (a fifth of a second of slots each), fewer when little is sent.
  */
 export function sharedGate(reserver: SlotReserver, onError: (error: unknown) => void): GlobalGateFor {
-  return (limits, now) => {
-    const perSecond = sharedPerSecond(limits);
-    return new SharedRateGate({ reserver, name: GATE_NAME, perSecond, maxBatch: Math.max(1, Math.round(perSecond / 5)), now, onError });
-  };
+  return (limits, now) => scheduleGate(reserver, GATE_NAME, sharedPerSecond(limits), onError, now);
+}
+
+/** A gate on the schedule `name`: a fifth of a second of slots per reservation, at least one. */
+function scheduleGate(reserver: SlotReserver, name: string, perSecond: number, onError: (error: unknown) => void, now: () => number): GlobalGate {
+  return new SharedRateGate({ reserver, name, perSecond, maxBatch: Math.max(1, Math.round(perSecond / 5)), now, onError });
 }
 
 /**
@@ -57,7 +59,7 @@ export function sharedGate(reserver: SlotReserver, onError: (error: unknown) => 
  * the whole bot, on a schedule of its own beside the connector's.
  */
 export function sharedInstallGate(reserver: SlotReserver, perSecond: number, onError: (error: unknown) => void, now: () => number = Date.now): GlobalGate {
-  return new SharedRateGate({ reserver, name: 'graph-installs', perSecond, maxBatch: Math.max(1, Math.round(perSecond / 5)), now, onError });
+  return scheduleGate(reserver, 'graph-installs', perSecond, onError, now);
 }
 
 /**
