@@ -19,7 +19,7 @@ import { createLogger } from '../src/shared/logger.js';
 import { buildBaseline } from '../src/features/knowledge/baseline-search.js';
 import { crossValidate } from '../src/features/knowledge/cross-validate.js';
 import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
-import type { SearchOutcome } from '../src/features/knowledge/search-knowledge.js';
+import { suggestionsOf, type SearchOutcome } from '../src/features/knowledge/search-knowledge.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { lintKnowledge } from '../src/features/knowledge/lint-knowledge.js';
 
@@ -32,9 +32,20 @@ const GOALS: Array<[keyof EvalFigures, string, (value: number) => boolean, strin
   ['confidentWrong', 'confident wrong (over all questions)', (value) => value <= 0.03, '<= 0.03'],
 ];
 
-/** One JSON line per question: `q`, `decision`, `results`, and `smalltalk: true` for small talk. */
+/**
+ * One JSON line per question: `q`, `decision`, `results` (the ranking), `shown` (the ids of the
+ * articles the person sees: the answer, or the suggestions, which are fewer than the ranking when a
+ * topic scores under half of the first), and `smalltalk: true` for small talk.
+ */
 function jsonLine(question: string, outcome: SearchOutcome): string {
-  return JSON.stringify({ q: question, decision: outcome.decision, results: outcome.results, ...(outcome.smalltalk ? { smalltalk: true, smalltalkKind: outcome.smalltalk.kind } : {}) });
+  const shown = outcome.decision === 'answer' ? outcome.results.slice(0, 1) : outcome.decision === 'suggest' ? suggestionsOf(outcome) : [];
+  return JSON.stringify({
+    q: question,
+    decision: outcome.decision,
+    results: outcome.results,
+    shown: shown.map((result) => result.id),
+    ...(outcome.smalltalk ? { smalltalk: true, smalltalkKind: outcome.smalltalk.kind } : {}),
+  });
 }
 
 async function openBase(dir: string): Promise<KnowledgeBase> {

@@ -44,9 +44,9 @@ describe('npm run kb', () => {
       if (line.smalltalk !== undefined) expect(line).toMatchObject({ decision: 'none', results: [], smalltalk: true });
       for (const result of line.results as Array<Record<string, unknown>>) expect(Object.keys(result)).toEqual(['id', 'score']);
     }
-    expect(lines[0]).toMatchObject({ q: 'unustasin STARi parooli', decision: 'answer' });
+    expect(lines[0]).toMatchObject({ q: 'unustasin STARi parooli', decision: 'answer', shown: ['star-parool'] });
     expect((lines[0].results as Array<{ id: string }>)[0].id).toBe('star-parool');
-    expect(lines[1]).toMatchObject({ q: 'mis ilm on', decision: 'none' });
+    expect(lines[1]).toMatchObject({ q: 'mis ilm on', decision: 'none', shown: [] });
     expect(evaluated.stderr).toContain('baseline');
 
     expect(plain.stdout).toMatch(/top-1 \(answered with the right article\)\s+1\.000/);
