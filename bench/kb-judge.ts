@@ -3,18 +3,21 @@
  * bench/README-kb.md judges them:
  *
  *   1. both own sets, 5-fold cross-validated, mean of 6 shuffles (as `kb eval A B --cv 5 --repeat 6`);
- *   2. the parameters the bot would ship: chosen on own set 1 (as `kb eval A --cv 5`, "chosen on all");
+ *   2. the parameters the bot would ship: chosen on both own sets (as `kb eval A B --cv 5`, "chosen on all");
  *   3. the style set decided with those parameters: its summary line only (as `kb eval STYLE` after
  *      the refit is written to decision-weights.ts).
  *
- *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style]
+ *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
+ *
+ * `--rule` judges another way of choosing the thresholds (cross-validate.ts `DecisionRule`; `{}` is
+ * the fixed-cost objective used before session 5); without it, the shipped `DEFAULT_RULE`.
  *
  * Nothing is written: paste the printed parameters into decision-weights.ts when a change is kept.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/shared/logger.js';
-import { chooseParams, crossValidate } from '../src/features/knowledge/cross-validate.js';
+import { crossValidate, DEFAULT_RULE, type DecisionRule } from '../src/features/knowledge/cross-validate.js';
 import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
@@ -29,15 +32,15 @@ const line = (label: string, figures: EvalFigures): string =>
 const round = (values: readonly number[]): string => `[${values.map((value) => Math.round(value * 1000) / 1000).join(', ')}]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, rule: { type: 'string' } } });
+  const rule = values.rule === undefined ? DEFAULT_RULE : (JSON.parse(values.rule) as DecisionRule);
   const base = await KnowledgeBase.open({ dir: values.dir, logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
-  const own1 = await read(OWN_1);
-  const both = [...own1, ...(await read(OWN_2))];
+  const both = [...(await read(OWN_1)), ...(await read(OWN_2))];
   const rankings = both.map((question) => base.rank(question.q));
-  const cv = crossValidate(both, rankings, 5, 6);
+  const cv = crossValidate(both, rankings, 5, 6, rule);
   console.log(line('both own sets, CV 5, mean of 6 shuffles', cv.heldOut));
-  const params = chooseParams(own1.map((question, at) => ({ question, ranking: rankings[at] })));
-  console.log(`chosen on own set 1 (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);
+  const params = cv.onAll;
+  console.log(`chosen on both own sets (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);
   console.log(`  TRAINED_WEIGHTS ${round(params.weights)}\n  TRAINED_SUGGEST_WEIGHTS ${round(params.suggestWeights ?? [])}`);
   if (values['no-style']) return;
   const style = await read(STYLE);
