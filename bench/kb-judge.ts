@@ -2,25 +2,30 @@
  * One line per figure set for judging a change to the articles or the ranking, the way
  * bench/README-kb.md judges them:
  *
- *   1. both own sets, 5-fold cross-validated, mean of 6 shuffles (as `kb eval A B --cv 5 --repeat 6`);
- *   2. the parameters the bot would ship: chosen on own set 1 (as `kb eval A --cv 5`, "chosen on all");
+ *   1. the own sets (all three; `--sets 2` for the first two, as judged before set 3 existed),
+ *      5-fold cross-validated, mean of 6 shuffles (as `kb eval A B C --cv 5 --repeat 6`);
+ *   2. the parameters the bot would ship: chosen on those own sets (as `kb eval A B C --cv 5`, "chosen on all");
  *   3. the style set decided with those parameters: its summary line only (as `kb eval STYLE` after
  *      the refit is written to decision-weights.ts).
  *
- *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style]
+ *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--sets 2|3] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
+ *
+ * `--rule` judges another way of choosing the thresholds (cross-validate.ts `DecisionRule`; `{}` is
+ * the fixed-cost objective used before session 5); without it, the shipped `DEFAULT_RULE`.
  *
  * Nothing is written: paste the printed parameters into decision-weights.ts when a change is kept.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/shared/logger.js';
-import { chooseParams, crossValidate } from '../src/features/knowledge/cross-validate.js';
+import { crossValidate, DEFAULT_RULE, type DecisionRule } from '../src/features/knowledge/cross-validate.js';
 import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
 
 const OWN_1 = 'test/fixtures/kb-eval/own-questions.jsonl';
 const OWN_2 = 'test/fixtures/kb-eval/own-questions-2.jsonl';
+const OWN_3 = 'test/fixtures/kb-eval/own-questions-3.jsonl';
 const STYLE = '../shared/eval/kb-questions.style.jsonl';
 
 const read = async (file: string): Promise<EvalQuestion[]> => parseQuestionFile(await readFile(file, 'utf8'));
@@ -29,15 +34,16 @@ const line = (label: string, figures: EvalFigures): string =>
 const round = (values: readonly number[]): string => `[${values.map((value) => Math.round(value * 1000) / 1000).join(', ')}]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' } } });
+  const rule = values.rule === undefined ? DEFAULT_RULE : (JSON.parse(values.rule) as DecisionRule);
   const base = await KnowledgeBase.open({ dir: values.dir, logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
-  const own1 = await read(OWN_1);
-  const both = [...own1, ...(await read(OWN_2))];
-  const rankings = both.map((question) => base.rank(question.q));
-  const cv = crossValidate(both, rankings, 5, 6);
-  console.log(line('both own sets, CV 5, mean of 6 shuffles', cv.heldOut));
-  const params = chooseParams(own1.map((question, at) => ({ question, ranking: rankings[at] })));
-  console.log(`chosen on own set 1 (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);
+  const files = [OWN_1, OWN_2, OWN_3].slice(0, values.sets === '2' ? 2 : 3);
+  const own = (await Promise.all(files.map(read))).flat();
+  const rankings = own.map((question) => base.rank(question.q));
+  const cv = crossValidate(own, rankings, 5, 6, rule);
+  console.log(line(`own sets 1-${files.length}, CV 5, mean of 6 shuffles`, cv.heldOut));
+  const params = cv.onAll;
+  console.log(`chosen on own sets 1-${files.length} (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);
   console.log(`  TRAINED_WEIGHTS ${round(params.weights)}\n  TRAINED_SUGGEST_WEIGHTS ${round(params.suggestWeights ?? [])}`);
   if (values['no-style']) return;
   const style = await read(STYLE);

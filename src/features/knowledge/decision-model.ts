@@ -81,9 +81,9 @@ export function confidence(features: TopFeatures, weights: readonly number[]): n
 
 /**
  * Fits the logistic model by gradient descent with a little L2 regularisation (the intercept is
- * not regularised). `labels[i]` is 1 when question i's top topic is right.
+ * not regularised; `l2` is one strength for all features or one per feature). `labels[i]` is 1 when question i's top topic is right.
  */
-export function fitWeights(vectors: readonly number[][], labels: readonly number[], rounds = 6000, rate = 1, l2 = 0.001): number[] {
+export function fitWeights(vectors: readonly number[][], labels: readonly number[], rounds = 6000, rate = 1, l2: number | readonly number[] = 0.001): number[] {
   const size = vectors[0]?.length ?? FEATURE_NAMES.length;
   const weights = new Array<number>(size).fill(0);
   if (vectors.length === 0) return weights;
@@ -94,7 +94,7 @@ export function fitWeights(vectors: readonly number[][], labels: readonly number
       for (let k = 0; k < size; k += 1) gradient[k] += error * vector[k];
     });
     for (let k = 0; k < size; k += 1) {
-      const penalty = k === size - 1 ? 0 : l2 * weights[k];
+      const penalty = k === size - 1 ? 0 : (typeof l2 === 'number' ? l2 : l2[k] ?? 0) * weights[k];
       weights[k] -= rate * (gradient[k] / vectors.length + penalty);
     }
   }

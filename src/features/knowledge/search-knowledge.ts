@@ -48,10 +48,13 @@ const SMALL_TALK_CONTENT = 0.8;
 /** The search reads at most this much of a message (Teams allows 28 KB): the work per message is bounded. */
 export const MAX_SEARCH_CHARS = 2000;
 
-/** The articles to offer when not sure: up to three, none scoring below half of the first. */
+/** A suggested article scores at least this share of the first one. */
+export const SUGGEST_SHARE = 0.5;
+
+/** The articles to offer when not sure: up to three, none scoring below `SUGGEST_SHARE` of the first. */
 export function suggestionsOf(outcome: Pick<SearchOutcome, 'results'> & Partial<SearchOutcome>): SearchResult[] {
   const top = outcome.results[0]?.score ?? 0;
-  return outcome.results.slice(0, MAX_SUGGESTIONS).filter((result) => result.score >= top / 2);
+  return outcome.results.slice(0, MAX_SUGGESTIONS).filter((result) => result.score >= top * SUGGEST_SHARE);
 }
 
 export function decide(results: SearchResult[], thresholds: Thresholds): Decision {
