@@ -34,14 +34,6 @@ tahab tahaks tahtis tahtsid tahavad tuli tulid tulnud kaib kaia kais kainud enam
 arvan arvad arvab arvavad arvasin pakub pakuvad niisama kuskilt kusagil kusagilt kuhugi mingil moel
 uks kaks kolm neli viis kuus seitse kaheksa uheksa kumme esimene kolmas
 ometigi lihtsalt vaid niiet seega siiski tegelt vahest akki kuidagimoodi mismoodi
-minuni sinuni meieni teieni temani nendeni tagant vmt jms mh kah ikka vahepeal
-leian leiad leiab leiame leiavad leidsin leidis leidsime leida leidma leidnud
-lahen laheb lahme lahete lahevad laksin minna minnes
-asjus asjas asjaga asjaks asjad asjade asjadega
-tegemisel tegemise tegemiseks tegemist
-proovin proovisin proovis proovime proovisime proovida proovinud proovides
-tundub tundus paistab naib tekkinud tekkida siiani seni varem hiljem endiselt monikord tavaliselt
-ette tanades tanud lugupidamisega parimat tervitustega tervitades tervist selline sellise sellist sellised niisugune
 `;
 
 const ENGLISH = `
@@ -52,8 +44,6 @@ and or but if so not no yes please hi hello thanks thank hey ok okay just also v
 have has had having about into onto over any some all each
 now currently still yet again already today often always sometimes usually yesterday tomorrow week
 re ve ll nt isn aren wasn weren don doesn didn won wouldn shouldn couldn haven hasn hadn im ive id youre
-isnt arent wasnt werent dont doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt youve weve theyve
-anymore keep keeps kept trying tried try pls plz tnx asap
 theyre thats whats theres heres lets
 myself yourself ourselves himself herself itself themselves mine yours ours
 want wanted wants wanna would like need know knew think thought tell told ask asked help helps

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { analyseText } from '../../../src/features/knowledge/analyse-text.js';
 import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
 import { queryUnits } from '../../../src/features/knowledge/query-units.js';
 import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
@@ -25,23 +24,5 @@ describe('everyday words against the real articles', () => {
     expect(termsOf('KOVi')[0].length).toBeGreaterThan(0);
     // Not an abbreviation: a word the base does not know stays unknown.
     expect(queryUnits(index, 'palgast')[0]).toMatchObject({ weight: 0, unknown: 1 });
-  });
-});
-
-describe('everyday fillers', () => {
-  const surfaces = (text: string) => analyseText(text, 'any').map((token) => token.surface);
-
-  it('drops English contractions typed without an apostrophe', () => {
-    expect(surfaces('my login isnt working and i dont know why')).toEqual(['login', 'broken']);
-    expect(surfaces('STAR wont let me in')).toEqual(['star', 'cannot']);
-  });
-
-  it('drops everyday verbs and adverbs that tell no topic', () => {
-    expect(surfaces('leidsin STARis bugi, proovisin mitu korda')).toEqual(['staris', 'bugi', 'mitu', 'korda']);
-    expect(surfaces('kellega STARi asjus ühendust võtta')).toEqual(['stari', 'contact']);
-  });
-
-  it('reads "ei funka" as not working', () => {
-    expect(surfaces('sisselogimine ei funka')).toEqual(['sisselogimine', 'broken']);
   });
 });
