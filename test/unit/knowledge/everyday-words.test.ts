@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { analyseText } from '../../../src/features/knowledge/analyse-text.js';
 import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
 import { queryUnits } from '../../../src/features/knowledge/query-units.js';
 import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
@@ -25,24 +24,5 @@ describe('everyday words against the real articles', () => {
     expect(termsOf('KOVi')[0].length).toBeGreaterThan(0);
     // Not an abbreviation: a word the base does not know stays unknown.
     expect(queryUnits(index, 'palgast')[0]).toMatchObject({ weight: 0, unknown: 1 });
-  });
-});
-
-describe('everyday synonyms', () => {
-  const formsOf = (text: string) => analyseText(text, 'et').map((token) => token.forms[0]);
-
-  it.each([
-    ['bugi', 'viga'],
-    ['blokis', 'blokeeritud'],
-    ['vallandati', 'lahkus'],
-    ['eemaldati', 'removed'],
-    ['infolisti', 'infokiri'],
-    ['kasutajanimi', 'sisselogimine'],
-    ['töökaaslane', 'kolleeg'],
-    ['sisse kirjutatud', 'elukoht'],
-    ['haiguslehel', 'haigus'],
-    ['arveid', 'arveldaja'],
-  ])('maps %s onto the word the articles use, %s', (typed, article) => {
-    expect(formsOf(typed)).toEqual(formsOf(article));
   });
 });
