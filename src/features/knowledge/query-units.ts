@@ -71,11 +71,32 @@ function withUmlaut(index: SearchIndex, token: Token): TermMatch[] {
   return respelled ? exactOrPrefix(index, respelled.forms) : [];
 }
 
+/**
+ * Abbreviations that people write in capitals with the case ending glued on ("KOVi töötaja",
+ * "klient puudub RRist", "SKAst", "MTÜle"), folded. STAR and SKAIS need no help: the stemmer
+ * already meets STARi and SKAISist.
+ */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['kov', 'rr', 'ska', 'mtu', 'tehik', 'emta', 'ehis', 'pin', 'tara', 'sk', 'rik']);
+const ABBREVIATION_ENDING = /^(i|u|e)?(sse|ga|st|le|lt|ks|na|ni|ta|l|s|d|de|dele|del|des)?$/;
+
+/** An abbreviation with a case ending written onto it, met as the abbreviation (kovist -> kov). */
+function abbreviationWithEnding(index: SearchIndex, surface: string): TermMatch[] {
+  for (let cut = 2; cut <= 5 && cut < surface.length; cut += 1) {
+    const rest = surface.slice(0, cut);
+    if (!ABBREVIATIONS.has(rest) || !ABBREVIATION_ENDING.test(surface.slice(cut))) continue;
+    const term = index.vocabulary.exact(indexForm(rest, 'et')) ?? index.vocabulary.exact(rest);
+    if (term !== undefined) return [{ term, quality: QUALITY.exact }];
+  }
+  return [];
+}
+
 function resolveToken(index: SearchIndex, token: Token): QueryUnit {
   const direct = exactOrPrefix(index, token.forms);
   if (direct.length > 0) return unitOf(index, token.surface, direct);
   const umlaut = withUmlaut(index, token);
   if (umlaut.length > 0) return unitOf(index, token.surface, umlaut);
+  const glued = abbreviationWithEnding(index, token.surface);
+  if (glued.length > 0) return unitOf(index, token.surface, glued);
   const long = token.surface.length >= 8;
   const whole = long ? compoundUnit(index, token.surface, true) : undefined;
   if (whole) return whole;

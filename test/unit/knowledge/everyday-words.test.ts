@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
+import { queryUnits } from '../../../src/features/knowledge/query-units.js';
+import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
+
+/** How the words staff type meet the words the real articles use. */
+const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
+
+let index: SearchIndex;
+beforeAll(async () => {
+  const loaded = await loadArticles(KNOWLEDGE);
+  index = buildSearchIndex(loaded.articles);
+});
+
+/** The index terms each word of a question meets, word by word. */
+const termsOf = (question: string): string[][] =>
+  queryUnits(index, question).map((unit) => unit.matches.map((match) => index.terms[match.term]).sort());
+
+describe('everyday words against the real articles', () => {
+  it('meets an abbreviation with its case ending glued on as the abbreviation', () => {
+    expect(termsOf('KOVi')).toEqual(termsOf('KOV'));
+    expect(termsOf('RRist')).toEqual(termsOf('RR'));
+    expect(termsOf('SKAst')).toEqual(termsOf('SKA'));
+    expect(termsOf('KOVi')[0].length).toBeGreaterThan(0);
+    // Not an abbreviation: a word the base does not know stays unknown.
+    expect(queryUnits(index, 'palgast')[0]).toMatchObject({ weight: 0, unknown: 1 });
+  });
+});
