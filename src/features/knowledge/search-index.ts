@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import { analyseText, indexForm, synonymForms } from './analyse-text.js';
+import { buildCharGramIndex, type CharGramIndex } from './char-gram-index.js';
 import { questionKey } from './clean-question.js';
 import { splitCompound } from './compound-split.js';
 import { Vocabulary } from './vocabulary.js';
@@ -50,6 +51,8 @@ export interface SearchIndex {
    * article's sample question (a phrasing a specialist accepted, say) is that article's answer.
    */
   exactPhrasings: ReadonlyMap<string, string>;
+  /** The same articles by character n-grams, per topic (`char-gram-index.ts`). */
+  charGrams: CharGramIndex;
 }
 
 interface DocDraft {
@@ -232,5 +235,6 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
     // About the weight of a word found in a quarter of the topics.
     unknownWeight: inverseDocumentFrequency(Math.max(1, topicCount / 4), Math.max(topicCount, 3)),
     exactPhrasings: exactPhrasingsOf(articles),
+    charGrams: buildCharGramIndex(articles),
   };
 }
