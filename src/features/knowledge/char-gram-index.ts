@@ -33,20 +33,23 @@ export interface CharGramIndex {
   phraseGrams: Map<string, Array<{ ids: Int32Array; total: number }>>;
 }
 
-/** The folded content words of a text; y and ü (folded to u) are one letter here. */
-export function gramWords(text: string, lang: AnalysisLang): string[] {
-  return analyseText(text, lang).map((token) => token.surface.replace(/y/g, 'u'));
+/**
+ * The folded content words of a text (`wordGrams` reads y as ü). `known` holds
+ * texts already analysed (the word index's build passes its own), as their folded words.
+ */
+export function gramWords(text: string, lang: AnalysisLang, known?: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  return known?.get(text) ?? analyseText(text, lang).map((token) => token.surface);
 }
 
 /** Words repeat across articles and questions; their pieces are cut once (forgotten all at a bound). */
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string[]>();
 
-/** Every 3- to 5-letter piece of a space-padded word, each once. */
+/** Every 3- to 5-letter piece of a space-padded word, each once; y and ü (folded to u) are one letter here. */
 export function wordGrams(word: string): string[] {
   let grams = memo.get(word);
   if (grams) return grams;
-  const padded = ` ${word} `;
+  const padded = ` ${word.includes('y') ? word.replace(/y/g, 'u') : word} `;
   const found = new Set<string>();
   for (const size of CHAR_GRAM_TUNING.sizes) for (let at = 0; at + size <= padded.length; at += 1) found.add(padded.slice(at, at + size));
   grams = [...found];
@@ -76,8 +79,10 @@ class GramNumbering {
     return ids;
   }
 
+  constructor(private readonly known?: ReadonlyMap<string, readonly string[]>) {}
+
   count(counts: Map<number, number>, text: string, lang: AnalysisLang): void {
-    for (const word of gramWords(text, lang)) for (const id of this.wordIds(word)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const word of gramWords(text, lang, this.known)) for (const id of this.wordIds(word)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
 }
 
@@ -121,9 +126,9 @@ function postingsOf(frequencies: ReadonlyArray<Map<number, number>>, df: Int32Ar
   return Array.from({ length: gramCount }, (_, id) => ({ topics: topics.subarray(start[id], start[id + 1]), weights: weights.subarray(start[id], start[id + 1]) }));
 }
 
-/** Builds the n-gram vectors of every topic: term frequency x idf, scaled to unit length. */
-export function buildCharGramIndex(articles: readonly Article[]): CharGramIndex {
-  const numbering = new GramNumbering();
+/** Builds the n-gram vectors of every topic: term frequency x idf, scaled to unit length. `known`: see `gramWords`. */
+export function buildCharGramIndex(articles: readonly Article[], known?: ReadonlyMap<string, readonly string[]>): CharGramIndex {
+  const numbering = new GramNumbering(known);
   const byTopic = topicFrequencies(articles, numbering);
   const topics = [...byTopic.keys()];
   const frequencies = [...byTopic.values()];
