@@ -1,5 +1,5 @@
 import type { ArticleSystem } from './article.js';
-import { phraseGramRecall, questionGrams, scoreCharGrams } from './score-char-grams.js';
+import { heldGrams, phraseGramRecall, questionGrams, scoreCharGrams } from './score-char-grams.js';
 import type { SearchIndex } from './search-index.js';
 
 /** One topic's scores from both channels, and the features the decision reads from them. */
@@ -32,7 +32,7 @@ const CANDIDATES = 40;
  * ... and only when its cosine reaches this: a word that merely shares common pieces with the
  * articles ("tuumajaam" has "maja" and "jaam") must not list topics that no word of the question names.
  */
-export const MIN_JOIN = { gram: 0.2 };
+const MIN_JOIN = 0.2;
 
 /** The `CANDIDATES`-th best n-gram score (0 when fewer topics score), kept in a small sorted list. */
 function joinThreshold(scores: Float64Array): number {
@@ -62,14 +62,15 @@ export function mixCharGrams(index: SearchIndex, question: string, allows: (syst
   for (const [topic, entry] of byTopic) entry.gram = scores[topicAt.get(topic) ?? -1] ?? 0;
   const least = joinThreshold(scores);
   for (let at = 0; at < topics.length; at += 1) {
-    if (scores[at] < MIN_JOIN.gram || scores[at] < least || byTopic.has(topics[at]) || !allows(systems[at])) continue;
+    if (scores[at] < MIN_JOIN || scores[at] < least || byTopic.has(topics[at]) || !allows(systems[at])) continue;
     byTopic.set(topics[at], { score: 0, words: 0, gram: scores[at], gramRecall: 0, coverage: 0, similarity: 0, recall: 0, system: systems[at] });
   }
   for (const entry of byTopic.values()) entry.score = (1 - recallShare) * ((1 - gramShare) * entry.words + gramShare * entry.gram);
   // Only the leaders are compared phrase by phrase: the per-query work stays bounded at any size of base.
   const leaders = [...byTopic].sort((a, b) => b[1].score - a[1].score).slice(0, rerank);
+  const held = heldGrams(index.charGrams, grams);
   for (const [topic, entry] of leaders) {
-    entry.gramRecall = phraseGramRecall(index.charGrams, grams, topic);
+    entry.gramRecall = phraseGramRecall(index.charGrams, held, topic);
     entry.score += recallShare * entry.gramRecall;
   }
 }

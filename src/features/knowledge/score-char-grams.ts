@@ -74,13 +74,20 @@ function phraseGramsOf(index: CharGramIndex, topic: string): PhraseGrams[] {
  * question holds: a long question with context holds all of a short sample question, typos and
  * inflected forms most of it. A topic's phrases are cut into pieces when first asked for.
  */
-export function phraseGramRecall(index: CharGramIndex, grams: ReadonlyMap<number, number>, topic: string): number {
+export function phraseGramRecall(index: CharGramIndex, held: Uint8Array, topic: string): number {
   let best = 0;
   for (const { ids, total } of phraseGramsOf(index, topic)) {
     if (total === 0) continue;
-    let held = 0;
-    for (const id of ids) if (grams.has(id)) held += index.idf[id];
-    best = Math.max(best, held / total);
+    let found = 0;
+    for (const id of ids) if (held[id] === 1) found += index.idf[id];
+    best = Math.max(best, found / total);
   }
   return best;
+}
+
+/** The question's pieces as a mark per piece of the index: phrases are compared against it many times per question. */
+export function heldGrams(index: CharGramIndex, grams: ReadonlyMap<number, number>): Uint8Array {
+  const held = new Uint8Array(index.idf.length);
+  for (const id of grams.keys()) held[id] = 1;
+  return held;
 }

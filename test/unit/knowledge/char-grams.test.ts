@@ -1,6 +1,6 @@
 import type { Article } from '../../../src/features/knowledge/article.js';
 import { buildCharGramIndex, type CharGramIndex } from '../../../src/features/knowledge/char-gram-index.js';
-import { phraseGramRecall, questionGrams, scoreCharGrams } from '../../../src/features/knowledge/score-char-grams.js';
+import { heldGrams, phraseGramRecall, questionGrams, scoreCharGrams } from '../../../src/features/knowledge/score-char-grams.js';
 import type { SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { rankTopics } from '../../../src/features/knowledge/search-knowledge.js';
 import { fixtureIndex } from './knowledge-test-kit.js';
@@ -46,7 +46,7 @@ describe('character n-gram channel', () => {
   });
 
   it('counts a phrase as held when a long question contains it, inflected', () => {
-    const grams = questionGrams(small, 'tere, olen uus ja unustasin oma paroolid ära, mis nüüd', 'any');
+    const grams = heldGrams(small, questionGrams(small, 'tere, olen uus ja unustasin oma paroolid ära, mis nüüd', 'any'));
     expect(phraseGramRecall(small, grams, 'parool')).toBeGreaterThan(0.8);
     expect(phraseGramRecall(small, grams, 'kaart')).toBeLessThan(0.3);
     expect(phraseGramRecall(small, grams, 'no-such-topic')).toBe(0);
