@@ -2,11 +2,11 @@ import type { AnalysisLang } from './analyse-text.js';
 import { gramWords, wordGrams, type CharGramIndex } from './char-gram-index.js';
 
 /**
- * A piece held by more than a twentieth of the topics (and more than `MIN_SKIP` of them) is
+ * A piece held by more than a fiftieth of the topics (and more than `MIN_SKIP` of them) is
  * skipped when scoring: its idf is low, so it moves every topic alike, and at 10,000 articles its
  * posting list would dominate the query's work. In a base of a few hundred topics nothing is skipped.
  */
-const SKIP_SHARE = 1 / 20;
+const SKIP_SHARE = 1 / 50;
 const MIN_SKIP = 200;
 /** The question's words read, as in the word ranking (`MAX_QUERY_WORDS`). */
 const MAX_WORDS = 60;
