@@ -7,10 +7,10 @@
  * way whenever the ranking or the articles change.
  */
 export const TRAINED_WEIGHTS: readonly number[] = [
-  1.757, 2.382, 0.109, 0.512, 1.919, 1.01, 1.582, 2.568, 2.549, 1.362, 0.773, -2.2, 0.238, -2.904, -7.836,
+  1.572, 1.669, 0.626, 0.244, 1.671, 2.304, -0.318, 0.56, 2.695, -0.066, 2.088, -1.457, 0.457, -2.877, 1.927, -6.202,
 ];
 /** The suggestion model's weights (is the right topic among the suggestions?), same order; printed as suggestWeights. */
 export const TRAINED_SUGGEST_WEIGHTS: readonly number[] = [
-  2.079, 0.417, -0.501, 0.792, 0.46, 2.406, 0.983, 1.295, 2.989, 1.159, 2.575, -1.19, 1.171, -2.805, -7.154,
+  2.291, -0.606, 0.354, -0.096, 0.431, 2.428, 0.063, 0.759, 3.047, 0.92, 1.805, -1.555, 0.925, -3.039, 2.877, -6.561,
 ];
-export const TRAINED_THRESHOLDS = { answerThreshold: 0.825, suggestThreshold: 0.65 } as const;
+export const TRAINED_THRESHOLDS = { answerThreshold: 0.9, suggestThreshold: 0.725 } as const;
