@@ -47,16 +47,21 @@ export interface TopFeatures {
   namesSystem: number;
   /** 1 when the question names a system or device the desk does not support (Outlook, a printer) and none of ours. */
   namesOther: number;
+  /**
+   * The largest share of one of its titles or sample questions that the question holds, by
+   * character n-grams (0..1; `phraseGramRecall`): `recall` that typos and inflected forms do not break.
+   */
+  gramRecall: number;
 }
 
 export const FEATURE_NAMES = [
   'top', 'lead', 'leadOverThird', 'coverageLead', 'topTimesLead', 'coverage', 'similarity', 'recall', 'explained', 'known', 'words', 'unknownShare',
-  'namesSystem', 'namesOther', 'intercept',
+  'namesSystem', 'namesOther', 'gramRecall', 'intercept',
 ] as const;
 
 /** The features as the model reads them, each about 0..1. */
 export function featureVector(features: TopFeatures): number[] {
-  const { top, second, third, secondCoverage, coverage, similarity, recall, knownWeight, knownWords, unknownWords, namesSystem, namesOther } = features;
+  const { top, second, third, secondCoverage, coverage, similarity, recall, knownWeight, knownWords, unknownWords, namesSystem, namesOther, gramRecall } = features;
   const lead = top > 0 ? (top - second) / top : 0;
   const leadOverThird = top > 0 ? (top - third) / top : 0;
   const words = knownWords + unknownWords;
@@ -64,7 +69,7 @@ export function featureVector(features: TopFeatures): number[] {
   const explained = coverage * (1 - unknownShare);
   return [
     top, lead, leadOverThird, coverage - secondCoverage, top * lead, coverage, similarity, recall, explained, Math.min(1, knownWeight / 8),
-    Math.min(1, words / 12), unknownShare, namesSystem, namesOther, 1,
+    Math.min(1, words / 12), unknownShare, namesSystem, namesOther, gramRecall, 1,
   ];
 }
 

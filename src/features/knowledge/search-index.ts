@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import { analyseText, indexForm, synonymForms } from './analyse-text.js';
+import { buildCharGramIndex, type CharGramIndex } from './char-gram-index.js';
 import { questionKey } from './clean-question.js';
 import { splitCompound } from './compound-split.js';
 import { Vocabulary } from './vocabulary.js';
@@ -50,6 +51,8 @@ export interface SearchIndex {
    * article's sample question (a phrasing a specialist accepted, say) is that article's answer.
    */
   exactPhrasings: ReadonlyMap<string, string>;
+  /** The same articles by character n-grams, per topic (`char-gram-index.ts`). */
+  charGrams: CharGramIndex;
 }
 
 interface DocDraft {
@@ -84,9 +87,11 @@ function countInto(counts: Map<string, number>, forms: Iterable<string>): void {
   for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
 }
 
-function fieldCounts(article: Article, forms: Map<string, string>, phrases: string[][]): FieldCounts {
-  const analyse = (text: string): string[] => {
+/** `words` collects each title, sample question and keyword's folded words for the n-gram index, which would otherwise analyse them again. */
+function fieldCounts(article: Article, forms: Map<string, string>, phrases: string[][], words: Map<string, string[]>): FieldCounts {
+  const analyse = (text: string, short = true): string[] => {
     const tokens = analyseText(text, article.lang);
+    if (short) words.set(text, tokens.map((token) => token.surface));
     for (const token of tokens) {
       if (!forms.has(token.stem)) forms.set(token.stem, token.forms[0]);
       if (!forms.has(token.forms[0])) forms.set(token.forms[0], token.forms[0]);
@@ -102,7 +107,7 @@ function fieldCounts(article: Article, forms: Map<string, string>, phrases: stri
       if (isPhrase && unique.length > 0) phrases.push(unique);
     }
   }
-  const body = analyse(plainMarkdown(article.body));
+  const body = analyse(plainMarkdown(article.body), false);
   countInto(counts.body, body);
   counts.bodyLength = body.length;
   return counts;
@@ -123,10 +128,10 @@ function bm25fStrengths(counts: FieldCounts, averageBody: number): Map<string, n
   return strengths;
 }
 
-function draftDocs(articles: readonly Article[], forms: Map<string, string>): DocDraft[] {
+function draftDocs(articles: readonly Article[], forms: Map<string, string>, words: Map<string, string[]>): DocDraft[] {
   const counted = articles.map((article) => {
     const phrases: string[][] = [];
-    return { article, phrases, counts: fieldCounts(article, forms, phrases) };
+    return { article, phrases, counts: fieldCounts(article, forms, phrases, words) };
   });
   const averageBody = counted.reduce((sum, doc) => sum + doc.counts.bodyLength, 0) / Math.max(1, counted.length);
   return counted.map(({ article, phrases, counts }) => ({
@@ -205,7 +210,8 @@ function exactPhrasingsOf(articles: readonly Article[]): Map<string, string> {
 /** Builds the index: a document per article, idf counted per topic (both languages of one topic count once). */
 export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
   const forms = new Map<string, string>();
-  const drafts = draftDocs(articles, forms);
+  const words = new Map<string, string[]>();
+  const drafts = draftDocs(articles, forms, words);
   for (const draft of drafts) addCompoundParts(draft, forms);
   const { terms, termIds, lists } = collectPostings(drafts);
   const topicOf = drafts.map((draft) => draft.article.topic);
@@ -232,5 +238,6 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
     // About the weight of a word found in a quarter of the topics.
     unknownWeight: inverseDocumentFrequency(Math.max(1, topicCount / 4), Math.max(topicCount, 3)),
     exactPhrasings: exactPhrasingsOf(articles),
+    charGrams: buildCharGramIndex(articles, words),
   };
 }

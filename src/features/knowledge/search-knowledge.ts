@@ -2,6 +2,7 @@ import type { ArticleSystem } from './article.js';
 import { questionKey } from './clean-question.js';
 import { confidence, TRAINED_SUGGEST_WEIGHTS, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
 import { detectSystems } from './detect-systems.js';
+import { mixCharGrams, type TopicScore } from './mix-char-grams.js';
 import { namesOtherSystem } from './other-systems.js';
 import { queryUnits } from './query-units.js';
 import { scoreDocuments } from './score-documents.js';
@@ -85,12 +86,13 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
   const smalltalk = detectSmallTalk(question, isContent);
   if (smalltalk) return { systems, smalltalk, topics: [] };
   const units = queryUnits(index, question);
-  const byTopic = new Map<string, { score: number; coverage: number; similarity: number; recall: number; system: ArticleSystem }>();
+  const byTopic = new Map<string, TopicScore>();
   for (const scored of scoreDocuments(index, units)) {
     const { topic, system } = index.docs[scored.doc].article;
     if (!systemAllows(systems, system)) continue;
-    if (scored.score > (byTopic.get(topic)?.score ?? -1)) byTopic.set(topic, { ...scored, system });
+    if (scored.score > (byTopic.get(topic)?.words ?? -1)) byTopic.set(topic, { ...scored, words: scored.score, gram: 0, gramRecall: 0, system });
   }
+  mixCharGrams(index, question, (system) => systemAllows(systems, system), byTopic);
   const ranked = [...byTopic].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
   if (ranked.length === 0) return { systems, topics: [] };
   const best = ranked[0][1];
@@ -107,6 +109,7 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
     unknownWords: units.reduce((sum, unit) => sum + unit.unknown, 0),
     namesSystem: systems.includes(best.system) ? 1 : 0,
     namesOther: systems.length === 0 && namesOtherSystem(question) ? 1 : 0,
+    gramRecall: best.gramRecall,
   };
   const exact = index.exactPhrasings.get(questionKey(question)) === ranked[0][0];
   return { systems, topics: ranked.map(([id, { score }]) => ({ id, score })), features, ...(exact ? { exact } : {}) };

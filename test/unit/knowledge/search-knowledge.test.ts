@@ -33,7 +33,7 @@ describe('searchKnowledge', () => {
   });
 
   it('suggests when it is not sure', () => {
-    const outcome = ask('STARi testkeskkonna parool');
+    const outcome = ask('parool testkeskkonda sisse logimiseks');
     expect(outcome.decision).toBe('suggest');
     expect(outcome.results[0].id).toBe('star-testkeskkond');
   });
@@ -123,19 +123,19 @@ describe('decide and calibrate', () => {
   it('lowers confidence when the runner-up is close, the article explains little or the question names another system', () => {
     const features: TopFeatures = {
       top: 0.8, second: 0.1, third: 0.05, secondCoverage: 0.1, coverage: 0.9, similarity: 0.8, recall: 0.9,
-      knownWeight: 6, knownWords: 4, unknownWords: 0, namesSystem: 1, namesOther: 0,
+      knownWeight: 6, knownWords: 4, unknownWords: 0, namesSystem: 1, namesOther: 0, gramRecall: 0.9,
     };
     const at = (change: Partial<TopFeatures>) => confidence({ ...features, ...change }, TRAINED_WEIGHTS);
     expect(at({})).toBeGreaterThan(0.9);
     expect(at({ second: 0.75, secondCoverage: 0.85 })).toBeLessThan(at({}));
-    expect(at({ coverage: 0.3, recall: 0.3, similarity: 0.2 })).toBeLessThan(at({}));
+    expect(at({ coverage: 0.3, recall: 0.3, similarity: 0.2, gramRecall: 0.3 })).toBeLessThan(at({}));
     expect(at({ namesSystem: 0, namesOther: 1 })).toBeLessThan(at({ namesSystem: 0 }));
     expect(at({ top: 0 })).toBe(0);
   });
 
   it('fits the logistic model to separate right from wrong tops', () => {
-    const right: TopFeatures = { top: 0.9, second: 0.2, third: 0.1, secondCoverage: 0.2, coverage: 0.9, similarity: 0.8, recall: 1, knownWeight: 5, knownWords: 3, unknownWords: 0, namesSystem: 1, namesOther: 0 };
-    const wrong: TopFeatures = { ...right, top: 0.4, second: 0.38, coverage: 0.4, recall: 0.3, unknownWords: 3 };
+    const right: TopFeatures = { top: 0.9, second: 0.2, third: 0.1, secondCoverage: 0.2, coverage: 0.9, similarity: 0.8, recall: 1, knownWeight: 5, knownWords: 3, unknownWords: 0, namesSystem: 1, namesOther: 0, gramRecall: 1 };
+    const wrong: TopFeatures = { ...right, top: 0.4, second: 0.38, coverage: 0.4, recall: 0.3, unknownWords: 3, gramRecall: 0.3 };
     const weights = fitWeights([featureVector(right), featureVector(wrong)], [1, 0], 500);
     expect(confidence(right, weights)).toBeGreaterThan(0.8);
     expect(confidence(wrong, weights)).toBeLessThan(0.2);
