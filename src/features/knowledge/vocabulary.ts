@@ -59,7 +59,9 @@ export class Vocabulary {
   constructor(private readonly termOf: ReadonlyMap<string, number>) {
     this.sorted = [...termOf.keys()].filter((form) => !form.startsWith('~')).sort();
     this.reversedSorted = this.sorted.map(reversed).sort();
-    this.typoForms = this.sorted.filter((form) => form.length >= MIN_FUZZY - 1);
+    // Both sides of a typo are five letters or more: a four-letter term one letter short of an
+    // everyday word is no typo of it ("asjus", about the matter, is not the rare term asju).
+    this.typoForms = this.sorted.filter((form) => form.length >= MIN_FUZZY);
     this.typoForms.forEach((form, at) => {
       for (const gram of bigrams(form)) {
         const list = this.byBigram.get(gram) ?? [];
@@ -104,9 +106,9 @@ export class Vocabulary {
   }
 
   /**
-   * Typos: forms within one edit (five to seven letters) or two (eight or more), with the same
-   * first letter. Forms sharing enough letter pairs are the candidates (an edit breaks at most two
-   * pairs), fuse.js ranks them and an edit distance confirms the whole word.
+   * Typos: forms of five letters or more within one edit (five to seven letters) or two (eight or
+   * more), with the same first letter. Forms sharing enough letter pairs are the candidates (an
+   * edit breaks at most two pairs), fuse.js ranks them and an edit distance confirms the whole word.
    */
   fuzzyMatches(form: string): TermMatch[] {
     const allowed = allowedEdits(form.length);
