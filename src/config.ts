@@ -58,7 +58,7 @@ const schema = z.object({
   CARD_SIGNING_SECRET: text(),
   MAX_BODY_BYTES: int(262_144, 1024, 10_485_760),
   KB_ANSWER_THRESHOLD: fraction(0.84),
-  KB_SUGGEST_THRESHOLD: fraction(0.652),
+  KB_SUGGEST_THRESHOLD: fraction(0.651),
   CASE_REOPEN_DAYS: int(14, 0, 365),
   CASE_DUE_HOURS_CRITICAL: int(4, 1, 24 * 90),
   CASE_DUE_HOURS_HIGH: int(8, 1, 24 * 90),

@@ -118,11 +118,11 @@ describe('registerKnowledge', () => {
   });
 
   it('suggests articles, and shows the one picked', async () => {
-    const tools = await ask('parool testkeskkonda sisse logimiseks');
+    const tools = await ask('parool testkeskkonnas aegus');
     const card = cardOf(tools.replies[0]);
     expect(card?.body[0].text).toBe(TEXTS.suggestIntro.et);
     const show = card?.actions?.[0].data as SignedActionData;
-    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'parool testkeskkonda sisse logimiseks' } });
+    expect(show).toMatchObject({ verb: 'knowledge.show', args: { id: 'star-testkeskkond', question: 'parool testkeskkonnas aegus' } });
     expect(firstText((await click(show)).replies[0])).toBe('Konto STARi testkeskkonda');
   });
 

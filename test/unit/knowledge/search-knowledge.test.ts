@@ -33,7 +33,7 @@ describe('searchKnowledge', () => {
   });
 
   it('suggests when it is not sure', () => {
-    const outcome = ask('parool testkeskkonda sisse logimiseks');
+    const outcome = ask('parool testkeskkonnas aegus');
     expect(outcome.decision).toBe('suggest');
     expect(outcome.results[0].id).toBe('star-testkeskkond');
   });
