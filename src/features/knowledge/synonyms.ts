@@ -44,7 +44,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpersonal\s+data\b/g, 'isikuandmed'],
   [/\bfood\s+(package|parcel|pack|box)\w*/g, 'toidupakk'],
   [/\bplace\s+of\s+residence\b/g, 'elukoht'],
-  [/\btime\s*outs?\b|\btimed\s+out\b/g, 'timeout'],
+  // "the session keeps timing out", "it times out", "a time-out": the article's word is timeout.
+  [/\btim(?:e|es|ed|ing)[\s-]*outs?\b/g, 'timeout'],
   [/\bdrop[\s-]?down\w*/g, 'rippmenuu'],
   // A program that "runs together" has crashed.
   [/\b(jookse\w*|jooksi\w*)\s+kokku\b|\bkokku\s+jookse\w*|\bcrash\w*|\bfreez\w*|\bhangu\w*/g, 'error'],

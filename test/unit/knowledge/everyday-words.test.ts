@@ -25,4 +25,10 @@ describe('everyday words against the real articles', () => {
     // Not an abbreviation: a word the base does not know stays unknown.
     expect(queryUnits(index, 'palgast')[0]).toMatchObject({ weight: 0, unknown: 1 });
   });
+
+  it('reads every form of the phrasal verb "time out" as the articles\' timeout', () => {
+    for (const question of ['timing out', 'it times out', 'it timed out', 'a time-out', 'time outs']) {
+      expect(termsOf(question).flat()).toEqual(termsOf('timeout').flat());
+    }
+  });
 });
