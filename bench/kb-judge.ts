@@ -8,12 +8,14 @@
  *   3. the style set decided with those parameters: its summary line only (as `kb eval STYLE` after
  *      the refit is written to decision-weights.ts).
  *
- *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--sets 2|3] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
+ *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--write] [--sets 2|3] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
  *
  * `--rule` judges another way of choosing the thresholds (cross-validate.ts `DecisionRule`; `{}` is
  * the fixed-cost objective used before session 5); without it, the shipped `DEFAULT_RULE`.
  *
- * Nothing is written: paste the printed parameters into decision-weights.ts when a change is kept.
+ * Nothing is written unless `--write` is given: then the printed parameters go into decision-weights.ts
+ * and the two thresholds into the defaults of src/config.ts and .env.example (write-decision-weights.ts),
+ * which is what to do when a change is kept.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,7 @@ import { crossValidate, DEFAULT_RULE, type DecisionRule } from '../src/features/
 import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
+import { writeDecisionParams } from './write-decision-weights.js';
 
 const OWN_1 = 'test/fixtures/kb-eval/own-questions.jsonl';
 const OWN_2 = 'test/fixtures/kb-eval/own-questions-2.jsonl';
@@ -34,7 +37,7 @@ const line = (label: string, figures: EvalFigures): string =>
 const round = (values: readonly number[]): string => `[${values.map((value) => Math.round(value * 1000) / 1000).join(', ')}]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' } } });
   const rule = values.rule === undefined ? DEFAULT_RULE : (JSON.parse(values.rule) as DecisionRule);
   const base = await KnowledgeBase.open({ dir: values.dir, logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
   const files = [OWN_1, OWN_2, OWN_3].slice(0, values.sets === '2' ? 2 : 3);
@@ -45,6 +48,10 @@ async function main(): Promise<void> {
   const params = cv.onAll;
   console.log(`chosen on own sets 1-${files.length} (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);
   console.log(`  TRAINED_WEIGHTS ${round(params.weights)}\n  TRAINED_SUGGEST_WEIGHTS ${round(params.suggestWeights ?? [])}`);
+  if (values.write) {
+    await writeDecisionParams('.', params);
+    console.log('written to src/features/knowledge/decision-weights.ts, src/config.ts and .env.example');
+  }
   if (values['no-style']) return;
   const style = await read(STYLE);
   console.log(line('style set (summary only), those parameters', evaluate(style, (question) => decideRanking(base.rank(question), params))));

@@ -8,7 +8,8 @@
  * lowest answer threshold at which the training questions' confident wrong stays within 0.014, then
  * the lowest suggestion threshold at which their refused stays at 0.93 or more, both counted softly
  * so that one question moves a threshold by thousandths, not a grid step. Refit them the same way
- * whenever the ranking, the articles or the question sets change.
+ * whenever the ranking, the articles or the question sets change: `npx tsx bench/kb-judge.ts --write`
+ * writes them here and into the threshold defaults of src/config.ts and .env.example.
  */
 export const TRAINED_WEIGHTS: readonly number[] = [
   2.235, 1.025, 0.865, 0.009, 1.28, 2.067, 0.157, 0.477, 2.474, 0.487, 2.147, -0.951, 0.441, -3.299, 2.301, -6.767,
