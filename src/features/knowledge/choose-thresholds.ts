@@ -1,5 +1,5 @@
 import type { EvalQuestion } from './evaluate-questions.js';
-import { decideTwo, MAX_SUGGESTIONS, SUGGEST_SHARE, type Ranking, type Thresholds } from './search-knowledge.js';
+import { decideTwo, suggestionsOf, type Ranking, type Thresholds } from './search-knowledge.js';
 
 /** The thresholds tried, on the models' probability scale. */
 export const GRID = {
@@ -37,10 +37,9 @@ export function scoreCase(question: EvalQuestion, ranking: Ranking, sure: number
   };
 }
 
-/** The suggestions do not depend on the parameters: the first three topics within `SUGGEST_SHARE` of the top score (as `suggestionsOf`). */
+/** The suggestions do not depend on the parameters: whether `expect` is among what `suggestionsOf` offers for this ranking. */
 export function suggestedAmong(ranking: Ranking, expect: string): boolean {
-  const top = ranking.topics[0]?.score ?? 0;
-  return ranking.topics.slice(0, MAX_SUGGESTIONS).some((topic) => topic.id === expect && topic.score >= top * SUGGEST_SHARE);
+  return suggestionsOf({ results: ranking.topics }).some((topic) => topic.id === expect);
 }
 
 /** The four shares the goals are written in, for the cases decided at these thresholds. */

@@ -50,7 +50,7 @@ const SMALL_TALK_CONTENT = 0.8;
 export const MAX_SEARCH_CHARS = 2000;
 
 /** A suggested article scores at least this share of the first one. */
-export const SUGGEST_SHARE = 0.5;
+const SUGGEST_SHARE = 0.5;
 
 /** The articles to offer when not sure: up to three, none scoring below `SUGGEST_SHARE` of the first. */
 export function suggestionsOf(outcome: Pick<SearchOutcome, 'results'> & Partial<SearchOutcome>): SearchResult[] {
