@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { TENANT, installationUpdate, personalConversationId } from '../support/activities.js';
 import { FakeConnector, TEAMS_LIMITS } from '../support/fake-connector.js';
-import { spawnTs } from '../support/spawn-ts.js';
-import { STARTUP_MS, listeningPort } from '../support/bot-process.js';
+import { STARTUP_MS } from '../support/bot-process.js';
+import { startReplica, stopReplica, type BotReplica } from '../support/bot-replica.js';
 import { describeWithPostgres } from '../support/postgres.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 
 const SECRET = 'pg-broadcast-replicas-secret';
 const PEOPLE = 300;
-interface Replica { child: ChildProcessWithoutNullStreams; url: string; dataDir: string }
 
 /**
  * Issue 13, item 3: two real bot processes on one database deliver one broadcast at Teams' 50/s
@@ -23,19 +18,15 @@ interface Replica { child: ChildProcessWithoutNullStreams; url: string; dataDir:
  */
 describeWithPostgres('one broadcast, two replicas, one killed half-way', (server) => {
   const connector = new FakeConnector();
-  const replicas: Replica[] = [];
+  const replicas: BotReplica[] = [];
   let databaseUrl = '';
 
-  async function start(): Promise<Replica> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-broadcast-replica-'));
-    const child = spawnTs('src/main.ts', [], {
-      ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT,
-      STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '',
+  async function start(): Promise<BotReplica> {
+    const replica = await startReplica({
+      ALLOWED_TENANTS: TENANT, STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '',
       INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'STAR:major', BROADCAST_RATE_PER_SECOND: '50',
-    });
-    const replica = { child, dataDir, url: '' };
+    }, 'tugibot-broadcast-replica-');
     replicas.push(replica);
-    replica.url = `http://127.0.0.1:${await listeningPort(child)}`;
     return replica;
   }
 
@@ -48,14 +39,7 @@ describeWithPostgres('one broadcast, two replicas, one killed half-way', (server
   }, 2 * STARTUP_MS);
 
   afterAll(async () => {
-    for (const replica of replicas) {
-      if (replica.child.exitCode === null && replica.child.signalCode === null) {
-        const exited = new Promise((resolve) => replica.child.once('exit', resolve));
-        replica.child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(replica.dataDir, { recursive: true, force: true });
-    }
+    for (const replica of replicas) await stopReplica(replica);
     await connector.stop();
   });
 

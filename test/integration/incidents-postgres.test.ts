@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { TENANT, installationUpdate, personalConversationId } from '../support/activities.js';
 import { FakeConnector } from '../support/fake-connector.js';
-import { spawnTs } from '../support/spawn-ts.js';
-import { STARTUP_MS, listeningPort } from '../support/bot-process.js';
+import { STARTUP_MS } from '../support/bot-process.js';
+import { startReplica, stopReplica, type BotReplica } from '../support/bot-replica.js';
 import { describeWithPostgres } from '../support/postgres.js';
 import { signIncident } from '../../src/http/incident-signature.js';
 
 const SECRET = 'pg-incident-test-secret';
-interface Running { child: ChildProcessWithoutNullStreams; url: string; dataDir: string }
 
 async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const db = new pg.Client({ connectionString: url });
@@ -32,34 +27,23 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
  */
 describeWithPostgres('incidents on PostgreSQL (STORE=postgres)', (server) => {
   const connector = new FakeConnector();
-  const running: Running[] = [];
+  const running: BotReplica[] = [];
   beforeAll(async () => { await connector.start(); });
   afterAll(async () => {
-    for (const process of running) {
-      if (process.child.exitCode === null && process.child.signalCode === null) {
-        const exited = new Promise((resolve) => process.child.once('exit', resolve));
-        process.child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(process.dataDir, { recursive: true, force: true });
-    }
+    for (const replica of running) await stopReplica(replica);
     await connector.stop();
   });
 
-  async function start(databaseUrl: string): Promise<Running> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-pg-incidents-'));
-    const child = spawnTs('src/main.ts', [], {
-      ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT,
-      STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '',
+  async function start(databaseUrl: string): Promise<BotReplica> {
+    const started = await startReplica({
+      ALLOWED_TENANTS: TENANT, STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '',
       INCIDENT_WEBHOOK_SECRET: SECRET, NOTICE_AUTO_PUBLISH: 'STAR:major', BROADCAST_RATE_PER_SECOND: '8',
-    });
-    const started = { child, dataDir, url: '' };
+    }, 'tugibot-pg-incidents-');
     running.push(started);
-    started.url = `http://127.0.0.1:${await listeningPort(child)}`;
     return started;
   }
 
-  async function webhook(target: Running, payload: Record<string, unknown>): Promise<number> {
+  async function webhook(target: BotReplica, payload: Record<string, unknown>): Promise<number> {
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const answer = await fetch(`${target.url}/api/incidents`, {

@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import pg from 'pg';
 import { CHANNEL_ID, MARI, SIIM, TEAM_ID, TENANT, cardSubmit, installationUpdate, personalMessage, type Person } from '../support/activities.js';
 import { buttonData, cardOf, textOf } from '../support/bot-harness.js';
-import { STARTUP_MS, listeningPort } from '../support/bot-process.js';
+import { STARTUP_MS } from '../support/bot-process.js';
+import { startReplica, stopReplica, type BotReplica } from '../support/bot-replica.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { describeWithPostgres } from '../support/postgres.js';
-import { spawnTs } from '../support/spawn-ts.js';
 
 type Replies = Array<Record<string, unknown>>;
-interface Replica { child: ChildProcessWithoutNullStreams; url: string; dataDir: string }
 
 const OPENS = 200;
 const REQUESTERS: Person[] = Array.from({ length: 50 }, (_, n) => ({ aadObjectId: `f0f0f0f0-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `Pöörduja ${n}` }));
 
-async function ask(replica: Replica, activity: Record<string, unknown>): Promise<Replies> {
+async function ask(replica: BotReplica, activity: Record<string, unknown>): Promise<Replies> {
   const response = await fetch(`${replica.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, deliveryMode: 'expectReplies' }) });
   if (response.status !== 200) throw new Error(`${replica.url} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { activities?: Replies }).activities?.filter((reply) => reply.type !== 'typing') ?? [];
@@ -46,38 +41,28 @@ async function inBatches<T, R>(items: T[], width: number, work: (item: T, index:
  */
 describeWithPostgres('two replicas on one database', (server) => {
   const connector = new FakeConnector();
-  const replicas: Replica[] = [];
+  const replicas: BotReplica[] = [];
   let databaseUrl = '';
 
-  async function startReplica(): Promise<Replica> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tugibot-replica-'));
-    const child = spawnTs('src/main.ts', [], {
-      ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ALLOWED_TENANTS: TENANT,
-      STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '', SPECIALISTS: `${SIIM.aadObjectId},${MARI.aadObjectId}`, SPECIALISTS_CHANNEL_ID: CHANNEL_ID,
-      DIGEST_HOUR: '0', SCHEDULER_INTERVAL_SECONDS: '1',
-    });
-    return { child, dataDir, url: `http://127.0.0.1:${await listeningPort(child)}` };
-  }
+  const start = (): Promise<BotReplica> => startReplica({
+    ALLOWED_TENANTS: TENANT, STORE: 'postgres', DATABASE_URL: databaseUrl, CARD_SIGNING_SECRET: '', SPECIALISTS: `${SIIM.aadObjectId},${MARI.aadObjectId}`, SPECIALISTS_CHANNEL_ID: CHANNEL_ID,
+    DIGEST_HOUR: '0', SCHEDULER_INTERVAL_SECONDS: '1',
+  });
 
   beforeAll(async () => {
     await connector.start();
     databaseUrl = await server().freshDatabase();
-    replicas.push(...await Promise.all([startReplica(), startReplica()]));
+    replicas.push(...await Promise.all([start(), start()]));
     // The channel is learned by one replica only; the other finds it in the database.
     await ask(replicas[0], installationUpdate(SIIM, { serviceUrl: connector.url, inChannel: true }));
   }, 2 * STARTUP_MS);
 
   afterAll(async () => {
-    for (const replica of replicas) {
-      const exited = new Promise((resolve) => replica.child.once('exit', resolve));
-      replica.child.kill('SIGTERM');
-      await exited;
-      rmSync(replica.dataDir, { recursive: true, force: true });
-    }
+    for (const replica of replicas) await stopReplica(replica);
     await connector.stop();
   });
 
-  async function openCase(replica: Replica, person: Person, n: number): Promise<string> {
+  async function openCase(replica: BotReplica, person: Person, n: number): Promise<string> {
     const serviceUrl = connector.url;
     const [form] = await ask(replica, personalMessage(person, 'uus pöördumine', { serviceUrl }));
     // The form is submitted to the other replica half the time: a card made by one is good on both.
@@ -109,7 +94,7 @@ describeWithPostgres('two replicas on one database', (server) => {
     await connector.waitFor(() => cardOfCase(number) !== undefined, 10_000);
     const { id, card } = cardOfCase(number)!;
     const take = buttonData(card, 'Võta enda peale');
-    const click = (replica: Replica, person: Person) => ask(replica, cardSubmit(person, take, {}, {
+    const click = (replica: BotReplica, person: Person) => ask(replica, cardSubmit(person, take, {}, {
       serviceUrl: connector.url, replyToId: id, conversation: { id: `${CHANNEL_ID};messageid=${id}`, conversationType: 'channel', isGroup: true },
       channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } },
     }));
