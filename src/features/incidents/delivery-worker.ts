@@ -6,6 +6,7 @@ import type { Messenger, Reply } from '../../shared/messaging.js';
 import { decideAfterFailure, type RetryPolicy } from './delivery-policy.js';
 import type { Incident } from './incident.js';
 import { deliveryId, type DeliveryEntry, type DeliveryStore, type DeliveryTarget, type IncidentStore } from './incident-store.js';
+import { keepLease } from './lease-keeper.js';
 import type { Pacer } from './pacer.js';
 
 export interface WorkerDeps {
@@ -222,12 +223,17 @@ export class DeliveryWorker {
     if ((entry.leaseUntil ?? 0) - this.now() < this.leaseMs / 2) entry = await this.claim(entry, entry);
     if (!entry) return;
     const calledAt = this.now();
+    // A call slower than the lease (a hung connector) keeps the entry: renewed a few times per lease.
+    const claimed = entry;
+    const lease = keepLease(claimed, (current) => this.claim(current, current), this.leaseMs / 3, this.deps.logger);
     try {
-      await this.call(entry, incident, target);
-      Object.assign(entry, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
+      await this.call(claimed, incident, target);
+      Object.assign(claimed, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
     } catch (error) {
-      await this.settleFailure(entry, error, editing);
-      if (entry.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: entry.nextAttemptAt });
+      await this.settleFailure(claimed, error, editing);
+      if (claimed.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: claimed.nextAttemptAt });
+    } finally {
+      await lease.stop();
     }
     if ((entry.leaseUntil ?? 0) < this.now()) this.deps.logger.warn({ incidentId, target: target.key, owner: this.owner }, 'the lease ran out during the call: another replica may have sent this notice too');
     Object.assign(entry, { leaseUntil: undefined, leaseOwner: undefined, updatedAt: new Date(this.now()).toISOString() });
