@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeliveryWorker } from '../../../src/features/incidents/delivery-worker.js';
 import { openIncident } from '../../../src/features/incidents/incident.js';
-import { deliveryId, type DeliveryStore, type IncidentStore } from '../../../src/features/incidents/incident-store.js';
+import { deliveryId, type DeliveryEntry, type DeliveryStore, type IncidentStore } from '../../../src/features/incidents/incident-store.js';
 import { keepLease } from '../../../src/features/incidents/lease-keeper.js';
 import { Pacer } from '../../../src/features/incidents/pacer.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -64,7 +64,7 @@ describe('DeliveryWorker lease during a slow call', () => {
 });
 
 describe('keepLease', () => {
-  const entry = () => ({ id: 'i|p', incidentId: 'i', key: 'p', address: { channel: 'msteams', serviceUrl: 'http://x', conversationId: 'a:1' }, state: 'sending' as const, deliveredVersion: 0, sendingVersion: 1, attempts: 1, updatedAt: '', revision: 1, leaseUntil: 1 });
+  const entry = (): DeliveryEntry => ({ id: 'i|p', incidentId: 'i', key: 'p', address: { channel: 'msteams', serviceUrl: 'http://x', conversationId: 'a:1', kind: 'personal', bot: { id: '28:b' } }, state: 'sending', deliveredVersion: 0, sendingVersion: 1, attempts: 1, updatedAt: '', revision: 1, leaseUntil: 1 });
 
   it('copies the renewed lease end and revision onto the entry, and stops renewing once another writer took it', async () => {
     const claimed = entry();
