@@ -27,6 +27,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "saada kasutajaks" (become a user) is how people ask for an account.
   [/\bkasutajaks\b/g, 'kasutajakonto'],
   [/\b(lahe\w*|laks\w*|lainud)\s+(ara|minema)\b/g, 'lahkub'],
+  // Going on pension is leaving the job: "kolleeg läks pensionile", "jääb pensionile", "pensionile jäämine".
+  [/\b(lahe\w*|laks\w*|lainud|jai|jaab|jaavad|jaanud|jaama\w*|mine\w*)\s+pensionile\b|\bpensionile\s+(minek\w*|jaami\w*|jaab|jai|laks|lainud)\b/g, 'lahkub'],
   [/\bmeili\w*/g, 'epost'],
   [/\bx[\s-]?(tee|teel|teed|tee\w*|road)\b/g, 'xtee'],
   [/\bsmart[\s-]?id\w*/g, 'smartid'],
@@ -41,6 +43,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(user\s+support|help\s*desk|support\s+desk|service\s+desk)\b/g, 'kasutajatugi'],
   [/\buhendust\s+vo\w*|\bvo\w*\s+uhendust\b|\bget\s+in\s+touch\b|\breach\s+out\b/g, 'contact'],
   [/\bkirja\s+pa\w*|\bpa\w*\s+kirja\b/g, 'kajastama'],
+  // "log my client work", "logging home visits": keeping a record of work, not signing in (that is "log in").
+  [/\blog(?:s|ged|ging)?\b(?=\s+(?:(?:my|our|your|their|the|all|every|each|a)\s+)?(?:client|work|visit|home|meeting|contact|call|phone|action|activit|interaction|note|counsel))/g, 'record'],
   [/\bpersonal\s+data\b/g, 'isikuandmed'],
   [/\bfood\s+(package|parcel|pack|box)\w*/g, 'toidupakk'],
   [/\bplace\s+of\s+residence\b/g, 'elukoht'],
@@ -63,6 +67,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   login: ['login', 'sisselogimine', 'sisselogimise', 'logima', 'logida', 'sisse', 'logon', 'signin', 'sisenemine', 'sisenema',
     'siseneda', 'autentimine', 'authentication'],
   logout: ['logout', 'valjalogimine'],
+  // "konto on lukus", "pandi lukku", "PIN lukustati": the stemmer does not join lukus / lukku.
+  locked: ['lukus', 'lukku', 'lukust', 'lukustatud', 'lukustati', 'lukustus', 'locked', 'lockout'],
   session: ['sessioon', 'sessiooni', 'seanss', 'seansi', 'session', 'sessions'],
   expire: ['aegub', 'aeguma', 'aegumine', 'aegunud', 'aegus', 'expire', 'expires', 'expired', 'expiry', 'timeout'],
   outage: ['rike', 'rikked', 'rikke', 'riket', 'rikkeid', 'katkestus', 'katkestused', 'outage', 'outages', 'down', 'maas',
@@ -105,7 +111,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'toega', 'support', 'helpdesk', 'servicedesk'],
   contact: ['poorduma', 'poorduda', 'poordun', 'poorduge', 'kontakt', 'kontaktid', 'contact', 'uhendust'],
   report: ['teatama', 'teatada', 'teatan', 'report', 'reporting'],
-  leavejob: ['lahkuma', 'lahkub', 'lahkus', 'lahkunud', 'lahkuja', 'lahkumine', 'resign', 'resigns', 'resigned', 'quit', 'quits', 'left'],
+  leavejob: ['lahkuma', 'lahkub', 'lahkus', 'lahkunud', 'lahkuja', 'lahkumine', 'resign', 'resigns', 'resigned', 'quit', 'quits', 'left',
+    'retire', 'retires', 'retired', 'retiring', 'pensioneerus', 'pensioneerub'],
   close: ['sulgema', 'sulgeda', 'sulgeb', 'sulgemine', 'suletud', 'suleti', 'close', 'closed', 'closing', 'deactivate',
     'deactivated', 'blokeerima', 'blokeerida', 'blokeeritud', 'block', 'blocked'],
   revoked: ['peatati', 'peatatud', 'kadunud', 'kadusid', 'kadus', 'kaob', 'kaovad', 'suspended', 'revoked', 'removed', 'disappeared',
