@@ -56,4 +56,17 @@ describe('everyday words against the real articles', () => {
     expect(termsOf('her account')).toEqual(termsOf('account'));
     expect(termsOf('his account')).toEqual(termsOf('account'));
   });
+
+  it('reads being made redundant as leaving the job, but not the articles\' "koondatakse" (is gathered)', () => {
+    for (const question of ['koondati', 'ta on koondatud', 'koondamine']) {
+      expect(termsOf(question).flat()).toEqual(termsOf('lahkub').flat());
+    }
+    expect(termsOf('koondatakse').flat()).not.toEqual(termsOf('lahkub').flat());
+  });
+
+  it('reads "jookseb kinni" as an error and "lendab välja" as being logged out', () => {
+    expect(termsOf('jookseb kinni').flat()).toEqual(termsOf('error').flat());
+    expect(termsOf('lendab välja').flat()).toEqual(termsOf('logout').flat());
+    expect(termsOf('error').flat().length).toBeGreaterThan(0);
+  });
 });
