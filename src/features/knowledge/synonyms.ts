@@ -21,12 +21,16 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsisse\s+(log\w*|pa+s\w*|sa+\w*)/g, 'login'],
   [/\b(log|logs|logged|logging|sign|signs|signed|signing)\s+(in|into|on)\b/g, 'login'],
   [/\b(log|logs|logged|logging)\s+(me\s+)?out\b|\bkick\w*\s+(me\s+)?out\b|\bthrow\w*\s+(me\s+)?out\b/g, 'logout'],
-  [/\bvalja\s+(visk\w*|visa\w*|log\w*)|\b(visk\w*|visa\w*|log\w*)\s+(mind\s+|meid\s+)?valja\b/g, 'logout'],
+  [/\bvalja\s+(visk\w*|visa\w*|log\w*|lenda\w*|lennut\w*)|\b(visk\w*|visa\w*|log\w*|lenda\w*|lennut\w*)\s+(mind\s+|meid\s+)?valja\b/g, 'logout'],
   [/\bei\s+(toota|toota\w*|toimi\w*|funktsioneeri\w*|avane\w*|ava\b|kaivitu\w*|lae\w*|laadi\w*)\b|\bnot\s+working\b|\b(does\s*n.?t|does\s+not|do\s*n.?t|do\s+not)\s+work\b/g, 'broken'],
   [/\bei\s+(saa|saanud|saaks|paase|paasenud|lase|luba|onnestu|onnestunud)\b|\bcan.?t\b|\bcan\s+not\b|\bcannot\b|\bunable\s+to\b/g, 'cannot'],
   // "saada kasutajaks" (become a user) is how people ask for an account.
   [/\bkasutajaks\b/g, 'kasutajakonto'],
   [/\b(lahe\w*|laks\w*|lainud)\s+(ara|minema)\b/g, 'lahkub'],
+  // Going on pension is leaving the job: "kolleeg läks pensionile", "jääb pensionile", "pensionile jäämine".
+  // Made redundant or dismissed is leaving too; "koondatakse" (is gathered) in the articles is not.
+  [/\b(koondati|koondamine|koondamise\w*|koondamisel|vallandati)\b|\b(on|sai|oli|said|olid)\s+(koondatud|vallandatud)\b/g, 'lahkub'],
+  [/\b(lahe\w*|laks\w*|lainud|jai|jaab|jaavad|jaanud|jaama\w*|mine\w*)\s+pensionile\b|\bpensionile\s+(minek\w*|jaami\w*|jaab|jai|laks|lainud)\b/g, 'lahkub'],
   [/\bmeili\w*/g, 'epost'],
   [/\bx[\s-]?(tee|teel|teed|tee\w*|road)\b/g, 'xtee'],
   [/\bsmart[\s-]?id\w*/g, 'smartid'],
@@ -41,6 +45,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(user\s+support|help\s*desk|support\s+desk|service\s+desk)\b/g, 'kasutajatugi'],
   [/\buhendust\s+vo\w*|\bvo\w*\s+uhendust\b|\bget\s+in\s+touch\b|\breach\s+out\b/g, 'contact'],
   [/\bkirja\s+pa\w*|\bpa\w*\s+kirja\b/g, 'kajastama'],
+  // "log my client work", "logging home visits": keeping a record of work, not signing in (that is "log in").
+  [/\blog(?:s|ged|ging)?\b(?=\s+(?:(?:my|our|your|their|the|all|every|each|a)\s+)?(?:client|work|visit|home|meeting|contact|call|phone|action|activit|interaction|note|counsel))/g, 'record'],
   [/\bpersonal\s+data\b/g, 'isikuandmed'],
   [/\bfood\s+(package|parcel|pack|box)\w*/g, 'toidupakk'],
   [/\bplace\s+of\s+residence\b/g, 'elukoht'],
@@ -48,7 +54,7 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btim(?:e|es|ed|ing)[\s-]*outs?\b/g, 'timeout'],
   [/\bdrop[\s-]?down\w*/g, 'rippmenuu'],
   // A program that "runs together" has crashed.
-  [/\b(jookse\w*|jooksi\w*)\s+kokku\b|\bkokku\s+jookse\w*|\bcrash\w*|\bfreez\w*|\bhangu\w*/g, 'error'],
+  [/\b(jookse\w*|jooksi\w*)\s+(kokku|kinni)\b|\b(kokku|kinni)\s+jookse\w*|\bkinni\s+jooksnud\b|\bcrash\w*|\bfreez\w*|\bhangu\w*/g, 'error'],
   [/\bmeelest\s+(lainud|laks|laheb)\b/g, 'unustasin'],
 ];
 
@@ -63,6 +69,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   login: ['login', 'sisselogimine', 'sisselogimise', 'logima', 'logida', 'sisse', 'logon', 'signin', 'sisenemine', 'sisenema',
     'siseneda', 'autentimine', 'authentication'],
   logout: ['logout', 'valjalogimine'],
+  // "konto on lukus", "pandi lukku", "PIN lukustati": the stemmer does not join lukus / lukku.
+  locked: ['lukus', 'lukku', 'lukust', 'lukustatud', 'lukustati', 'lukustus', 'locked', 'lockout'],
   session: ['sessioon', 'sessiooni', 'seanss', 'seansi', 'session', 'sessions'],
   expire: ['aegub', 'aeguma', 'aegumine', 'aegunud', 'aegus', 'expire', 'expires', 'expired', 'expiry', 'timeout'],
   outage: ['rike', 'rikked', 'rikke', 'riket', 'rikkeid', 'katkestus', 'katkestused', 'outage', 'outages', 'down', 'maas',
@@ -105,7 +113,8 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'toega', 'support', 'helpdesk', 'servicedesk'],
   contact: ['poorduma', 'poorduda', 'poordun', 'poorduge', 'kontakt', 'kontaktid', 'contact', 'uhendust'],
   report: ['teatama', 'teatada', 'teatan', 'report', 'reporting'],
-  leavejob: ['lahkuma', 'lahkub', 'lahkus', 'lahkunud', 'lahkuja', 'lahkumine', 'resign', 'resigns', 'resigned', 'quit', 'quits', 'left'],
+  leavejob: ['lahkuma', 'lahkub', 'lahkus', 'lahkunud', 'lahkuja', 'lahkumine', 'resign', 'resigns', 'resigned', 'quit', 'quits', 'left',
+    'retire', 'retires', 'retired', 'retiring', 'pensioneerus', 'pensioneerub'],
   close: ['sulgema', 'sulgeda', 'sulgeb', 'sulgemine', 'suletud', 'suleti', 'close', 'closed', 'closing', 'deactivate',
     'deactivated', 'blokeerima', 'blokeerida', 'blokeeritud', 'block', 'blocked'],
   revoked: ['peatati', 'peatatud', 'kadunud', 'kadusid', 'kadus', 'kaob', 'kaovad', 'suspended', 'revoked', 'removed', 'disappeared',

@@ -31,4 +31,42 @@ describe('everyday words against the real articles', () => {
       expect(termsOf(question).flat()).toEqual(termsOf('timeout').flat());
     }
   });
+
+  it('reads going on pension as leaving the job, in Estonian and English', () => {
+    for (const question of ['läks pensionile', 'jääb pensionile', 'pensionile jäämine']) {
+      expect(termsOf(question).flat()).toEqual(termsOf('lahkub').flat());
+    }
+    expect(termsOf('retired').flat()).toEqual(termsOf('lahkub').flat());
+    expect(termsOf('lahkub').flat().length).toBeGreaterThan(0);
+  });
+
+  it('reads "log" before client work as recording it, and "log in" still as signing in', () => {
+    expect(termsOf('log my client work')[0]).toEqual(termsOf('record')[0]);
+    expect(termsOf('logging home visits')[0]).toEqual(termsOf('record')[0]);
+    expect(termsOf('log in').flat()).toEqual(termsOf('login').flat());
+  });
+
+  it('meets every case of "lukk" (locked) as one term', () => {
+    expect(termsOf('lukku')).toEqual(termsOf('lukus'));
+    expect(termsOf('locked')).toEqual(termsOf('lukus'));
+    expect(termsOf('lukus')[0].length).toBeGreaterThan(0);
+  });
+
+  it('drops the English pronouns her, him and his', () => {
+    expect(termsOf('her account')).toEqual(termsOf('account'));
+    expect(termsOf('his account')).toEqual(termsOf('account'));
+  });
+
+  it('reads being made redundant as leaving the job, but not the articles\' "koondatakse" (is gathered)', () => {
+    for (const question of ['koondati', 'ta on koondatud', 'koondamine']) {
+      expect(termsOf(question).flat()).toEqual(termsOf('lahkub').flat());
+    }
+    expect(termsOf('koondatakse').flat()).not.toEqual(termsOf('lahkub').flat());
+  });
+
+  it('reads "jookseb kinni" as an error and "lendab välja" as being logged out', () => {
+    expect(termsOf('jookseb kinni').flat()).toEqual(termsOf('error').flat());
+    expect(termsOf('lendab välja').flat()).toEqual(termsOf('logout').flat());
+    expect(termsOf('error').flat().length).toBeGreaterThan(0);
+  });
 });
