@@ -25,12 +25,14 @@ export interface DecisionRule {
 export const OBJECTIVE_RULE: DecisionRule = {};
 /**
  * The rule the shipped parameters are chosen by (and `kb eval --cv` cross-validates): confident
- * wrong at most 0.014 and refused at least 0.93 on the training questions, counted softly. The
- * limits are the loosest whose cross-validated figures on the three own sets keep confident wrong
- * within half the goal's 0.03 (0.015) and refused at 0.92 or more (0.923; bench/README-kb.md,
- * session 5): strangers' questions gave about 1.5 times our confident wrong before.
+ * wrong at most 0.016 and refused at least 0.93 on the training questions, counted softly. Session 5
+ * chose 0.014 to keep held-out confident wrong within half the goal's 0.03, since strangers'
+ * questions then gave about 1.5 times ours. Session 6 (kbaug) measured the transfer by leaving one
+ * own set out (bench/kb-transfer.ts): the set written in strangers' styles, fitted on the other two,
+ * gives 0.004 confident wrong at 0.014 and at 0.016 and 0.023 more answered right at 0.016; no held-out
+ * set goes past 0.023 (bench/README-kb.md, session 6).
  */
-export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.014, minRefused: 0.93 }, soft: true };
+export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.016, minRefused: 0.93 }, soft: true };
 
 export interface Case {
   question: EvalQuestion;
