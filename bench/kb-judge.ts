@@ -8,10 +8,12 @@
  *   3. the style set decided with those parameters: its summary line only (as `kb eval STYLE` after
  *      the refit is written to decision-weights.ts).
  *
- *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--write] [--sets 2|3] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
+ *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--write] [--sets 2|3] [--variants N] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
  *
  * `--rule` judges another way of choosing the thresholds (cross-validate.ts `DecisionRule`; `{}` is
  * the fixed-cost objective used before session 5); without it, the shipped `DEFAULT_RULE`.
+ * `--variants N` fits on N noisy variants of each training question as well (noisy-variants.ts; the
+ * held-out folds stay the questions as written).
  *
  * Nothing is written unless `--write` is given: then the printed parameters go into decision-weights.ts
  * and the two thresholds into the defaults of src/config.ts and .env.example (write-decision-weights.ts),
@@ -23,6 +25,7 @@ import { createLogger } from '../src/shared/logger.js';
 import { crossValidate, DEFAULT_RULE, type DecisionRule } from '../src/features/knowledge/cross-validate.js';
 import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from '../src/features/knowledge/evaluate-questions.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
+import { rankedVariants } from '../src/features/knowledge/noisy-variants.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
 import { writeDecisionParams } from './write-decision-weights.js';
 
@@ -37,13 +40,14 @@ const line = (label: string, figures: EvalFigures): string =>
 const round = (values: readonly number[]): string => `[${values.map((value) => Math.round(value * 1000) / 1000).join(', ')}]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' }, variants: { type: 'string', default: '0' } } });
   const rule = values.rule === undefined ? DEFAULT_RULE : (JSON.parse(values.rule) as DecisionRule);
   const base = await KnowledgeBase.open({ dir: values.dir, logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
   const files = [OWN_1, OWN_2, OWN_3].slice(0, values.sets === '2' ? 2 : 3);
   const own = (await Promise.all(files.map(read))).flat();
   const rankings = own.map((question) => base.rank(question.q));
-  const cv = crossValidate(own, rankings, 5, 6, rule);
+  const variants = rankedVariants(own, (question) => base.rank(question), Number(values.variants));
+  const cv = crossValidate(own, rankings, 5, 6, rule, variants);
   console.log(line(`own sets 1-${files.length}, CV 5, mean of 6 shuffles`, cv.heldOut));
   const params = cv.onAll;
   console.log(`chosen on own sets 1-${files.length} (for decision-weights.ts): answerThreshold=${params.answerThreshold} suggestThreshold=${params.suggestThreshold}`);

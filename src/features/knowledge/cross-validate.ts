@@ -17,22 +17,33 @@ export interface DecisionRule {
   /** The models' L2 strength per feature (default 0.001 for all), e.g. stronger on the absolute features. */
   l2?: readonly number[];
   resamples?: number;
+  /** Choose the thresholds on the original training questions only (the noisy variants fit the models alone). */
+  thresholdsOnOriginal?: boolean;
 }
 
 /** The rule before session 5: answered right + ½ shown + ½ refused − 10 × confident wrong, on a 0.025 grid. */
 export const OBJECTIVE_RULE: DecisionRule = {};
 /**
  * The rule the shipped parameters are chosen by (and `kb eval --cv` cross-validates): confident
- * wrong at most 0.014 and refused at least 0.93 on the training questions, counted softly. The
- * limits are the loosest whose cross-validated figures on the three own sets keep confident wrong
- * within half the goal's 0.03 (0.015) and refused at 0.92 or more (0.923; bench/README-kb.md,
- * session 5): strangers' questions gave about 1.5 times our confident wrong before.
+ * wrong at most 0.016 and refused at least 0.93 on the training questions, counted softly. Session 5
+ * chose 0.014 to keep held-out confident wrong within half the goal's 0.03, since strangers'
+ * questions then gave about 1.5 times ours. Session 6 (kbaug) measured the transfer by leaving one
+ * own set out (bench/kb-transfer.ts): the set written in strangers' styles, fitted on the other two,
+ * gives 0.004 confident wrong at 0.014 and at 0.016 and 0.023 more answered right at 0.016; no held-out
+ * set goes past 0.023 (bench/README-kb.md, session 6).
  */
-export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.014, minRefused: 0.93 }, soft: true };
+export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.016, minRefused: 0.93 }, soft: true };
 
-interface Case {
+export interface Case {
   question: EvalQuestion;
   ranking: Ranking;
+  /** Set on a noisy variant of a training question (noisy-variants.ts), not a question someone wrote. */
+  variant?: boolean;
+}
+
+/** Noisy variants of the questions, each with its ranking and the index of the question it was made from. */
+export interface Variant extends Case {
+  from: number;
 }
 
 /** Fits the models on `cases` (is the top topic right? is the right topic suggested?), then picks the thresholds by `rule`. */
@@ -43,7 +54,7 @@ export function chooseParams(cases: readonly Case[], rule: DecisionRule = DEFAUL
   const fit = (labels: number[]): number[] => fitWeights(vectors, labels, undefined, undefined, rule.l2);
   const weights = fit(ranked.map(({ question, ranking }) => (question.expect !== null && ranking.topics[0]?.id === question.expect ? 1 : 0)));
   const suggestWeights = fit(ranked.map(({ question, ranking }) => (question.expect !== null && suggestedAmong(ranking, question.expect) ? 1 : 0)));
-  const scored = cases.map(({ question, ranking }) => {
+  const scored = cases.filter((item) => !(rule.thresholdsOnOriginal && item.variant)).map(({ question, ranking }) => {
     const sure = ranking.features ? confidence(ranking.features, weights) : 0;
     return scoreCase(question, ranking, sure, ranking.features ? confidence(ranking.features, suggestWeights) : 0);
   });
@@ -86,14 +97,19 @@ export interface CrossValidation {
   onAll: DecisionParams;
 }
 
+/** The training part for `fold`: the questions of the other folds and the noisy variants made from them (never from the held-out fold's). */
+export function trainingOf<T>(cases: readonly T[], variants: readonly (T & { from: number })[], folds: readonly number[], fold: number): T[] {
+  return [...cases.filter((_, at) => folds[at] !== fold), ...variants.filter((variant) => folds[variant.from] !== fold)];
+}
+
 /** One k-fold pass with one shuffle. */
-function heldOutOnce(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, seed: number, rule: DecisionRule): { heldOut: EvalFigures; perFold: DecisionParams[] } {
+function heldOutOnce(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, seed: number, rule: DecisionRule, variants: readonly Variant[]): { heldOut: EvalFigures; perFold: DecisionParams[] } {
   const cases = questions.map((question, at) => ({ question, ranking: rankings[at] }));
   const folds = foldOf(cases.length, k, seed);
   const perFold: DecisionParams[] = [];
   const decided: DecisionParams[] = [];
   for (let fold = 0; fold < k; fold += 1) {
-    const params = chooseParams(cases.filter((_, at) => folds[at] !== fold), rule);
+    const params = chooseParams(trainingOf<Case>(cases, variants, folds, fold), rule);
     perFold.push(params);
     cases.forEach((_, at) => { if (folds[at] === fold) decided[at] = params; });
   }
@@ -111,10 +127,12 @@ function meanFigures(all: readonly EvalFigures[]): EvalFigures {
  * and the fold is decided with them; the held-out figures are counted over all folds together.
  * With `repeats` > 1 it is done again with other shuffles and the figures averaged: which questions
  * share a fold moves a figure by a question or two, as much as many a change one wants to judge.
+ * `variants` (noisy copies of the questions, `from` naming the question) join the training part
+ * with their question: only the held-out fold's own questions are ever decided.
  */
-export function crossValidate(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, repeats = 1, rule: DecisionRule = DEFAULT_RULE): CrossValidation {
-  const passes = Array.from({ length: repeats }, (_, at) => heldOutOnce(questions, rankings, k, FOLD_SEED + at, rule));
+export function crossValidate(questions: readonly EvalQuestion[], rankings: readonly Ranking[], k: number, repeats = 1, rule: DecisionRule = DEFAULT_RULE, variants: readonly Variant[] = []): CrossValidation {
+  const passes = Array.from({ length: repeats }, (_, at) => heldOutOnce(questions, rankings, k, FOLD_SEED + at, rule, variants));
   const cases = questions.map((question, at) => ({ question, ranking: rankings[at] }));
   const repeated = passes.map((pass) => pass.heldOut);
-  return { heldOut: meanFigures(repeated), repeats: repeated, perFold: passes[0].perFold, onAll: chooseParams(cases, rule) };
+  return { heldOut: meanFigures(repeated), repeats: repeated, perFold: passes[0].perFold, onAll: chooseParams([...cases, ...variants], rule) };
 }

@@ -18,4 +18,4 @@ export const TRAINED_WEIGHTS: readonly number[] = [
 export const TRAINED_SUGGEST_WEIGHTS: readonly number[] = [
   2.264, -0.872, 1.183, 0.365, 0.291, 1.69, 0.162, 1.004, 2.43, 0.808, 2.655, -1.31, 1.001, -3.267, 2.188, -6.208,
 ];
-export const TRAINED_THRESHOLDS = { answerThreshold: 0.839, suggestThreshold: 0.654 } as const;
+export const TRAINED_THRESHOLDS = { answerThreshold: 0.822, suggestThreshold: 0.656 } as const;
