@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
 import { formatCaseNumber, type Case, type CaseStore } from '../../src/features/cases/index.js';
 import type { CredentialWarningStore } from '../../src/features/credentials/index.js';
 import type { SeenSignatures } from '../../src/http/replay-guard.js';
@@ -9,22 +7,19 @@ import type { CardDecisionStore } from '../../src/shared/card-decisions.js';
 import type { ConversationStore } from '../../src/shared/conversations.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { ConversationAddress } from '../../src/shared/messaging.js';
-import { DataDir } from '../../src/storage/data-dir.js';
 import { LowdbCardDecisionStore } from '../../src/storage/lowdb-card-decisions.js';
 import { LowdbCaseStore } from '../../src/storage/lowdb-case-store.js';
 import { LowdbConversationStore } from '../../src/storage/lowdb-conversation-store.js';
 import { LowdbCredentialStore } from '../../src/storage/lowdb-credential-store.js';
 import { LowdbSeenSignatures } from '../../src/storage/lowdb-seen-signatures.js';
 import { exportData, importData } from '../../src/storage/move-data.js';
-import { migrate } from '../../src/storage/postgres/migrate.js';
-import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
 import { sharedSecret } from '../../src/storage/postgres/open-postgres-stores.js';
 import { PgCardDecisionStore } from '../../src/storage/postgres/pg-card-decision-store.js';
 import { PgCaseStore } from '../../src/storage/postgres/pg-case-store.js';
 import { PgConversationStore } from '../../src/storage/postgres/pg-conversation-store.js';
 import { PgCredentialStore, PgSeenSignatures } from '../../src/storage/postgres/pg-small-stores.js';
-import { openPool } from '../../src/storage/postgres/pool.js';
 import { caseOf } from '../contract/case-store.contract.js';
+import { useDataMoveRig } from '../support/use-data-move-rig.js';
 import { describeWithPostgres } from '../support/postgres.js';
 
 interface Desk {
@@ -89,50 +84,32 @@ function sortedLines(file: string): unknown[] {
 }
 
 describeWithPostgres('moving cases, conversations, decisions and warnings between lowdb and PostgreSQL', (server) => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-move-core-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
-
-  const lowdbConfig = (name: string) => loadConfig({ DATA_DIR: join(dir, name) });
-  const pgConfig = (url: string) => loadConfig({ DATA_DIR: join(dir, 'unused'), STORE: 'postgres', DATABASE_URL: url });
-  async function onLowdb<T>(name: string, work: (desk: Desk) => Promise<T>): Promise<T> {
-    const dataDir = await DataDir.open(join(dir, name), silentLogger());
-    try {
-      return await work({
-        cases: await LowdbCaseStore.open(dataDir), conversations: await LowdbConversationStore.open(dataDir), decisions: await LowdbCardDecisionStore.open(dataDir),
-        credentials: await LowdbCredentialStore.open(dataDir), signatures: await LowdbSeenSignatures.open(dataDir), secret: () => dataDir.cardSigningSecret(),
-      });
-    } finally {
-      await dataDir.close();
-    }
-  }
-  async function onPostgres<T>(url: string, work: (desk: Desk) => Promise<T>): Promise<T> {
-    const pool = await openPool(url, 'test', silentLogger());
-    try {
-      await migrate(pool, PG_MIGRATIONS, silentLogger());
-      return await work({
-        cases: new PgCaseStore(pool), conversations: new PgConversationStore(pool), decisions: new PgCardDecisionStore(pool),
-        credentials: new PgCredentialStore(pool), signatures: new PgSeenSignatures(pool), secret: () => sharedSecret(pool, 'card-signing-secret'),
-      });
-    } finally {
-      await pool.end();
-    }
-  }
+  const move = useDataMoveRig<Desk>('tugibot-move-core-', {
+    lowdb: async (dataDir) => ({
+      cases: await LowdbCaseStore.open(dataDir), conversations: await LowdbConversationStore.open(dataDir), decisions: await LowdbCardDecisionStore.open(dataDir),
+      credentials: await LowdbCredentialStore.open(dataDir), signatures: await LowdbSeenSignatures.open(dataDir), secret: () => dataDir.cardSigningSecret(),
+    }),
+    postgres: (pool) => ({
+      cases: new PgCaseStore(pool), conversations: new PgConversationStore(pool), decisions: new PgCardDecisionStore(pool),
+      credentials: new PgCredentialStore(pool), signatures: new PgSeenSignatures(pool), secret: () => sharedSecret(pool, 'card-signing-secret'),
+    }),
+  });
+  const { lowdbConfig, pgConfig, onLowdb, onPostgres } = move;
 
   it('moves lowdb -> PostgreSQL -> lowdb identical; the next case opened after each move gets the next number', async () => {
     await onLowdb('first', seed);
     const before = await onLowdb('first', view);
     expect(before.people[0]?.conversationId).toBe('a:chat-1-again');
     const url = await server().freshDatabase();
-    const exported = await exportData(lowdbConfig('first'), join(dir, 'desk.jsonl'), silentLogger());
+    const exported = await exportData(lowdbConfig('first'), join(move.path, 'desk.jsonl'), silentLogger());
     expect(exported).toMatchObject({ cases: 4, 'case-counters': 2, 'case-state': 1, conversations: 4, 'card-decisions': 1, 'credential-warnings': 1, 'webhook-signatures': 1, 'card-signing-secret': 1 });
-    expect(await importData(pgConfig(url), join(dir, 'desk.jsonl'), silentLogger())).toEqual(exported);
+    expect(await importData(pgConfig(url), join(move.path, 'desk.jsonl'), silentLogger())).toEqual(exported);
     expect(await onPostgres(url, view)).toEqual(before);
 
-    await exportData(pgConfig(url), join(dir, 'back.jsonl'), silentLogger());
-    expect(sortedLines(join(dir, 'back.jsonl'))).toEqual(sortedLines(join(dir, 'desk.jsonl')));
+    await exportData(pgConfig(url), join(move.path, 'back.jsonl'), silentLogger());
+    expect(sortedLines(join(move.path, 'back.jsonl'))).toEqual(sortedLines(join(move.path, 'desk.jsonl')));
     expect(await onPostgres(url, async (desk) => (await open(desk.cases, 'x')).id)).toBe('TUGI-2026-00004');
-    await importData(lowdbConfig('second'), join(dir, 'back.jsonl'), silentLogger());
+    await importData(lowdbConfig('second'), join(move.path, 'back.jsonl'), silentLogger());
     expect(await onLowdb('second', view)).toEqual(before);
     expect(await onLowdb('second', async (desk) => [(await open(desk.cases, 'x')).id, (await open(desk.cases, 'y', 2025)).id])).toEqual(['TUGI-2026-00004', 'TUGI-2025-00002']);
     // A moved case still takes its next change (compare-and-set on the revision it came with), and a decided card stays decided.
@@ -144,7 +121,7 @@ describeWithPostgres('moving cases, conversations, decisions and warnings betwee
 
   it('refuses a target that holds cases or conversations, and a file with a case twice or a wrong finished flag, writing nothing', async () => {
     await onLowdb('first', seed);
-    const file = join(dir, 'desk.jsonl');
+    const file = join(move.path, 'desk.jsonl');
     await exportData(lowdbConfig('first'), file, silentLogger());
     await onLowdb('taken', async (desk) => { await open(desk.cases, 'x'); });
     await expect(importData(lowdbConfig('taken'), file, silentLogger())).rejects.toThrow(/already holds cases: import into an empty data folder/);
@@ -156,7 +133,7 @@ describeWithPostgres('moving cases, conversations, decisions and warnings betwee
 
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const caseLine = lines.find((line) => line.includes('"section":"cases"')) as string;
-    const damaged = join(dir, 'damaged.jsonl');
+    const damaged = join(move.path, 'damaged.jsonl');
     writeFileSync(damaged, [...lines, caseLine].join('\n'));
     await expect(importData(lowdbConfig('empty'), damaged, silentLogger())).rejects.toThrow(/cases holds TUGI-20\d\d-\d{5} twice/);
     const flipped = caseLine.includes('"finished":true') ? caseLine.replace('"finished":true', '"finished":false') : caseLine.replace('"finished":false', '"finished":true');

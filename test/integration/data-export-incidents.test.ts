@@ -1,17 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
 import type { AppInstall, DeliveryRecord } from '../../src/features/incidents/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { DataDir } from '../../src/storage/data-dir.js';
 import { exportData, importData } from '../../src/storage/move-data.js';
 import { openLowdbIncidentStores } from '../../src/storage/open-lowdb-stores.js';
 import { pgIncidentStores } from '../../src/storage/postgres/incident-stores.js';
-import { migrate } from '../../src/storage/postgres/migrate.js';
-import { PG_MIGRATIONS } from '../../src/storage/postgres/migrations/index.js';
-import { openPool } from '../../src/storage/postgres/pool.js';
 import { entry, incident, target, withoutRevision, type IncidentStoresUnderTest } from '../contract/incident-records.js';
+import { useDataMoveRig } from '../support/use-data-move-rig.js';
 import { describeWithPostgres } from '../support/postgres.js';
 
 const LIVE = 'INC-live';
@@ -58,29 +53,8 @@ async function view(stores: IncidentStoresUnderTest) {
 }
 
 describeWithPostgres('moving incidents, the outbox, delivery records and acks between lowdb and PostgreSQL', (server) => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-move-incidents-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
-
-  const lowdbConfig = (name: string) => loadConfig({ DATA_DIR: join(dir, name) });
-  const pgConfig = (url: string) => loadConfig({ DATA_DIR: join(dir, 'unused'), STORE: 'postgres', DATABASE_URL: url });
-  async function onLowdb<T>(name: string, work: (stores: IncidentStoresUnderTest) => Promise<T>): Promise<T> {
-    const dataDir = await DataDir.open(join(dir, name), silentLogger());
-    try {
-      return await work(await openLowdbIncidentStores(dataDir));
-    } finally {
-      await dataDir.close();
-    }
-  }
-  async function onPostgres<T>(url: string, work: (stores: IncidentStoresUnderTest) => Promise<T>): Promise<T> {
-    const pool = await openPool(url, 'test', silentLogger());
-    try {
-      await migrate(pool, PG_MIGRATIONS, silentLogger());
-      return await work(pgIncidentStores(pool));
-    } finally {
-      await pool.end();
-    }
-  }
+  const move = useDataMoveRig<IncidentStoresUnderTest>('tugibot-move-incidents-', { lowdb: openLowdbIncidentStores, postgres: pgIncidentStores });
+  const { lowdbConfig, pgConfig, onLowdb, onPostgres } = move;
 
   it('moves lowdb -> PostgreSQL -> lowdb identical, mid-broadcast: the outbox, audience, acks and history as they were', async () => {
     await onLowdb('first', seed);
@@ -88,14 +62,14 @@ describeWithPostgres('moving incidents, the outbox, delivery records and acks be
     expect(before.live).toEqual([LIVE]);
     expect(before.progress).toMatchObject({ delivered: 1, dropped: 1, pending: 1 });
     const url = await server().freshDatabase();
-    const exported = await exportData(lowdbConfig('first'), join(dir, 'desk.jsonl'), silentLogger());
+    const exported = await exportData(lowdbConfig('first'), join(move.path, 'desk.jsonl'), silentLogger());
     expect(exported).toMatchObject({ incidents: 2, 'incident-broadcasts': 1, 'incident-deliveries': 3, 'incident-delivery-records': 1, 'incident-receipts': 1,
       'incident-subscriptions': 1, 'incident-acks': 1, 'app-installs': 1 });
-    expect(await importData(pgConfig(url), join(dir, 'desk.jsonl'), silentLogger())).toEqual(exported);
+    expect(await importData(pgConfig(url), join(move.path, 'desk.jsonl'), silentLogger())).toEqual(exported);
     expect(await onPostgres(url, view)).toEqual(before);
 
-    await exportData(pgConfig(url), join(dir, 'back.jsonl'), silentLogger());
-    await importData(lowdbConfig('second'), join(dir, 'back.jsonl'), silentLogger());
+    await exportData(pgConfig(url), join(move.path, 'back.jsonl'), silentLogger());
+    await importData(lowdbConfig('second'), join(move.path, 'back.jsonl'), silentLogger());
     expect(await onLowdb('second', view)).toEqual(before);
     // The moved ack still refuses a second press; the moved ref is still taken by the live incident.
     expect(await onLowdb('second', (stores) => stores.acks.add({ id: '', incidentId: LIVE, aadObjectId: mari, at: 'later' }))).toBe(false);
@@ -104,7 +78,7 @@ describeWithPostgres('moving incidents, the outbox, delivery records and acks be
 
   it('refuses a target that holds incidents, and an incident line without its ref, writing nothing', async () => {
     await onLowdb('first', seed);
-    const file = join(dir, 'desk.jsonl');
+    const file = join(move.path, 'desk.jsonl');
     await exportData(lowdbConfig('first'), file, silentLogger());
     await onLowdb('busy', (stores) => stores.subscriptions.save(mari, ['STAR']));
     await expect(importData(lowdbConfig('busy'), file, silentLogger())).rejects.toThrow(/already holds incidents/);
@@ -112,7 +86,7 @@ describeWithPostgres('moving incidents, the outbox, delivery records and acks be
     await onPostgres(url, (stores) => stores.incidents.save(incident('INC-other')));
     await expect(importData(pgConfig(url), file, silentLogger())).rejects.toThrow(/already holds data \(incidents\)/);
 
-    const damaged = join(dir, 'damaged.jsonl');
+    const damaged = join(move.path, 'damaged.jsonl');
     writeFileSync(damaged, readFileSync(file, 'utf8').replace(`"ref":"${LIVE}",`, ''));
     await expect(importData(pgConfig(await server().freshDatabase()), damaged, silentLogger())).rejects.toThrow(/line \d+: record\.ref: /);
     await expect(importData(lowdbConfig('empty'), damaged, silentLogger())).rejects.toThrow(/record\.ref/);

@@ -1,21 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
 import type { AccessStores } from '../../src/features/access/stores.js';
 import { readableId } from '../../src/features/access/readable-id.js';
 import { storedQuestion, type FeedbackStore, type ProposalStore } from '../../src/features/knowledge/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { DataDir } from '../../src/storage/data-dir.js';
 import { openAccessStores } from '../../src/storage/lowdb-access-stores.js';
 import { LowdbFeedbackStore } from '../../src/storage/lowdb-feedback-store.js';
 import { LowdbProposalStore } from '../../src/storage/lowdb-proposal-store.js';
 import { exportData, importData } from '../../src/storage/move-data.js';
 import { pgAccessStores } from '../../src/storage/postgres/access-stores.js';
 import { PgFeedbackStore } from '../../src/storage/postgres/feedback-store.js';
-import { openPool } from '../../src/storage/postgres/pool.js';
 import { PgProposalStore } from '../../src/storage/postgres/proposal-store.js';
 import { decided, grant, jaan, request, siim, substitution, task } from '../contract/access-records.js';
+import { useDataMoveRig } from '../support/use-data-move-rig.js';
 import { describeWithPostgres } from '../support/postgres.js';
 
 interface Desk { access: AccessStores; feedback: FeedbackStore; proposals: ProposalStore }
@@ -69,42 +66,26 @@ function linesOf(file: string): unknown[] {
 }
 
 describeWithPostgres('moving a desk between lowdb and PostgreSQL (npm run data -- export / import)', (server) => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-move-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
-
-  const lowdbConfig = (name: string) => loadConfig({ DATA_DIR: join(dir, name) });
-  async function onLowdb<T>(name: string, work: (desk: Desk) => Promise<T>): Promise<T> {
-    const dataDir = await DataDir.open(join(dir, name), silentLogger());
-    try {
-      return await work({ access: await openAccessStores(dataDir), feedback: await LowdbFeedbackStore.open(dataDir), proposals: await LowdbProposalStore.open(dataDir) });
-    } finally {
-      await dataDir.close();
-    }
-  }
-  async function onPostgres<T>(url: string, work: (desk: Desk) => Promise<T>): Promise<T> {
-    const pool = await openPool(url, 'test', silentLogger());
-    try {
-      return await work({ access: pgAccessStores(pool), feedback: new PgFeedbackStore(pool), proposals: new PgProposalStore(pool) });
-    } finally {
-      await pool.end();
-    }
-  }
+  const move = useDataMoveRig<Desk>('tugibot-move-', {
+    lowdb: async (dataDir) => ({ access: await openAccessStores(dataDir), feedback: await LowdbFeedbackStore.open(dataDir), proposals: await LowdbProposalStore.open(dataDir) }),
+    postgres: (pool) => ({ access: pgAccessStores(pool), feedback: new PgFeedbackStore(pool), proposals: new PgProposalStore(pool) }),
+  });
+  const { lowdbConfig, onLowdb, onPostgres } = move;
 
   it('moves lowdb -> PostgreSQL -> lowdb without losing history or numbers', async () => {
     await onLowdb('first', seed);
     const before = await onLowdb('first', view);
     const url = await server().freshDatabase();
-    const pgConfig = loadConfig({ DATA_DIR: join(dir, 'unused'), STORE: 'postgres', DATABASE_URL: url });
+    const pgConfig = move.pgConfig(url);
 
-    const exported = await exportData(lowdbConfig('first'), join(dir, 'desk.jsonl'), silentLogger());
+    const exported = await exportData(lowdbConfig('first'), join(move.path, 'desk.jsonl'), silentLogger());
     expect(exported).toMatchObject({ 'access-requests': 3, 'access-tasks': 2, 'access-grants': 2, 'access-audit': 5, 'access-counters': 2, 'knowledge-proposals': 2 });
-    expect(await importData(pgConfig, join(dir, 'desk.jsonl'), silentLogger())).toEqual(exported);
+    expect(await importData(pgConfig, join(move.path, 'desk.jsonl'), silentLogger())).toEqual(exported);
     expect(await onPostgres(url, view)).toEqual(before);
 
-    await exportData(pgConfig, join(dir, 'back.jsonl'), silentLogger());
+    await exportData(pgConfig, join(move.path, 'back.jsonl'), silentLogger());
     expect(await onPostgres(url, async (desk) => (await desk.access.requests.add(2026, (number) => request(readableId('LIG', 2026, number)))).id)).toBe('LIG-2026-00004');
-    await importData(lowdbConfig('second'), join(dir, 'back.jsonl'), silentLogger());
+    await importData(lowdbConfig('second'), join(move.path, 'back.jsonl'), silentLogger());
     const after = await onLowdb('second', view);
     expect(after).toEqual(before);
     expect(await onLowdb('second', async (desk) => (await desk.access.substitutions.add(2026, (number) => substitution(readableId('ASE', 2026, number)))).id)).toBe('ASE-2026-00002');
@@ -113,15 +94,15 @@ describeWithPostgres('moving a desk between lowdb and PostgreSQL (npm run data -
 
   it('refuses a store that already holds data, and a damaged file, writing nothing', async () => {
     await onLowdb('first', seed);
-    const file = join(dir, 'desk.jsonl');
+    const file = join(move.path, 'desk.jsonl');
     await exportData(lowdbConfig('first'), file, silentLogger());
     await expect(importData(lowdbConfig('first'), file, silentLogger())).rejects.toThrow(/already holds access or knowledge data/);
     const url = await server().freshDatabase();
-    const pgConfig = loadConfig({ DATA_DIR: join(dir, 'unused'), STORE: 'postgres', DATABASE_URL: url });
+    const pgConfig = move.pgConfig(url);
     await importData(pgConfig, file, silentLogger());
     await expect(importData(pgConfig, file, silentLogger())).rejects.toThrow(/already holds data \(access_requests\)/);
 
-    const damaged = join(dir, 'damaged.jsonl');
+    const damaged = join(move.path, 'damaged.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.splice(4, 0, '{"section":"access-requests","finished":"yes","record":{"id":"x"}}');
     writeFileSync(damaged, lines.join('\n'));
@@ -134,10 +115,10 @@ describeWithPostgres('moving a desk between lowdb and PostgreSQL (npm run data -
   it('exports the same records from either engine', async () => {
     await onLowdb('first', seed);
     const url = await server().freshDatabase();
-    const pgConfig = loadConfig({ DATA_DIR: join(dir, 'unused'), STORE: 'postgres', DATABASE_URL: url });
-    await exportData(lowdbConfig('first'), join(dir, 'a.jsonl'), silentLogger());
-    await importData(pgConfig, join(dir, 'a.jsonl'), silentLogger());
-    await exportData(pgConfig, join(dir, 'b.jsonl'), silentLogger());
-    expect(linesOf(join(dir, 'b.jsonl'))).toEqual(linesOf(join(dir, 'a.jsonl')));
+    const pgConfig = move.pgConfig(url);
+    await exportData(lowdbConfig('first'), join(move.path, 'a.jsonl'), silentLogger());
+    await importData(pgConfig, join(move.path, 'a.jsonl'), silentLogger());
+    await exportData(pgConfig, join(move.path, 'b.jsonl'), silentLogger());
+    expect(linesOf(join(move.path, 'b.jsonl'))).toEqual(linesOf(join(move.path, 'a.jsonl')));
   });
 });

@@ -51,12 +51,13 @@ function joinThreshold(scores: Float64Array): number {
 }
 
 /**
- * Mixes the n-gram channel into each topic's score. A topic only the n-grams find (every word of
- * the question misspelt) joins with their share alone; `allows` keeps the one-system rule.
+ * Mixes the n-gram channel into each topic's score. `words`: the question's folded content words,
+ * as the word ranking read them. A topic only the n-grams find (every word of the question
+ * misspelt) joins with their share alone; `allows` keeps the one-system rule.
  */
-export function mixCharGrams(index: SearchIndex, question: string, allows: (system: ArticleSystem) => boolean, byTopic: Map<string, TopicScore>): void {
+export function mixCharGrams(index: SearchIndex, words: readonly string[], allows: (system: ArticleSystem) => boolean, byTopic: Map<string, TopicScore>): void {
   const { gramShare, recallShare, rerank } = CHAR_GRAM_MIX;
-  const grams = questionGrams(index.charGrams, question, 'any');
+  const grams = questionGrams(index.charGrams, words);
   const scores = scoreCharGrams(index.charGrams, grams);
   const { topics, systems, topicAt } = index.charGrams;
   for (const [topic, entry] of byTopic) entry.gram = scores[topicAt.get(topic) ?? -1] ?? 0;

@@ -111,11 +111,21 @@ function unitKey(unit: QueryUnit): string {
   return unit.matches.length > 0 ? unit.matches.map((match) => match.term).sort().join(',') : `?${unit.surface}`;
 }
 
-/** The question's words as units (the first `MAX_QUERY_WORDS`); a word repeated (parool, parooli) counts once. */
+/** The question's content words as the search reads them (the first `MAX_QUERY_WORDS`): analysed once for both channels. */
+export function questionTokens(question: string): Token[] {
+  return analyseText(question, guessLanguage(question)).slice(0, MAX_QUERY_WORDS);
+}
+
+/** The question's words as units; a word repeated (parool, parooli) counts once. */
 export function queryUnits(index: SearchIndex, question: string): QueryUnit[] {
+  return unitsOf(index, questionTokens(question));
+}
+
+/** `queryUnits` of tokens already analysed (`questionTokens`). */
+export function unitsOf(index: SearchIndex, tokens: readonly Token[]): QueryUnit[] {
   const seen = new Set<string>();
   const units: QueryUnit[] = [];
-  for (const token of analyseText(question, guessLanguage(question)).slice(0, MAX_QUERY_WORDS)) {
+  for (const token of tokens) {
     const unit = resolveToken(index, token);
     const key = unitKey(unit);
     if (seen.has(key)) continue;

@@ -1,4 +1,3 @@
-import type { AnalysisLang } from './analyse-text.js';
 import { gramWords, wordGrams, type CharGramIndex } from './char-gram-index.js';
 
 /**
@@ -8,13 +7,13 @@ import { gramWords, wordGrams, type CharGramIndex } from './char-gram-index.js';
  */
 const SKIP_SHARE = 1 / 50;
 const MIN_SKIP = 200;
-/** The question's words read, as in the word ranking (`MAX_QUERY_WORDS`). */
-const MAX_WORDS = 60;
-
-/** The question's pieces that some topic holds, with their counts; pieces no topic holds are left out. */
-export function questionGrams(index: CharGramIndex, question: string, lang: AnalysisLang): Map<number, number> {
+/**
+ * The pieces of the question's folded content words (`gramWords`; the search passes the words its
+ * word ranking read, `questionTokens`) that some topic holds, with their counts; pieces no topic holds are left out.
+ */
+export function questionGrams(index: CharGramIndex, words: readonly string[]): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const word of gramWords(question, lang).slice(0, MAX_WORDS)) {
+  for (const word of words) {
     for (const gram of wordGrams(word)) {
       const id = index.gramIds.get(gram);
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);

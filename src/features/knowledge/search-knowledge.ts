@@ -4,7 +4,7 @@ import { confidence, TRAINED_SUGGEST_WEIGHTS, TRAINED_WEIGHTS, type DecisionPara
 import { detectSystems } from './detect-systems.js';
 import { mixCharGrams, type TopicScore } from './mix-char-grams.js';
 import { namesOtherSystem } from './other-systems.js';
-import { queryUnits } from './query-units.js';
+import { queryUnits, questionTokens, unitsOf } from './query-units.js';
 import { scoreDocuments } from './score-documents.js';
 import type { SearchIndex } from './search-index.js';
 import { detectSmallTalk, type SmallTalk } from './small-talk.js';
@@ -85,14 +85,15 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
   const isContent = (rest: string): boolean => systems.length > 0 || queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT;
   const smalltalk = detectSmallTalk(question, isContent);
   if (smalltalk) return { systems, smalltalk, topics: [] };
-  const units = queryUnits(index, question);
+  const tokens = questionTokens(question);
+  const units = unitsOf(index, tokens);
   const byTopic = new Map<string, TopicScore>();
   for (const scored of scoreDocuments(index, units)) {
     const { topic, system } = index.docs[scored.doc].article;
     if (!systemAllows(systems, system)) continue;
     if (scored.score > (byTopic.get(topic)?.words ?? -1)) byTopic.set(topic, { ...scored, words: scored.score, gram: 0, gramRecall: 0, system });
   }
-  mixCharGrams(index, question, (system) => systemAllows(systems, system), byTopic);
+  mixCharGrams(index, tokens.map((token) => token.surface), (system) => systemAllows(systems, system), byTopic);
   const ranked = [...byTopic].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
   if (ranked.length === 0) return { systems, topics: [] };
   const best = ranked[0][1];

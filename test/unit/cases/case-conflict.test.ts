@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Case, CaseStore } from '../../../src/features/cases/index.js';
 import { CaseNotifier } from '../../../src/features/cases/case-notifier.js';
 import { CaseService } from '../../../src/features/cases/case-service.js';
@@ -13,6 +10,7 @@ import { silentLogger } from '../../../src/shared/logger.js';
 import type { Messenger } from '../../../src/shared/messaging.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbCaseStore } from '../../../src/storage/lowdb-case-store.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 /**
  * A store shared with "another replica": `before(id)` runs once, just before this process's next
@@ -52,14 +50,13 @@ const SIIM = { aadObjectId: 'siim', name: 'Siim Spetsialist', role: 'specialist'
 const MARI = { aadObjectId: 'mari', name: 'Mari Maasikas', role: 'specialist' as const };
 
 describe('CaseService when another replica saves the same case first', () => {
-  let dir: string;
+  const temp = useTempDataDir('tugibot-conflict-');
   let dataDir: DataDir;
   let raced: RacedStore;
   let service: CaseService;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tugibot-conflict-'));
-    dataDir = await DataDir.open(dir, silentLogger());
+    dataDir = await temp.open();
     raced = new RacedStore(await LowdbCaseStore.open(dataDir));
     const clock = new ManualClock('2026-12-07T08:00:00.000Z');
     const notifier = new CaseNotifier({ messenger, conversations: nowhere, signer: new CardSigner('conflict-test-secret-000'), logger: silentLogger(), channelId: '', channelLang: 'et', defaultLang: 'et' });
@@ -67,10 +64,6 @@ describe('CaseService when another replica saves the same case first', () => {
       store: raced.store(), notifier, clock, logger: silentLogger(), directory: { find: async () => undefined, reportsOf: async () => [] },
       isSpecialist: (id) => id === 'siim' || id === 'mari', rules: { reopenDays: 14, dueHours: { critical: 4, high: 8, normal: 24, low: 72 } }, locks: new KeyedLock(),
     });
-  });
-  afterEach(async () => {
-    await dataDir.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const openOne = async (): Promise<Case> => (await service.open(KATI, 'et-EE', { system: 'SKAIS', kind: 'broken', urgency: 'normal', description: 'Ei salvesta.' })).item;

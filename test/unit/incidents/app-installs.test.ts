@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GraphDirectory } from '../../../src/features/directory/index.js';
 import { AppInstaller } from '../../../src/features/incidents/app-installs.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -9,6 +6,7 @@ import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-
 import { LowdbInstallStore } from '../../../src/storage/lowdb-install-store.js';
 import { FakeGraph, sentAtFetch } from '../../support/fake-graph.js';
 import { seededRandom } from '../../support/seeded-random.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const CATALOG = 'c0ffee00-0000-4000-8000-00000000abcd';
 const VIA = { serviceUrl: 'http://127.0.0.1:9/connector', tenantId: 'tenant', botId: '28:tugibot-test' };
@@ -23,7 +21,7 @@ async function until(done: () => boolean | Promise<boolean>, ms = 20_000): Promi
 }
 
 describe('proactive installs against a fake Graph on loopback', () => {
-  let dir: string;
+  const temp = useTempDataDir('tugibot-installs-');
   let data: DataDir;
   let graph: FakeGraph;
 
@@ -38,15 +36,8 @@ describe('proactive installs against a fake Graph on loopback', () => {
     return { built, conversations };
   }
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tugibot-installs-'));
-    data = await DataDir.open(dir, silentLogger());
-  });
-  afterEach(async () => {
-    await data.close();
-    await graph.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(async () => { data = await temp.open(); });
+  afterEach(async () => { await graph.stop(); });
 
   it('installs for everyone once, reads the chats, and counts those who had it already', async () => {
     graph = new FakeGraph();
@@ -107,7 +98,7 @@ describe('proactive installs against a fake Graph on loopback', () => {
     await first.built.stop();
     expect((await first.built.figures('RIKE-4')).pending).toBeGreaterThan(0);
     await data.close();
-    data = await DataDir.open(dir, silentLogger());
+    data = await temp.open();
     const second = await installer(await LowdbInstallStore.open(data), [], 10);
     await until(async () => (await second.built.figures('RIKE-4')).pending === 0);
     await second.built.stop();

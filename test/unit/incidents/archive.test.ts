@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiveDue, ARCHIVE_GRACE_MS, REPORT_PATIENCE_MS } from '../../../src/features/incidents/archive-due.js';
 import type { DeliveryProgress } from '../../../src/features/incidents/delivery-progress.js';
@@ -9,10 +8,10 @@ import { openIncident, reviseIncident, type Incident } from '../../../src/featur
 import { deliveryId, type Broadcast, type DeliveryEntry, type DeliveryTarget } from '../../../src/features/incidents/incident-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ConversationAddress } from '../../../src/shared/messaging.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { recordsOnDisk, startIncidents } from './incidents-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const by = { source: 'teams' as const, name: 'Siim Spetsialist' };
 const opened = new Date('2026-11-26T08:00:00Z');
@@ -80,12 +79,10 @@ function liveShards(dir: string): { records: number; bytes: number } {
 
 describe('archiving on lowdb', () => {
   const PEOPLE = 300;
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-arch-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-arch-');
 
   async function open() {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
     const reporter = { progress: async () => undefined, settled: async () => true, forget: () => undefined };
@@ -102,26 +99,26 @@ describe('archiving on lowdb', () => {
   it('keeps write cost flat: archived history leaves the live shards, one record per incident in the archive', async () => {
     const stores = await open();
     await deliverResolved(stores, 'R0');
-    const oneBroadcast = liveShards(dir);
+    const oneBroadcast = liveShards(temp.path);
     expect(oneBroadcast.records).toBe(PEOPLE);
 
     for (const id of ['R0', 'R1', 'R2']) {
       if (id !== 'R0') await deliverResolved(stores, id);
       expect(await stores.archiver.sweep(resolvedAt)).toEqual([id]);
-      expect(liveShards(dir).records).toBe(0);
+      expect(liveShards(temp.path).records).toBe(0);
     }
     // A fourth broadcast writes shards as big as the first one did, whatever was archived before
     // (bytes differ only by how the ids happen to spread over the shards).
     await deliverResolved(stores, 'R3');
-    const fourth = liveShards(dir);
+    const fourth = liveShards(temp.path);
     expect(fourth.records).toBe(oneBroadcast.records);
     expect(Math.abs(fourth.bytes - oneBroadcast.bytes) / oneBroadcast.bytes).toBeLessThan(0.03);
     await stores.dataDir.close();
 
-    const archived = recordsOnDisk<DeliveryRecord>(dir, 'delivery-archive', 'archive');
+    const archived = recordsOnDisk<DeliveryRecord>(temp.path, 'delivery-archive', 'archive');
     expect(archived.map((record) => [record.id, record.targets.length, record.progress.delivered])).toEqual([['R0', PEOPLE, PEOPLE], ['R1', PEOPLE, PEOPLE], ['R2', PEOPLE, PEOPLE]]);
-    expect(recordsOnDisk<Incident>(dir, 'incidents', 'archive').map((incident) => incident.id)).toEqual(['R0', 'R1', 'R2']);
-    expect(recordsOnDisk(dir, 'incident-broadcasts', 'live').map((broadcast) => broadcast.id)).toEqual(['R3']);
+    expect(recordsOnDisk<Incident>(temp.path, 'incidents', 'archive').map((incident) => incident.id)).toEqual(['R0', 'R1', 'R2']);
+    expect(recordsOnDisk(temp.path, 'incident-broadcasts', 'live').map((broadcast) => broadcast.id)).toEqual(['R3']);
 
     const again = await open();
     expect((await again.incidents.live()).map((incident) => incident.id)).toEqual(['R3']);
@@ -149,8 +146,8 @@ describe('archiving on lowdb', () => {
     expect(await again.archiver.sweep(resolvedAt)).toEqual([]);
     expect(await again.deliveries.liveIncidentIds()).toEqual([]);
     await again.dataDir.close();
-    expect(liveShards(dir).records).toBe(0);
-    expect(recordsOnDisk(dir, 'delivery-archive', 'archive')).toHaveLength(1);
+    expect(liveShards(temp.path).records).toBe(0);
+    expect(recordsOnDisk(temp.path, 'delivery-archive', 'archive')).toHaveLength(1);
   });
 });
 

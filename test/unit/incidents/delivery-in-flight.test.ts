@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DeliveryWorker } from '../../../src/features/incidents/delivery-worker.js';
 import { openIncident } from '../../../src/features/incidents/incident.js';
 import type { DeliveryTarget } from '../../../src/features/incidents/incident-store.js';
 import { Pacer } from '../../../src/features/incidents/pacer.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { MessengerError, type ConversationAddress } from '../../../src/shared/messaging.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { RecordingMessenger } from './incidents-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 /** A connector that answers after `latencyMs`; counts the calls in flight and fails some once with 503. */
 class SlowMessenger extends RecordingMessenger {
@@ -36,12 +33,10 @@ class SlowMessenger extends RecordingMessenger {
 }
 
 describe('DeliveryWorker in flight', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-inflight-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-inflight-');
 
   it('keeps as many sends in flight as the rate needs at the connector latency, and retries within the pass', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
     const incident = openIncident({ systems: ['SKAIS'], severity: 'major', status: 'investigating', title: 'SKAIS', description: 'Aeglane.' }, { id: 'inc-1', now: new Date(), by: { source: 'webhook' } });

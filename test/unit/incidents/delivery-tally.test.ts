@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { progressOf } from '../../../src/features/incidents/delivery-progress.js';
 import { DeliveryTally } from '../../../src/features/incidents/delivery-tally.js';
 import type { DeliveryEntry } from '../../../src/features/incidents/incident-store.js';
-import { silentLogger } from '../../../src/shared/logger.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const address = { channel: 'msteams', serviceUrl: 'http://x', conversationId: 'a:1', kind: 'personal' as const, bot: { id: '28:b' } };
 
@@ -54,12 +50,10 @@ describe('delivery counts kept as entries are written', () => {
   });
 
   describe('in the outbox', () => {
-    let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-tally-')); });
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    const temp = useTempDataDir('tugibot-tally-');
 
     it('are rebuilt from the stored entries when the outbox opens again, and dropped with the incident', async () => {
-      let dataDir = await DataDir.open(dir, silentLogger());
+      let dataDir = await temp.open();
       let outbox = await LowdbOutboxStore.open(dataDir);
       const base = { incidentId: 'inc', address, sendingVersion: 1, attempts: 1, updatedAt: '' };
       await outbox.put({ ...base, id: 'inc|a', key: 'a', state: 'idle', deliveredVersion: 1 });
@@ -69,7 +63,7 @@ describe('delivery counts kept as entries are written', () => {
       expect(await outbox.progress('inc', 1, 5)).toEqual(expected);
       await dataDir.close();
 
-      dataDir = await DataDir.open(dir, silentLogger());
+      dataDir = await temp.open();
       outbox = await LowdbOutboxStore.open(dataDir);
       expect(await outbox.progress('inc', 1, 5)).toEqual(expected);
       await outbox.dropLive('inc');

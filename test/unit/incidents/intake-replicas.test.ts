@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
 import { IncidentService } from '../../../src/features/incidents/incident-service.js';
 import { ManualClock } from '../../../src/shared/clock.js';
@@ -9,6 +6,7 @@ import { silentLogger } from '../../../src/shared/logger.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
 import { openLowdbIncidentStores } from '../../../src/storage/open-lowdb-stores.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 /**
  * Two replicas take the same new alert at the same moment. Each has its own intake lock (locks are
@@ -16,21 +14,14 @@ import { openLowdbIncidentStores } from '../../../src/storage/open-lowdb-stores.
  * incident per ref and refuses the second, and that replica reads again and updates the first.
  */
 describe('the intake on two replicas', () => {
-  let dir: string;
+  const temp = useTempDataDir('tugibot-intake-replicas-');
   let dataDir: DataDir;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tugibot-intake-replicas-'));
-    dataDir = await DataDir.open(dir, silentLogger());
-  });
-  afterEach(async () => {
-    await dataDir.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(async () => { dataDir = await temp.open(); });
 
   it('opens one incident for an alert both replicas take at once; the other replica\'s intake updates it instead of failing', async () => {
     const stores = await openLowdbIncidentStores(dataDir);
     const conversations = await LowdbConversationStore.open(dataDir);
-    const config = loadConfig({ DATA_DIR: dir, NOTICE_AUTO_PUBLISH: 'STAR:major' });
+    const config = loadConfig({ DATA_DIR: temp.path, NOTICE_AUTO_PUBLISH: 'STAR:major' });
     const replica = () => new IncidentService({
       config, clock: new ManualClock('2026-12-07T08:00:00.000Z'), logger: silentLogger(), store: stores.incidents, receipts: stores.receipts,
       subscriptions: stores.subscriptions, conversations, wake: () => undefined, locks: new KeyedLock(),

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openIncident } from '../../../src/features/incidents/incident.js';
 import { deliveryId, type DeliveryTarget } from '../../../src/features/incidents/incident-store.js';
 import {
@@ -10,10 +7,10 @@ import { StartReminders } from '../../../src/features/incidents/maintenance-remi
 import { Pacer } from '../../../src/features/incidents/pacer.js';
 import { KeyedLock } from '../../../src/shared/keyed-lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { RecordingMessenger } from './incidents-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const by = { source: 'teams' as const, name: 'Siim Spetsialist' };
 const at = (iso: string) => new Date(iso);
@@ -67,45 +64,42 @@ describe('maintenance rules', () => {
 });
 
 describe('start reminders', () => {
+  const temp = useTempDataDir('tugibot-maint-');
+
   it('resume after a restart from the last claimed batch and never remind a conversation twice', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tugibot-maint-'));
     const open = async () => {
-      const dataDir = await DataDir.open(dir, silentLogger());
+      const dataDir = await temp.open();
       return { dataDir, store: await LowdbIncidentStore.open(dataDir), deliveries: await LowdbOutboxStore.open(dataDir) };
     };
     const address = (n: number) => ({ channel: 'msteams', serviceUrl: 'http://x', conversationId: `a:${n}`, kind: 'personal' as const, bot: { id: '28:b' } });
     const targets: DeliveryTarget[] = Array.from({ length: 6 }, (_, n) => ({ key: `personal:a:${n}`, kind: 'personal', address: address(n), lang: 'et' }));
     const item = { ...maintenance('started'), maintenance: { ...maintenance('started').maintenance, reminder: { at: '2026-12-09T16:00:00.000Z', until: 6, next: 0, sent: 0 } } };
-    try {
-      let stores = await open();
-      await stores.store.saveBroadcast({ id: item.id, targets });
-      await stores.store.save(item);
-      for (const [n, target] of targets.entries()) {
-        await stores.deliveries.put({ id: deliveryId(item.id, target.key), incidentId: item.id, key: target.key, address: address(n), state: 'idle', messageId: `m${n}`, deliveredVersion: item.version, sendingVersion: item.version, attempts: 0, updatedAt: item.updatedAt });
-      }
-      const messenger = new RecordingMessenger();
-      const reminders = (stopped: () => boolean) => new StartReminders({ store: stores.store, deliveries: stores.deliveries, messenger, pacer: new Pacer({ perSecond: 1000, perConversation: 1000 }), locks: new KeyedLock(), logger: silentLogger(), stopped, batch: 2 });
-      // The process stops after the third send: in the middle of the second batch.
-      const first = reminders(() => messenger.calls.length >= 3);
-      first.run(item.id);
-      await first.settle();
-      expect(messenger.calls.map((call) => call.conversationId)).toEqual(['a:0', 'a:1', 'a:2']);
-      await stores.dataDir.close();
-
-      stores = await open();
-      expect((await stores.store.getLive(item.id))?.maintenance?.reminder?.next).toBe(4);
-      const second = reminders(() => false);
-      second.run(item.id);
-      await second.settle();
-      // a:3 was claimed with the interrupted batch: it keeps the notice (edited in place) but misses the short reminder.
-      expect(messenger.calls.map((call) => call.conversationId)).toEqual(['a:0', 'a:1', 'a:2', 'a:4', 'a:5']);
-      expect((await stores.store.getLive(item.id))?.maintenance?.reminder).toMatchObject({ next: 6, until: 6 });
-      second.run(item.id);
-      await second.settle();
-      expect(messenger.calls).toHaveLength(5);
-      await stores.dataDir.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    let stores = await open();
+    await stores.store.saveBroadcast({ id: item.id, targets });
+    await stores.store.save(item);
+    for (const [n, target] of targets.entries()) {
+      await stores.deliveries.put({ id: deliveryId(item.id, target.key), incidentId: item.id, key: target.key, address: address(n), state: 'idle', messageId: `m${n}`, deliveredVersion: item.version, sendingVersion: item.version, attempts: 0, updatedAt: item.updatedAt });
     }
+    const messenger = new RecordingMessenger();
+    const reminders = (stopped: () => boolean) => new StartReminders({ store: stores.store, deliveries: stores.deliveries, messenger, pacer: new Pacer({ perSecond: 1000, perConversation: 1000 }), locks: new KeyedLock(), logger: silentLogger(), stopped, batch: 2 });
+    // The process stops after the third send: in the middle of the second batch.
+    const first = reminders(() => messenger.calls.length >= 3);
+    first.run(item.id);
+    await first.settle();
+    expect(messenger.calls.map((call) => call.conversationId)).toEqual(['a:0', 'a:1', 'a:2']);
+    await stores.dataDir.close();
+
+    stores = await open();
+    expect((await stores.store.getLive(item.id))?.maintenance?.reminder?.next).toBe(4);
+    const second = reminders(() => false);
+    second.run(item.id);
+    await second.settle();
+    // a:3 was claimed with the interrupted batch: it keeps the notice (edited in place) but misses the short reminder.
+    expect(messenger.calls.map((call) => call.conversationId)).toEqual(['a:0', 'a:1', 'a:2', 'a:4', 'a:5']);
+    expect((await stores.store.getLive(item.id))?.maintenance?.reminder).toMatchObject({ next: 6, until: 6 });
+    second.run(item.id);
+    await second.settle();
+    expect(messenger.calls).toHaveLength(5);
+    await stores.dataDir.close();
   });
 });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
 import { registerIncidents, type IncidentStores } from '../../../src/features/incidents/index.js';
 import { openIncident } from '../../../src/features/incidents/incident.js';
@@ -24,22 +21,16 @@ import { LowdbReceiptStore, LowdbSubscriptionStore } from '../../../src/storage/
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
 import { RecordingMessenger } from './incidents-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 /**
  * Work that must happen once whichever replica does it (issue 13, item 3): two "replicas" share
  * the stores (real lowdb files) but not their locks, as two processes on one database would.
  */
 describe('periodic incident work runs once across replicas', () => {
-  let dir: string;
+  const temp = useTempDataDir('tugibot-once-');
   let dataDir: DataDir;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tugibot-once-'));
-    dataDir = await DataDir.open(dir, silentLogger());
-  });
-  afterEach(async () => {
-    await dataDir.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(async () => { dataDir = await temp.open(); });
 
   const address = (n: number) => ({ channel: 'msteams', serviceUrl: 'http://x', conversationId: `a:${n}`, kind: 'personal' as const, bot: { id: '28:b' }, user: { teamsId: `29:${n}`, aadObjectId: `person-${n}` } });
   const sentTo = (messenger: RecordingMessenger) => messenger.calls.filter((call) => call.kind === 'send').map((call) => call.conversationId).sort();
@@ -84,7 +75,7 @@ describe('periodic incident work runs once across replicas', () => {
     };
     const messenger = new RecordingMessenger();
     const clock = new ManualClock();
-    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', CARD_SIGNING_SECRET: 'unit-secret-unit-secret-unit-secret' });
+    const config = loadConfig({ DATA_DIR: temp.path, LOG_LEVEL: 'silent', CARD_SIGNING_SECRET: 'unit-secret-unit-secret-unit-secret' });
     const replica = () => {
       const router = new Router(() => true);
       const feature = registerIncidents(

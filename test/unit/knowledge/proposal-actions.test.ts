@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CardSigner, type SignedActionData } from '../../../src/shared/card-signer.js';
 import { ManualClock } from '../../../src/shared/clock.js';
@@ -14,9 +13,10 @@ import { LowdbProposalStore } from '../../../src/storage/lowdb-proposal-store.js
 import { KnowledgeBase, PhrasingWriter, registerKnowledge, type KnowledgeDeps } from '../../../src/features/knowledge/index.js';
 import { temporaryFileOf } from '../../../src/features/knowledge/write-phrasing.js';
 import { clicked, FIXTURE_KB, inbound, RecordingTools, SPECIALIST, THRESHOLDS } from './knowledge-test-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const signer = new CardSigner('x'.repeat(32));
-let path: string;
+const temp = useTempDataDir('kb-proposals-');
 let kb: string;
 let dataDir: DataDir;
 let knowledge: KnowledgeBase;
@@ -24,10 +24,9 @@ let router: Router;
 let deps: KnowledgeDeps;
 
 beforeEach(async () => {
-  path = await mkdtemp(join(tmpdir(), 'kb-proposals-'));
-  kb = join(path, 'knowledge');
+  kb = join(temp.path, 'knowledge');
   await cp(FIXTURE_KB, kb, { recursive: true });
-  dataDir = await DataDir.open(join(path, 'data'), silentLogger());
+  dataDir = await temp.open('data');
   knowledge = await KnowledgeBase.open({ dir: kb, logger: silentLogger(), thresholds: THRESHOLDS, pollIntervalMs: 0 });
   deps = {
     knowledge,
@@ -41,11 +40,7 @@ beforeEach(async () => {
   router = new Router((id) => id === SPECIALIST);
   registerKnowledge(router, deps);
 });
-afterEach(async () => {
-  knowledge.close();
-  await dataDir.close();
-  await rm(path, { recursive: true, force: true });
-});
+afterEach(() => knowledge.close());
 
 type Card = AdaptiveCard & { actions?: Array<{ title: string; data: SignedActionData }> };
 const cardOf = (reply: Reply | undefined) => (reply?.kind === 'card' ? (reply.card as Card) : undefined);

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CardSigner, type SignedActionData } from '../../../src/shared/card-signer.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
@@ -13,9 +10,10 @@ import { LowdbProposalStore } from '../../../src/storage/lowdb-proposal-store.js
 import { PhrasingWriter } from '../../../src/features/knowledge/index.js';
 import { TEXTS } from '../../../src/features/knowledge/knowledge-texts.js';
 import { clicked, FIXTURE_KB, inbound, RecordingTools, SPECIALIST, THRESHOLDS } from './knowledge-test-kit.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const signer = new CardSigner('x'.repeat(32));
-let path: string;
+const temp = useTempDataDir('kb-handlers-');
 let dataDir: DataDir;
 let knowledge: KnowledgeBase;
 let router: Router;
@@ -23,8 +21,7 @@ let deps: KnowledgeDeps;
 let hookCalls: Array<{ text: string; systems: string[] }>;
 
 beforeEach(async () => {
-  path = await mkdtemp(join(tmpdir(), 'kb-handlers-'));
-  dataDir = await DataDir.open(path, silentLogger());
+  dataDir = await temp.open();
   knowledge = await KnowledgeBase.open({ dir: FIXTURE_KB, logger: silentLogger(), thresholds: THRESHOLDS, pollIntervalMs: 0 });
   hookCalls = [];
   deps = {
@@ -43,11 +40,7 @@ beforeEach(async () => {
   router = new Router((id) => id === SPECIALIST);
   registerKnowledge(router, deps);
 });
-afterEach(async () => {
-  knowledge.close();
-  await dataDir.close();
-  await rm(path, { recursive: true, force: true });
-});
+afterEach(() => knowledge.close());
 
 type Card = { body: Array<{ text?: string }>; actions?: Array<{ title: string; data: SignedActionData }> };
 const cardOf = (reply: Reply | undefined) => (reply?.kind === 'card' ? (reply.card as AdaptiveCard & Card) : undefined);

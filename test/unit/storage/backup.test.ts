@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DataDir } from '../../../src/storage/data-dir.js';
@@ -8,13 +7,12 @@ import { listDataFiles, takeSnapshot } from '../../../src/storage/snapshot.js';
 import { readBackupFile, restoreBackupFile, writeBackupFile } from '../../../src/storage/backup-file.js';
 import { freezeDataDir } from '../../../src/storage/backup-requests.js';
 import { withWritesPaused } from '../../../src/storage/write-gate.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 interface Item { id: string; n: number }
 
 describe('backup and restore of a data folder', () => {
-  let root: string;
-  beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'tugibot-backup-')); });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-backup-');
 
   async function filledDataDir(dir: string): Promise<void> {
     const dataDir = await DataDir.open(dir, silentLogger());
@@ -27,18 +25,18 @@ describe('backup and restore of a data folder', () => {
   }
 
   it('round-trips every data file, without the lock, owner-only, and the restored folder opens with its records', async () => {
-    const source = join(root, 'data');
+    const source = join(temp.path, 'data');
     await filledDataDir(source);
     const snapshot = await freezeDataDir(source);
-    const manifest = await writeBackupFile(snapshot.dir, join(root, 'b.tugibot'));
+    const manifest = await writeBackupFile(snapshot.dir, join(temp.path, 'b.tugibot'));
     await snapshot.done();
     expect(manifest.files.map((file) => file.path)).toEqual(listDataFiles(source));
     expect(manifest.files.some((file) => file.path.startsWith('lock/'))).toBe(false);
     expect(manifest.files.map((file) => file.path)).toEqual(expect.arrayContaining(['meta.json', 'items/archive.index.jsonl', 'settings.json']));
     expect(readdirSync(join(source, '.backup'))).toEqual([]);
 
-    const target = join(root, 'restored');
-    await restoreBackupFile(join(root, 'b.tugibot'), target);
+    const target = join(temp.path, 'restored');
+    await restoreBackupFile(join(temp.path, 'b.tugibot'), target);
     expect(statSync(target).mode & 0o777).toBe(0o700);
     expect(statSync(join(target, 'items')).mode & 0o777).toBe(0o700);
     for (const file of manifest.files) {
@@ -54,7 +52,7 @@ describe('backup and restore of a data folder', () => {
   });
 
   it('keeps the version a snapshot froze, whatever is written after it', async () => {
-    const dir = join(root, 'data');
+    const dir = join(temp.path, 'data');
     const dataDir = await DataDir.open(dir, silentLogger());
     const doc = await dataDir.doc('settings', { n: 1 });
     await doc.update((data) => { data.n = 2; });
@@ -65,7 +63,7 @@ describe('backup and restore of a data folder', () => {
   });
 
   it('holds writes back while paused and lets them through after', async () => {
-    const dir = join(root, 'data');
+    const dir = join(temp.path, 'data');
     const dataDir = await DataDir.open(dir, silentLogger());
     const doc = await dataDir.doc('settings', { n: 1 });
     await doc.update((data) => { data.n = 2; });
@@ -83,38 +81,38 @@ describe('backup and restore of a data folder', () => {
   });
 
   it('refuses to restore into a folder that is not empty, and writes nothing there', async () => {
-    const source = join(root, 'data');
+    const source = join(temp.path, 'data');
     await filledDataDir(source);
     const snapshot = await freezeDataDir(source);
-    await writeBackupFile(snapshot.dir, join(root, 'b.tugibot'));
+    await writeBackupFile(snapshot.dir, join(temp.path, 'b.tugibot'));
     await snapshot.done();
-    const busy = join(root, 'busy');
-    await restoreBackupFile(join(root, 'b.tugibot'), busy);
+    const busy = join(temp.path, 'busy');
+    await restoreBackupFile(join(temp.path, 'b.tugibot'), busy);
     writeFileSync(join(busy, 'settings.json'), '{"mine":true}');
-    await expect(restoreBackupFile(join(root, 'b.tugibot'), busy)).rejects.toThrow(/Refusing to restore into .*busy: the folder is not empty/);
+    await expect(restoreBackupFile(join(temp.path, 'b.tugibot'), busy)).rejects.toThrow(/Refusing to restore into .*busy: the folder is not empty/);
     expect(readFileSync(join(busy, 'settings.json'), 'utf8')).toBe('{"mine":true}');
   });
 
   it('refuses a damaged backup, naming the problem, before writing anything', async () => {
-    const source = join(root, 'data');
+    const source = join(temp.path, 'data');
     await filledDataDir(source);
     const snapshot = await freezeDataDir(source);
-    await writeBackupFile(snapshot.dir, join(root, 'b.tugibot'));
+    await writeBackupFile(snapshot.dir, join(temp.path, 'b.tugibot'));
     await snapshot.done();
-    const raw = gunzipSync(readFileSync(join(root, 'b.tugibot')));
-    const { manifest } = await readBackupFile(join(root, 'b.tugibot'));
+    const raw = gunzipSync(readFileSync(join(temp.path, 'b.tugibot')));
+    const { manifest } = await readBackupFile(join(temp.path, 'b.tugibot'));
     const secondStart = manifest.files[0].size;
     raw[secondStart + 2] ^= 0x01; // one bit in the second file
-    writeFileSync(join(root, 'bitflip.tugibot'), gzipSync(raw));
-    await expect(restoreBackupFile(join(root, 'bitflip.tugibot'), join(root, 'r1'))).rejects.toThrow(`${manifest.files[1].path} does not match its checksum`);
-    expect(() => statSync(join(root, 'r1'))).toThrow();
+    writeFileSync(join(temp.path, 'bitflip.tugibot'), gzipSync(raw));
+    await expect(restoreBackupFile(join(temp.path, 'bitflip.tugibot'), join(temp.path, 'r1'))).rejects.toThrow(`${manifest.files[1].path} does not match its checksum`);
+    expect(() => statSync(join(temp.path, 'r1'))).toThrow();
 
-    const packed = readFileSync(join(root, 'b.tugibot'));
-    writeFileSync(join(root, 'cut.tugibot'), packed.subarray(0, packed.length - 20));
-    await expect(restoreBackupFile(join(root, 'cut.tugibot'), join(root, 'r2'))).rejects.toThrow(/not a readable tugibot backup \(damaged or not one\): unexpected end of file/);
-    writeFileSync(join(root, 'plain.tugibot'), 'hello');
-    await expect(restoreBackupFile(join(root, 'plain.tugibot'), join(root, 'r3'))).rejects.toThrow(/not a readable tugibot backup/);
-    writeFileSync(join(root, 'nomarker.tugibot'), gzipSync(raw.subarray(0, raw.length - 5)));
-    await expect(restoreBackupFile(join(root, 'nomarker.tugibot'), join(root, 'r4'))).rejects.toThrow(/end marker is missing/);
+    const packed = readFileSync(join(temp.path, 'b.tugibot'));
+    writeFileSync(join(temp.path, 'cut.tugibot'), packed.subarray(0, packed.length - 20));
+    await expect(restoreBackupFile(join(temp.path, 'cut.tugibot'), join(temp.path, 'r2'))).rejects.toThrow(/not a readable tugibot backup \(damaged or not one\): unexpected end of file/);
+    writeFileSync(join(temp.path, 'plain.tugibot'), 'hello');
+    await expect(restoreBackupFile(join(temp.path, 'plain.tugibot'), join(temp.path, 'r3'))).rejects.toThrow(/not a readable tugibot backup/);
+    writeFileSync(join(temp.path, 'nomarker.tugibot'), gzipSync(raw.subarray(0, raw.length - 5)));
+    await expect(restoreBackupFile(join(temp.path, 'nomarker.tugibot'), join(temp.path, 'r4'))).rejects.toThrow(/end marker is missing/);
   });
 });

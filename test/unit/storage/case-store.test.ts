@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Case } from '../../../src/features/cases/index.js';
-import { silentLogger } from '../../../src/shared/logger.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbCaseStore } from '../../../src/storage/lowdb-case-store.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 function caseOf(n: number, requester: string, extra: Partial<Case> = {}): Case {
   return {
@@ -15,12 +11,10 @@ function caseOf(n: number, requester: string, extra: Partial<Case> = {}): Case {
 }
 
 describe('LowdbCaseStore: a person\'s open cases', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-cases-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-cases-');
 
   it('are found by requester (any case of the id), follow closing, and are found again after a restart', async () => {
-    let dataDir = await DataDir.open(dir, silentLogger());
+    let dataDir = await temp.open();
     let store = await LowdbCaseStore.open(dataDir);
     for (let n = 1; n <= 30; n += 1) await store.save(caseOf(n, n % 3 === 0 ? 'AAAA-MARI' : `other-${n}`));
     const ids = (found: Case[]) => found.map((item) => item.id);
@@ -34,7 +28,7 @@ describe('LowdbCaseStore: a person\'s open cases', () => {
     expect((await store.findOpenByRequester('nobody'))).toEqual([]);
     await dataDir.close();
 
-    dataDir = await DataDir.open(dir, silentLogger());
+    dataDir = await temp.open();
     store = await LowdbCaseStore.open(dataDir);
     expect((await store.findOpenByRequester('aaaa-mari'))).toHaveLength(9);
     await dataDir.close();

@@ -1,18 +1,14 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataDir } from '../../../src/storage/data-dir.js';
-import { silentLogger } from '../../../src/shared/logger.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 interface Item { id: string; state: string }
 
 describe('Collection', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-coll-');
 
   it('rewrites archived records in place (retention), losing nothing appended meanwhile', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 3 });
     for (let i = 0; i < 7; i += 1) await items.append({ id: `a${i}`, state: `secret ${i}` });
     const [changed] = await Promise.all([
@@ -22,7 +18,7 @@ describe('Collection', () => {
     expect(changed.sort()).toEqual(['a0', 'a2', 'a4', 'a6']);
     await dataDir.close();
 
-    const reopened = await DataDir.open(dir, silentLogger());
+    const reopened = await temp.open();
     const again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 3 });
     const all = [];
     for await (const item of again.archived()) all.push(item);
@@ -31,19 +27,19 @@ describe('Collection', () => {
   });
 
   it('keeps live records in shards and finished ones in bounded archive segments', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const items = await dataDir.collection<Item>('items', { shards: 4, segmentSize: 10 });
     for (let i = 0; i < 25; i += 1) await items.put({ id: `i${i}`, state: 'open' });
     for (let i = 0; i < 25; i += 1) await items.archive({ id: `i${i}`, state: 'closed' });
     await items.put({ id: 'live', state: 'open' });
     await dataDir.close();
 
-    const files = readdirSync(join(dir, 'items')).sort();
+    const files = readdirSync(join(temp.path, 'items')).sort();
     expect(files.filter((name) => name.startsWith('archive-'))).toEqual(['archive-000001.json', 'archive-000002.json', 'archive-000003.json']);
     // Shards that emptied are deleted: only the one holding 'live' is left.
     expect(files.filter((name) => name.startsWith('live-'))).toHaveLength(1);
 
-    const reopened = await DataDir.open(dir, silentLogger());
+    const reopened = await temp.open();
     const again = await reopened.collection<Item>('items', { shards: 4, segmentSize: 10 });
     expect(again.liveRecords()).toEqual([{ id: 'live', state: 'open' }]);
     expect(again.archivedCount).toBe(25);
@@ -54,17 +50,17 @@ describe('Collection', () => {
   });
 
   it('opens through the archive index without reading the history, and builds a missing index once', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 10 });
     for (let i = 0; i < 35; i += 1) await items.append({ id: `i${i}`, state: 'closed' });
     await dataDir.close();
-    const indexFile = join(dir, 'items', 'archive.index.jsonl');
+    const indexFile = join(temp.path, 'items', 'archive.index.jsonl');
     const lines = () => readFileSync(indexFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { segment: number; ids: string[] });
     expect(lines().map((line) => [line.segment, line.ids.length])).toEqual([[1, 10], [2, 10], [3, 10]]);
 
     // Sealed segments are not read on open: one made unreadable goes unnoticed until asked for.
-    writeFileSync(join(dir, 'items', 'archive-000002.json'), 'not json');
-    let reopened = await DataDir.open(dir, silentLogger());
+    writeFileSync(join(temp.path, 'items', 'archive-000002.json'), 'not json');
+    let reopened = await temp.open();
     let again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
     expect(again.archivedCount).toBe(35);
     expect(again.isArchived('i15')).toBe(true);
@@ -73,15 +69,15 @@ describe('Collection', () => {
     await reopened.close();
 
     // A folder from before the index (or a line cut short by a crash) is indexed from its segments once.
-    rmSync(join(dir, 'items', 'archive-000002.json'));
+    rmSync(join(temp.path, 'items', 'archive-000002.json'));
     rmSync(indexFile);
-    reopened = await DataDir.open(dir, silentLogger());
+    reopened = await temp.open();
     again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
     expect(again.archivedCount).toBe(25);
     await reopened.close();
     expect(lines().map((line) => line.segment)).toEqual([1, 3]);
     appendFileSync(indexFile, '{"segment":3,"ids":["i2');
-    reopened = await DataDir.open(dir, silentLogger());
+    reopened = await temp.open();
     again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
     expect(again.archivedCount).toBe(25);
     expect(await again.get('i22')).toEqual({ id: 'i22', state: 'closed' });
@@ -91,27 +87,27 @@ describe('Collection', () => {
   });
 
   it('moves live records to their own shard when the shard count changes', async () => {
-    let dataDir = await DataDir.open(dir, silentLogger());
+    let dataDir = await temp.open();
     let items = await dataDir.collection<Item>('items', { shards: 4 });
     for (let i = 0; i < 60; i += 1) await items.put({ id: `i${i}`, state: `v${i}` });
     await dataDir.close();
-    dataDir = await DataDir.open(dir, silentLogger());
+    dataDir = await temp.open();
     items = await dataDir.collection<Item>('items', { shards: 64 });
     expect(items.liveCount).toBe(60);
     await items.put({ id: 'i7', state: 'changed' });
     await dataDir.close();
-    dataDir = await DataDir.open(dir, silentLogger());
+    dataDir = await temp.open();
     items = await dataDir.collection<Item>('items', { shards: 64 });
     expect(items.liveRecords().sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))).toEqual(
       Array.from({ length: 60 }, (_, i) => ({ id: `i${i}`, state: i === 7 ? 'changed' : `v${i}` })));
-    const onDisk = readdirSync(join(dir, 'items')).filter((name) => name.startsWith('live-'))
-      .flatMap((name) => (JSON.parse(readFileSync(join(dir, 'items', name), 'utf8')) as { records: Item[] }).records);
+    const onDisk = readdirSync(join(temp.path, 'items')).filter((name) => name.startsWith('live-'))
+      .flatMap((name) => (JSON.parse(readFileSync(join(temp.path, 'items', name), 'utf8')) as { records: Item[] }).records);
     expect(onDisk).toHaveLength(60);
     await dataDir.close();
   });
 
   it('returns copies, so callers cannot change stored data by accident', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const items = await dataDir.collection<Item>('items');
     await items.put({ id: 'a', state: 'open' });
     const copy = items.getLive('a') as Item;
@@ -122,12 +118,10 @@ describe('Collection', () => {
 });
 
 describe('Collection.appendMany', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-coll-');
 
   it('appends a batch in order across bounded segments, found after reopening; a batch with a live, archived or repeated id writes nothing', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const items = await dataDir.collection<Item>('items', { shards: 2, segmentSize: 10 });
     await items.append({ id: 'first', state: 'closed' });
     await items.appendMany(Array.from({ length: 24 }, (_, i) => ({ id: `b${i}`, state: 'closed' })));
@@ -136,10 +130,10 @@ describe('Collection.appendMany', () => {
     await expect(items.appendMany([{ id: 'x2', state: 'closed' }, { id: 'b3', state: 'closed' }])).rejects.toThrow(/b3 is already archived/);
     await expect(items.appendMany([{ id: 'x3', state: 'closed' }, { id: 'x3', state: 'closed' }])).rejects.toThrow(/x3 is already archived/);
     await dataDir.close();
-    const segments = readdirSync(join(dir, 'items')).filter((name) => name.startsWith('archive-')).sort();
-    expect(segments.map((name) => (JSON.parse(readFileSync(join(dir, 'items', name), 'utf8')) as { records: Item[] }).records.length)).toEqual([10, 10, 5]);
+    const segments = readdirSync(join(temp.path, 'items')).filter((name) => name.startsWith('archive-')).sort();
+    expect(segments.map((name) => (JSON.parse(readFileSync(join(temp.path, 'items', name), 'utf8')) as { records: Item[] }).records.length)).toEqual([10, 10, 5]);
 
-    const reopened = await DataDir.open(dir, silentLogger());
+    const reopened = await temp.open();
     const again = await reopened.collection<Item>('items', { shards: 2, segmentSize: 10 });
     const order = [];
     for await (const item of again.archived()) order.push(item.id);
@@ -151,20 +145,17 @@ describe('Collection.appendMany', () => {
 });
 
 describe('Collection.removeLiveMany', () => {
+  const temp = useTempDataDir('tugibot-coll-many-');
+
   it('removes many live records at once and keeps the rest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tugibot-coll-many-'));
-    try {
-      const dataDir = await DataDir.open(dir, silentLogger());
-      const items = await dataDir.collection<Item>('items', { shards: 4 });
-      for (let i = 0; i < 40; i += 1) await items.put({ id: `i${i}`, state: 'open' });
-      await items.removeLiveMany(Array.from({ length: 30 }, (_, i) => `i${i}`).concat(['missing']));
-      await dataDir.close();
-      const again = await DataDir.open(dir, silentLogger());
-      const reopened = await again.collection<Item>('items', { shards: 4 });
-      expect(reopened.liveRecords().map((item) => item.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `i${i + 30}`).sort());
-      await again.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dataDir = await temp.open();
+    const items = await dataDir.collection<Item>('items', { shards: 4 });
+    for (let i = 0; i < 40; i += 1) await items.put({ id: `i${i}`, state: 'open' });
+    await items.removeLiveMany(Array.from({ length: 30 }, (_, i) => `i${i}`).concat(['missing']));
+    await dataDir.close();
+    const again = await temp.open();
+    const reopened = await again.collection<Item>('items', { shards: 4 });
+    expect(reopened.liveRecords().map((item) => item.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `i${i + 30}`).sort());
+    await again.close();
   });
 });

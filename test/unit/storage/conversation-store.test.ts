@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationAddress } from '../../../src/shared/messaging.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
-import { silentLogger } from '../../../src/shared/logger.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const CHANNEL_ID = '19:specialists@thread.tacv2';
 
@@ -22,17 +21,12 @@ const channelThread: ConversationAddress = {
 };
 
 describe('LowdbConversationStore', () => {
-  let dir: string;
+  const temp = useTempDataDir('tugibot-conv-');
   let dataDir: DataDir;
   const open = async () => {
-    dataDir = await DataDir.open(dir, silentLogger());
+    dataDir = await temp.open();
     return LowdbConversationStore.open(dataDir);
   };
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-conv-')); });
-  afterEach(async () => {
-    await dataDir.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('reads a broadcast audience in batches, answering other work between them', async () => {
     const store = await open();
@@ -76,8 +70,8 @@ describe('LowdbConversationStore', () => {
   it('spreads conversations so a save rewrites small files however many are stored', async () => {
     const store = await open();
     for (let n = 0; n < 1500; n += 1) await store.save(personal(n));
-    const largest = (folder: string) => Math.max(...readdirSync(join(dir, 'conversations', folder))
-      .map((name) => Object.keys(JSON.parse(readFileSync(join(dir, 'conversations', folder, name), 'utf8')) as object).length));
+    const largest = (folder: string) => Math.max(...readdirSync(join(temp.path, 'conversations', folder))
+      .map((name) => Object.keys(JSON.parse(readFileSync(join(temp.path, 'conversations', folder, name), 'utf8')) as object).length));
     expect(largest('by-id')).toBeLessThan(10);
     expect(largest('people')).toBeLessThan(10);
     expect((await store.personalFor(personal(1499).user?.aadObjectId as string))?.conversationId).toBe('a:chat-1499');
@@ -87,7 +81,7 @@ describe('LowdbConversationStore', () => {
     let store = await open();
     await store.save(personal(7));
     await dataDir.close();
-    for (const name of readdirSync(join(dir, 'conversations', 'people'))) writeFileSync(join(dir, 'conversations', 'people', name), '{');
+    for (const name of readdirSync(join(temp.path, 'conversations', 'people'))) writeFileSync(join(temp.path, 'conversations', 'people', name), '{');
     store = await open();
     await expect(store.personalFor(personal(7).user?.aadObjectId as string)).rejects.toThrow(/people.*not valid JSON/);
   });
@@ -95,11 +89,11 @@ describe('LowdbConversationStore', () => {
   it('imports the single conversations.json of earlier versions once and keeps it as a backup', async () => {
     const earlier = { conversations: Object.fromEntries([personal(1), personal(2), { ...channelThread, conversationId: CHANNEL_ID }]
       .map((address) => [address.conversationId, { address, updatedAt: '2026-01-01T00:00:00.000Z' }])) };
-    writeFileSync(join(dir, 'conversations.json'), JSON.stringify(earlier));
+    writeFileSync(join(temp.path, 'conversations.json'), JSON.stringify(earlier));
     const store = await open();
     expect((await store.personalFor('aaaa0000-0000-4000-8000-000000000002'))?.conversationId).toBe('a:chat-2');
     expect((await store.channel(CHANNEL_ID))?.conversationId).toBe(CHANNEL_ID);
-    expect(existsSync(join(dir, 'conversations.json'))).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'conversations.json.imported'), 'utf8'))).toEqual(earlier);
+    expect(existsSync(join(temp.path, 'conversations.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(temp.path, 'conversations.json.imported'), 'utf8'))).toEqual(earlier);
   });
 });

@@ -7,6 +7,7 @@ import { DataDir } from '../../../src/storage/data-dir.js';
 import { DataDirLock, DataDirLockedError } from '../../../src/storage/lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { outputOf, spawnTs } from '../../support/spawn-ts.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 
 const HOST = hostname();
 const PIDNS = readlinkSync('/proc/self/ns/pid');
@@ -42,32 +43,30 @@ function linesOf(child: ChildProcessWithoutNullStreams): () => Promise<string> {
 const SLOW_STALE = { staleMs: 60_000 };
 
 describe('the data-folder lock', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-lock-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-lock-');
 
   it('accepts the restart after the owner was killed with SIGKILL', async () => {
-    const owner = spawnTs('test/support/lock-probe.ts', [dir, 'hold']);
+    const owner = spawnTs('test/support/lock-probe.ts', [temp.path, 'hold']);
     const next = linesOf(owner);
     expect(await next()).toMatch(/^opened \d+$/);
     const exited = new Promise((resolve) => owner.on('exit', resolve));
     owner.kill('SIGKILL');
     await exited;
 
-    expect(await outputOf(spawnTs('test/support/lock-probe.ts', [dir]))).toMatch(/^opened \d+\n$/);
-    const dataDir = await DataDir.open(dir, silentLogger(), undefined, undefined, SLOW_STALE);
+    expect(await outputOf(spawnTs('test/support/lock-probe.ts', [temp.path]))).toMatch(/^opened \d+\n$/);
+    const dataDir = await DataDir.open(temp.path, silentLogger(), undefined, undefined, SLOW_STALE);
     await dataDir.close();
   }, 30_000);
 
   it('recognises its own pid from a previous life (a container restarted with the same pid)', async () => {
-    leaveLock(dir, { pid: process.pid, host: HOST, pidns: PIDNS });
-    const lock = await DataDirLock.acquire(dir, SLOW_STALE);
+    leaveLock(temp.path, { pid: process.pid, host: HOST, pidns: PIDNS });
+    const lock = await DataDirLock.acquire(temp.path, SLOW_STALE);
     await lock.release();
   });
 
   it('takes the lock of a dead pid on this host, and of another host whose heartbeat stopped', async () => {
-    leaveLock(dir, { pid: DEAD_PID, host: HOST, pidns: PIDNS });
-    await (await DataDirLock.acquire(dir, SLOW_STALE)).release();
+    leaveLock(temp.path, { pid: DEAD_PID, host: HOST, pidns: PIDNS });
+    await (await DataDirLock.acquire(temp.path, SLOW_STALE)).release();
 
     const other = mkdtempSync(join(tmpdir(), 'tugibot-lock-'));
     leaveLock(other, { pid: 1, host: 'pod-that-was-rescheduled' }, { ageMs: 2_000 });
@@ -76,33 +75,33 @@ describe('the data-folder lock', () => {
   });
 
   it('refuses a holder whose heartbeat is fresh on another host, or a live pid here', async () => {
-    leaveLock(dir, { pid: 1, host: 'another-pod' });
-    await expect(DataDirLock.acquire(dir, SLOW_STALE)).rejects.toThrow(/in use by another tugibot process \(pid 1 on another-pod.*goes stale 60 s after its last heartbeat/);
-    rmSync(join(dir, 'lock'), { recursive: true });
-    leaveLock(dir, { pid: process.ppid, host: HOST, pidns: PIDNS });
-    await expect(DataDirLock.acquire(dir, SLOW_STALE)).rejects.toBeInstanceOf(DataDirLockedError);
+    leaveLock(temp.path, { pid: 1, host: 'another-pod' });
+    await expect(DataDirLock.acquire(temp.path, SLOW_STALE)).rejects.toThrow(/in use by another tugibot process \(pid 1 on another-pod.*goes stale 60 s after its last heartbeat/);
+    rmSync(join(temp.path, 'lock'), { recursive: true });
+    leaveLock(temp.path, { pid: process.ppid, host: HOST, pidns: PIDNS });
+    await expect(DataDirLock.acquire(temp.path, SLOW_STALE)).rejects.toBeInstanceOf(DataDirLockedError);
   });
 
   it('tells a previous life in another pid namespace from a live twin by watching for its heartbeat', async () => {
-    const file = leaveLock(dir, { pid: process.pid, host: HOST, pidns: 'pid:[1]' });
+    const file = leaveLock(temp.path, { pid: process.pid, host: HOST, pidns: 'pid:[1]' });
     const beat = setInterval(() => utimesSync(file, new Date(), new Date()), 20);
-    await expect(DataDirLock.acquire(dir, { heartbeatMs: 100, staleMs: 60_000 })).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(DataDirLock.acquire(temp.path, { heartbeatMs: 100, staleMs: 60_000 })).rejects.toBeInstanceOf(DataDirLockedError);
     clearInterval(beat);
-    await (await DataDirLock.acquire(dir, { heartbeatMs: 100, staleMs: 60_000 })).release();
+    await (await DataDirLock.acquire(temp.path, { heartbeatMs: 100, staleMs: 60_000 })).release();
   });
 
   it('refuses a second open in the same process', async () => {
-    const first = await DataDirLock.acquire(dir);
-    await expect(DataDirLock.acquire(dir)).rejects.toBeInstanceOf(DataDirLockedError);
+    const first = await DataDirLock.acquire(temp.path);
+    await expect(DataDirLock.acquire(temp.path)).rejects.toBeInstanceOf(DataDirLockedError);
     await first.release();
-    await (await DataDirLock.acquire(dir)).release();
+    await (await DataDirLock.acquire(temp.path)).release();
   });
 
   it('ignores a heartbeat still under way when the lock was released (a test may remove the folder right after closing)', async () => {
     const lost: string[] = [];
-    const lock = await DataDirLock.acquire(dir, { onLost: (reason) => lost.push(reason) });
+    const lock = await DataDirLock.acquire(temp.path, { onLost: (reason) => lost.push(reason) });
     await lock.release();
-    rmSync(join(dir, 'lock'), { recursive: true, force: true });
+    rmSync(join(temp.path, 'lock'), { recursive: true, force: true });
     // The beat the interval had started before release() cleared it, finishing now.
     await (lock as unknown as { heartbeat(): Promise<void> }).heartbeat();
     expect(lost).toEqual([]);
@@ -110,22 +109,22 @@ describe('the data-folder lock', () => {
 
   it('keeps a heartbeat, grows generations, and reports a takeover to its owner', async () => {
     const lost: string[] = [];
-    const lock = await DataDirLock.acquire(dir, { heartbeatMs: 20, onLost: (reason) => lost.push(reason) });
-    const file = join(dir, 'lock', '000000000001');
+    const lock = await DataDirLock.acquire(temp.path, { heartbeatMs: 20, onLost: (reason) => lost.push(reason) });
+    const file = join(temp.path, 'lock', '000000000001');
     const set = statSync(file).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(statSync(file).mtimeMs).toBeGreaterThan(set);
-    leaveLock(dir, { pid: DEAD_PID, host: 'x' }, { gen: 2 });
+    leaveLock(temp.path, { pid: DEAD_PID, host: 'x' }, { gen: 2 });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(lost).toEqual([expect.stringMatching(/another process took the data folder over \(lock 000000000002\)/)]);
     await lock.release();
 
-    rmSync(join(dir, 'lock', '000000000002'));
-    writeFileSync(join(dir, 'tugibot.lock'), '{"pid":1,"host":"x"}');
-    await (await DataDirLock.acquire(dir)).release();
-    expect(readdirSync(join(dir, 'lock'))).toEqual(['000000000002']);
-    expect(JSON.parse(readFileSync(join(dir, 'lock', '000000000002'), 'utf8'))).toMatchObject({ pid: process.pid, released: true });
-    expect(readdirSync(dir)).not.toContain('tugibot.lock');
+    rmSync(join(temp.path, 'lock', '000000000002'));
+    writeFileSync(join(temp.path, 'tugibot.lock'), '{"pid":1,"host":"x"}');
+    await (await DataDirLock.acquire(temp.path)).release();
+    expect(readdirSync(join(temp.path, 'lock'))).toEqual(['000000000002']);
+    expect(JSON.parse(readFileSync(join(temp.path, 'lock', '000000000002'), 'utf8'))).toMatchObject({ pid: process.pid, released: true });
+    expect(readdirSync(temp.path)).not.toContain('tugibot.lock');
   });
 
   it('gives a stale lock to exactly one of two processes racing for it, 100 times out of 100', async () => {
