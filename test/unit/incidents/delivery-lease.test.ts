@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DeliveryWorker } from '../../../src/features/incidents/delivery-worker.js';
 import { openIncident } from '../../../src/features/incidents/incident.js';
 import { deliveryId, type DeliveryEntry, type DeliveryStore, type IncidentStore } from '../../../src/features/incidents/incident-store.js';
@@ -8,9 +5,9 @@ import { keepLease } from '../../../src/features/incidents/lease-keeper.js';
 import { Pacer } from '../../../src/features/incidents/pacer.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ConversationAddress, Reply } from '../../../src/shared/messaging.js';
-import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
 import { LowdbOutboxStore } from '../../../src/storage/lowdb-outbox-store.js';
+import { useTempDataDir } from '../../support/use-temp-data-dir.js';
 import { RecordingMessenger } from './incidents-kit.js';
 
 /** A connector whose calls take `latencyMs`: a hung Bot Connector, slower than the worker's lease. */
@@ -33,12 +30,10 @@ function worker(incidents: IncidentStore, deliveries: DeliveryStore, messenger: 
 }
 
 describe('DeliveryWorker lease during a slow call', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'tugibot-lease-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDataDir('tugibot-lease-');
 
   it('keeps its lease while a connector call outlasts it, so a second replica does not send the notice again', async () => {
-    const dataDir = await DataDir.open(dir, silentLogger());
+    const dataDir = await temp.open();
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
     const incident = openIncident({ systems: ['STAR'], severity: 'major', status: 'investigating', title: 'STAR', description: 'Ei avane.' }, { id: 'inc-1', now: new Date(), by: { source: 'webhook' } });
@@ -59,7 +54,6 @@ describe('DeliveryWorker lease during a slow call', () => {
     expect(slow.calls.map((call) => call.conversationId)).toEqual(['a:1']);
     expect(fast.calls).toEqual([]);
     expect(await deliveries.get(deliveryId(incident.id, 'p1'))).toMatchObject({ state: 'idle', messageId: 'm1', leaseUntil: undefined });
-    await dataDir.close();
   });
 });
 
