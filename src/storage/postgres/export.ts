@@ -132,8 +132,7 @@ const INSERTS: { [S in Section]: RowInsert<Line<S>> } = {
 /**
  * Writes an export into a database whose tables are empty (refused otherwise; webhook signatures and
  * the card-signing secret are replaced), in one transaction: a bad line leaves the database as it was.
- * Consecutive lines of one kind go in multi-row INSERTs (`maxRows` caps a statement's rows; the
- * parameter limit caps it anyway).
+ * Consecutive lines of one kind go in multi-row INSERTs of `maxRows` rows at most.
  */
 export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine>, maxRows?: number): Promise<SectionCounts> {
   return withTransaction(pool, async (client) => {
