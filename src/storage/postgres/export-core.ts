@@ -2,9 +2,9 @@ import type { Case } from '../../features/cases/index.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
 import { asRecord } from '../export-format.js';
 import type { CoreLine } from '../lowdb-export-core.js';
-import { PgCardDecisionStore } from './pg-card-decision-store.js';
+import type { RowInsert } from './batch-insert.js';
 import { CASE_COLUMNS, DIGEST_KEY, caseValues } from './pg-case-store.js';
-import { PgConversationStore } from './pg-conversation-store.js';
+import { CONVERSATION_COLUMNS, SAVE_CONFLICT, conversationValues } from './pg-conversation-store.js';
 import type { PoolClient } from './pool.js';
 
 /** The core tables an import needs empty (webhook signatures and the secret are replaced instead). */
@@ -57,28 +57,39 @@ export async function* exportPostgresCore(db: PoolClient): AsyncGenerator<CoreLi
   if (secret) yield { section: 'card-signing-secret', secret };
 }
 
-const upsertSetting = 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value';
+/** A setting: the import replaces what the migrations wrote (the secret). */
+const settingInsert = <L>(rows: (line: L) => unknown[][]): RowInsert<L> => ({
+  into: 'settings (key, value)', fields: 'key text, value text', rows, onConflict: 'ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', key: (row) => row[0],
+});
+type Line<S extends CoreLine['section']> = Extract<CoreLine, { section: S }>;
 
-/** Writes one core line inside the import's transaction, through the stores' own statements where they fit. */
-export async function importPostgresCoreLine(client: PoolClient, line: CoreLine): Promise<void> {
-  switch (line.section) {
-    case 'cases': {
-      // A case from before revisions counts as revision 1 here: the PostgreSQL store's compare-and-set needs a number.
-      const item = line.record as unknown as Case;
-      await client.query(`INSERT INTO cases (${CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, caseValues(item, item.revision ?? 1));
-      return;
-    }
-    case 'case-counters': await client.query('INSERT INTO case_counters (year, last) VALUES ($1, $2)', [line.year, line.last]); return;
-    case 'case-state': if (line.lastDigestDay !== undefined) await client.query(upsertSetting, [DIGEST_KEY, line.lastDigestDay]); return;
-    case 'conversations': await new PgConversationStore(client).save(line.address as unknown as ConversationAddress); return;
-    case 'card-decisions': await new PgCardDecisionStore(client).put(line.record); return;
-    case 'credential-warnings':
-      await client.query('INSERT INTO credential_warnings (expires_on, threshold) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING', [line.expiresOn, line.thresholds]);
-      return;
-    case 'webhook-signatures':
-      await client.query(`INSERT INTO seen_signatures (signature, idempotency_key, until) VALUES ($1, $2, $3)
-        ON CONFLICT (signature) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key, until = EXCLUDED.until`, [line.signature, line.key ?? null, line.until]);
-      return;
-    case 'card-signing-secret': await client.query(upsertSetting, [SECRET_KEY, line.secret]);
-  }
-}
+/** How each core line is written in the import's transaction: the columns and conflict rules the stores' own statements use. */
+export const CORE_INSERTS: { [S in CoreLine['section']]: RowInsert<Line<S>> } = {
+  cases: {
+    into: `cases (${CASE_COLUMNS})`, fields: 'id text, revision integer, status text, requester text, thread_message_id text, opened_at text, data jsonb',
+    // A case from before revisions counts as revision 1 here: the PostgreSQL store's compare-and-set needs a number.
+    rows: (line) => [caseValues(line.record as unknown as Case, line.record.revision ?? 1)],
+  },
+  'case-counters': { into: 'case_counters (year, last)', fields: 'year integer, last integer', rows: (line) => [[line.year, line.last]] },
+  'case-state': settingInsert((line) => (line.lastDigestDay === undefined ? [] : [[DIGEST_KEY, line.lastDigestDay]])),
+  conversations: {
+    // Each row takes one number from the sequence for both `created` and `changed`, as `save` does.
+    into: `conversations (${CONVERSATION_COLUMNS})`, fields: 'conversation_id text, kind text, aad_object_id text, channel_id text, address jsonb',
+    select: 'conversation_id, kind, aad_object_id, channel_id, address, n, n', from: (rows) => `(SELECT *, nextval('conversation_seq') AS n FROM ${rows}) AS numbered`,
+    onConflict: SAVE_CONFLICT, key: (row) => row[0], rows: (line) => [conversationValues(line.address as unknown as ConversationAddress)],
+  },
+  'card-decisions': {
+    into: 'card_decisions (id, decided_by, verb, at)', fields: 'id text, decided_by text, verb text, at text', onConflict: 'ON CONFLICT (id) DO NOTHING',
+    rows: ({ record }) => [[record.id, record.by, record.verb, record.at]],
+  },
+  'credential-warnings': {
+    into: 'credential_warnings (expires_on, threshold)', fields: 'expires_on text, threshold integer', onConflict: 'ON CONFLICT DO NOTHING',
+    rows: (line) => line.thresholds.map((threshold) => [line.expiresOn, threshold]),
+  },
+  'webhook-signatures': {
+    into: 'seen_signatures (signature, idempotency_key, until)', fields: 'signature text, idempotency_key text, until bigint', key: (row) => row[0],
+    onConflict: 'ON CONFLICT (signature) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key, until = EXCLUDED.until',
+    rows: (line) => [[line.signature, line.key ?? null, line.until]],
+  },
+  'card-signing-secret': settingInsert((line) => [[SECRET_KEY, line.secret]]),
+};

@@ -1,5 +1,6 @@
 import { ackId } from '../../features/incidents/index.js';
 import type { IncidentLine } from '../lowdb-export-incidents.js';
+import type { RowInsert } from './batch-insert.js';
 import { cursor } from './export-core.js';
 import type { PoolClient } from './pool.js';
 
@@ -32,38 +33,38 @@ export async function* exportPostgresIncidents(db: PoolClient): AsyncGenerator<I
   for await (const row of cursor<{ data: Data }>(db, 'export_installs', 'SELECT data FROM app_installs ORDER BY id COLLATE "C"')) yield as('app-installs', row.data);
 }
 
-/** Writes one incident line inside the import's transaction, into the columns the incident stores read. */
-export async function importPostgresIncidentLine(client: PoolClient, line: IncidentLine): Promise<void> {
-  switch (line.section) {
-    case 'incidents': {
-      const { revision, ...incident } = line.record;
-      const { id, ref, status, createdAt } = incident;
-      // Archived ones in the file's order, which is the order they were archived; the revision goes on, as in the delivery entries.
-      await client.query(`INSERT INTO incidents (id, ref, status, created_at, archived, data, revision)
-        VALUES ($1, $2, $3, $4, ${line.finished ? "nextval('incident_archive_seq')" : 'NULL'}, $5, $6)`, [id, ref, status, createdAt, JSON.stringify(incident), revision ?? 1]);
-      return;
-    }
-    case 'incident-broadcasts': {
-      const { id, targets, revision, ...data } = line.record;
-      await client.query('INSERT INTO incident_broadcasts (id, revision, targets, data) VALUES ($1, $2, $3, $4)', [id, revision ?? 1, JSON.stringify(targets), JSON.stringify(data)]);
-      return;
-    }
-    case 'incident-deliveries': {
-      const { revision, ...entry } = line.record;
+type Line<S extends IncidentLine['section']> = Extract<IncidentLine, { section: S }>;
+const byId = (table: string): RowInsert<{ record: Data }> => ({ into: `${table} (id, data)`, fields: 'id text, data jsonb', rows: ({ record }) => [[record.id, record]] });
+
+/** How each incident line is written in the import's transaction, into the columns the incident stores read. */
+export const INCIDENT_INSERTS: { [S in IncidentLine['section']]: RowInsert<Line<S>> } = {
+  incidents: {
+    // Archived ones take numbers in the file's order, which is the order they were archived; the revision goes on, as in the delivery entries.
+    into: 'incidents (id, ref, status, created_at, archived, data, revision)',
+    fields: 'id text, ref text, status text, created_at text, finished boolean, data jsonb, revision integer',
+    select: "id, ref, status, created_at, CASE WHEN finished THEN nextval('incident_archive_seq') END, data, revision",
+    rows: ({ record: { revision, ...incident }, finished }) => [[incident.id, incident.ref, incident.status, incident.createdAt, finished, incident, revision ?? 1]],
+  },
+  'incident-broadcasts': {
+    into: 'incident_broadcasts (id, revision, targets, data)', fields: 'id text, revision integer, targets jsonb, data jsonb',
+    rows: ({ record: { id, targets, revision, ...data } }) => [[id, revision ?? 1, targets, data]],
+  },
+  'incident-deliveries': {
+    into: 'deliveries (id, incident_id, key, state, delivered_version, failed_version, failure, data, revision)',
+    fields: 'id text, incident_id text, key text, state text, delivered_version integer, failed_version integer, failure text, data jsonb, revision integer',
+    rows: ({ record: { revision, ...entry } }) => {
       const failed = entry as { failedVersion?: number; failure?: string };
-      await client.query(`INSERT INTO deliveries (id, incident_id, key, state, delivered_version, failed_version, failure, data, revision)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.id, entry.incidentId, entry.key, entry.state, entry.deliveredVersion, failed.failedVersion ?? null, failed.failure ?? null, JSON.stringify(entry), revision ?? 1]);
-      return;
-    }
-    case 'incident-delivery-records': await client.query('INSERT INTO delivery_records (id, data) VALUES ($1, $2)', [line.record.id, JSON.stringify(line.record)]); return;
-    case 'incident-receipts': await client.query('INSERT INTO incident_receipts (id, data) VALUES ($1, $2)', [line.record.id, JSON.stringify(line.record)]); return;
-    case 'incident-subscriptions':
-      await client.query('INSERT INTO incident_subscriptions (aad_object_id, followed) VALUES ($1, $2)', [line.aadObjectId.toLowerCase(), JSON.stringify(line.followed)]);
-      return;
-    case 'incident-acks':
-      await client.query('INSERT INTO incident_acks (incident_id, aad_object_id, at) VALUES ($1, $2, $3)', [line.record.incidentId, line.record.aadObjectId.toLowerCase(), line.record.at]);
-      return;
-    case 'app-installs': await client.query('INSERT INTO app_installs (id, state, data) VALUES ($1, $2, $3)', [line.record.id, line.record.state, JSON.stringify(line.record)]);
-  }
-}
+      return [[entry.id, entry.incidentId, entry.key, entry.state, entry.deliveredVersion, failed.failedVersion ?? null, failed.failure ?? null, entry, revision ?? 1]];
+    },
+  },
+  'incident-delivery-records': byId('delivery_records'),
+  'incident-receipts': byId('incident_receipts'),
+  'incident-subscriptions': {
+    into: 'incident_subscriptions (aad_object_id, followed)', fields: 'aad_object_id text, followed jsonb', rows: (line) => [[line.aadObjectId.toLowerCase(), line.followed]],
+  },
+  'incident-acks': {
+    into: 'incident_acks (incident_id, aad_object_id, at)', fields: 'incident_id text, aad_object_id text, at text',
+    rows: ({ record }) => [[record.incidentId, record.aadObjectId.toLowerCase(), record.at]],
+  },
+  'app-installs': { into: 'app_installs (id, state, data)', fields: 'id text, state text, data jsonb', rows: ({ record }) => [[record.id, record.state, record]] },
+};

@@ -1,9 +1,8 @@
 import type { Proposal } from '../../features/knowledge/index.js';
-import { asRecord, countLine, type ExportLine, type ExportRecord, type SectionCounts } from '../export-format.js';
-import { isCoreLine } from '../lowdb-export-core.js';
-import { isIncidentLine } from '../lowdb-export-incidents.js';
-import { CORE_TABLES, exportPostgresCore, importPostgresCoreLine } from './export-core.js';
-import { INCIDENT_TABLES, exportPostgresIncidents, importPostgresIncidentLine } from './export-incidents.js';
+import { asRecord, countLine, type ExportLine, type ExportRecord, type Section, type SectionCounts } from '../export-format.js';
+import { BatchInserter, type RowInsert } from './batch-insert.js';
+import { CORE_INSERTS, CORE_TABLES, exportPostgresCore } from './export-core.js';
+import { INCIDENT_INSERTS, INCIDENT_TABLES, exportPostgresIncidents } from './export-incidents.js';
 import { checkOut, type Pool, type PoolClient, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
@@ -79,77 +78,75 @@ async function* linesOf(db: PoolClient): AsyncGenerator<ExportLine> {
   yield* exportPostgresIncidents(db);
 }
 
-/** The extra columns each record table keeps, from the record (as the stores write them). */
-const columnsOf: Record<(typeof RECORD_TABLES)[number][0], (record: ExportRecord) => Record<string, unknown>> = {
-  'access-requests': (record) => ({ state: record.state }),
-  'access-tasks': () => ({}),
-  'access-grants': (record) => ({ subject_key: String((record.subject as { id: string }).id).toLowerCase() }),
-  'access-substitutions': (record) => ({ state: record.state ?? 'approved' }),
+type Line<S extends Section> = Extract<ExportLine, { section: S }>;
+type Event = ExportRecord & { articleId: string; helpful: boolean; question: string; lang: string; at: string };
+/** A record table's row: id, finished and the record, then the columns the store keeps beside it. */
+const recordInsert = (section: (typeof RECORD_TABLES)[number][0], extra: Record<string, string>, values: (record: ExportRecord) => unknown[]): RowInsert<{ finished: boolean; record: ExportRecord }> => {
+  const table = RECORD_TABLES.find(([name]) => name === section)?.[1] as string;
+  return {
+    into: `${table} (id, finished, record${Object.keys(extra).map((column) => `, ${column}`).join('')})`,
+    fields: ['id text, finished boolean, record jsonb', ...Object.entries(extra).map(([column, type]) => `${column} ${type}`)].join(', '),
+    rows: (line) => [[line.record.id, line.finished, line.record, ...values(line.record)]],
+  };
 };
 
-async function insertRecord(client: PoolClient, table: string, finished: boolean, record: ExportRecord, extra: Record<string, unknown>): Promise<void> {
-  const columns = ['id', 'finished', 'record', ...Object.keys(extra)];
-  const values = [record.id, finished, JSON.stringify(record), ...Object.values(extra)];
-  await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, values);
-}
+/** How each line is written in the import's transaction, as the stores write them. */
+const INSERTS: { [S in Section]: RowInsert<Line<S>> } = {
+  ...CORE_INSERTS,
+  ...INCIDENT_INSERTS,
+  'access-requests': recordInsert('access-requests', { state: 'text' }, (record) => [record.state]),
+  'access-tasks': recordInsert('access-tasks', {}, () => []),
+  'access-grants': recordInsert('access-grants', { subject_key: 'text' }, (record) => [String((record.subject as { id: string }).id).toLowerCase()]),
+  'access-substitutions': recordInsert('access-substitutions', { state: 'text' }, (record) => [record.state ?? 'approved']),
+  'access-audit': { into: 'access_audit (id, record)', fields: 'id text, record jsonb', rows: ({ record }) => [[record.id, record]] },
+  'access-counters': { into: 'access_counters (series, year, last)', fields: 'series text, year integer, last integer', rows: (line) => [[line.series, line.year, line.last]] },
+  'access-state': {
+    into: 'access_scan_state (id, last_scan_on, last_digest_on)', fields: 'id integer, last_scan_on text, last_digest_on text', key: (row) => row[0],
+    onConflict: 'ON CONFLICT (id) DO UPDATE SET last_scan_on = EXCLUDED.last_scan_on, last_digest_on = EXCLUDED.last_digest_on',
+    rows: (line) => [[1, line.lastScanOn ?? null, line.lastDigestOn ?? null]],
+  },
+  'knowledge-feedback': {
+    into: 'knowledge_feedback (article_id, helpful, unhelpful, last_at)', fields: 'article_id text, helpful integer, unhelpful integer, last_at timestamptz',
+    rows: (line) => [[line.articleId, line.helpful, line.unhelpful, line.lastAt]],
+  },
+  'knowledge-unanswered': {
+    into: 'knowledge_unanswered (key, question, count, first_asked_at, last_asked_at)',
+    fields: 'key text, question text, count integer, first_asked_at timestamptz, last_asked_at timestamptz',
+    rows: (line) => [[line.key, line.question, line.count, line.firstAskedAt, line.lastAskedAt]],
+  },
+  'knowledge-feedback-events': {
+    into: 'knowledge_feedback_events (id, article_id, helpful, question, lang, at)', fields: 'id text, article_id text, helpful boolean, question text, lang text, at timestamptz',
+    rows: ({ record }) => { const event = record as Event; return [[event.id, event.articleId, event.helpful, event.question, event.lang, event.at]]; },
+  },
+  'knowledge-proposals': {
+    into: 'knowledge_proposals (id, article_id, key, question, helpful, linked, first_at, last_at, status, decided_by, decided_at)',
+    fields: 'id text, article_id text, key text, question text, helpful integer, linked integer, first_at timestamptz, last_at timestamptz, status text, decided_by jsonb, decided_at timestamptz',
+    rows: ({ record }) => {
+      const proposal = record as unknown as Proposal;
+      return [[proposal.id, proposal.articleId, proposal.key, proposal.question, proposal.origins.helpful, proposal.origins.linked, proposal.firstAt, proposal.lastAt,
+        proposal.status, proposal.decidedBy ?? null, proposal.decidedAt ?? null]];
+    },
+  },
+};
 
 /**
  * Writes an export into a database whose tables are empty (refused otherwise; webhook signatures and
  * the card-signing secret are replaced), in one transaction: a bad line leaves the database as it was.
+ * Consecutive lines of one kind go in multi-row INSERTs of `maxRows` rows at most.
  */
-export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine>): Promise<SectionCounts> {
+export async function importPostgres(pool: Pool, lines: AsyncIterable<ExportLine>, maxRows?: number): Promise<SectionCounts> {
   return withTransaction(pool, async (client) => {
     for (const table of ALL_TABLES) {
       const { rows } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
       if (rows.length > 0) throw new Error(`The database already holds data (${table}): import into an empty database.`);
     }
     const counts: SectionCounts = {};
+    const batch = new BatchInserter(client, maxRows);
     for await (const line of lines) {
       countLine(counts, line);
-      await importLine(client, line);
+      await batch.add(INSERTS[line.section] as RowInsert<ExportLine>, line);
     }
+    await batch.flush();
     return counts;
   });
-}
-
-async function importLine(client: PoolClient, line: ExportLine): Promise<void> {
-  if (isCoreLine(line)) return importPostgresCoreLine(client, line);
-  if (isIncidentLine(line)) return importPostgresIncidentLine(client, line);
-  switch (line.section) {
-    case 'access-requests': case 'access-tasks': case 'access-grants': case 'access-substitutions': {
-      const table = RECORD_TABLES.find(([section]) => section === line.section)?.[1] as string;
-      return insertRecord(client, table, line.finished, line.record, columnsOf[line.section](line.record));
-    }
-    case 'access-audit':
-      await client.query('INSERT INTO access_audit (id, record) VALUES ($1, $2)', [line.record.id, JSON.stringify(line.record)]);
-      return;
-    case 'access-counters':
-      await client.query('INSERT INTO access_counters (series, year, last) VALUES ($1, $2, $3)', [line.series, line.year, line.last]);
-      return;
-    case 'access-state':
-      await client.query('INSERT INTO access_scan_state (id, last_scan_on, last_digest_on) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET last_scan_on = $1, last_digest_on = $2',
-        [line.lastScanOn ?? null, line.lastDigestOn ?? null]);
-      return;
-    case 'knowledge-feedback':
-      await client.query('INSERT INTO knowledge_feedback (article_id, helpful, unhelpful, last_at) VALUES ($1, $2, $3, $4)', [line.articleId, line.helpful, line.unhelpful, line.lastAt]);
-      return;
-    case 'knowledge-unanswered':
-      await client.query('INSERT INTO knowledge_unanswered (key, question, count, first_asked_at, last_asked_at) VALUES ($1, $2, $3, $4, $5)',
-        [line.key, line.question, line.count, line.firstAskedAt, line.lastAskedAt]);
-      return;
-    case 'knowledge-feedback-events': {
-      const event = line.record as ExportRecord & { articleId: string; helpful: boolean; question: string; lang: string; at: string };
-      await client.query('INSERT INTO knowledge_feedback_events (id, article_id, helpful, question, lang, at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [event.id, event.articleId, event.helpful, event.question, event.lang, event.at]);
-      return;
-    }
-    case 'knowledge-proposals': {
-      const proposal = line.record as unknown as Proposal;
-      await client.query(
-        `INSERT INTO knowledge_proposals (id, article_id, key, question, helpful, linked, first_at, last_at, status, decided_by, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [proposal.id, proposal.articleId, proposal.key, proposal.question, proposal.origins.helpful, proposal.origins.linked, proposal.firstAt, proposal.lastAt,
-          proposal.status, proposal.decidedBy ? JSON.stringify(proposal.decidedBy) : null, proposal.decidedAt ?? null]);
-    }
-  }
 }

@@ -4,6 +4,19 @@ import type { ConversationAddress } from '../../shared/messaging.js';
 import type { Queryable } from './pool.js';
 
 type Row = { address: ConversationAddress };
+export const CONVERSATION_COLUMNS = 'conversation_id, kind, aad_object_id, channel_id, address, created, changed';
+/** Writes only when something changed; `changed` moves on each change, `created` never. */
+export const SAVE_CONFLICT = `ON CONFLICT (conversation_id) DO UPDATE SET kind = EXCLUDED.kind, aad_object_id = EXCLUDED.aad_object_id,
+  channel_id = EXCLUDED.channel_id, address = EXCLUDED.address, changed = EXCLUDED.changed, updated_at = now()
+  WHERE conversations.address IS DISTINCT FROM EXCLUDED.address`;
+
+/** The columns a saved address fills but for its numbers: conversation_id, kind, aad_object_id, channel_id, address. */
+export function conversationValues(address: ConversationAddress): unknown[] {
+  const stored = address.kind === 'channel' ? channelRoot(address) : address;
+  const aad = stored.kind === 'personal' ? stored.user?.aadObjectId?.toLowerCase() ?? null : null;
+  const channelId = stored.kind === 'channel' ? stored.channelId ?? null : null;
+  return [stored.conversationId, stored.kind, aad, channelId, stored];
+}
 
 /**
  * Conversation addresses in PostgreSQL, shared by every replica: a person's newest personal chat
@@ -13,18 +26,9 @@ export class PgConversationStore implements ConversationStore {
   constructor(private readonly db: Queryable) {}
 
   async save(address: ConversationAddress): Promise<void> {
-    const stored = address.kind === 'channel' ? channelRoot(address) : address;
-    const aad = stored.kind === 'personal' ? stored.user?.aadObjectId?.toLowerCase() ?? null : null;
-    const channelId = stored.kind === 'channel' ? stored.channelId ?? null : null;
-    // Writes only when something changed; `changed` moves on each change, `created` never.
     await this.db.query(
       `WITH seq AS (SELECT nextval('conversation_seq') AS n)
-       INSERT INTO conversations (conversation_id, kind, aad_object_id, channel_id, address, created, changed)
-       SELECT $1, $2, $3, $4, $5, seq.n, seq.n FROM seq
-       ON CONFLICT (conversation_id) DO UPDATE SET kind = EXCLUDED.kind, aad_object_id = EXCLUDED.aad_object_id,
-         channel_id = EXCLUDED.channel_id, address = EXCLUDED.address, changed = EXCLUDED.changed, updated_at = now()
-       WHERE conversations.address IS DISTINCT FROM EXCLUDED.address`,
-      [stored.conversationId, stored.kind, aad, channelId, stored]);
+       INSERT INTO conversations (${CONVERSATION_COLUMNS}) SELECT $1, $2, $3, $4, $5, seq.n, seq.n FROM seq ${SAVE_CONFLICT}`, conversationValues(address));
   }
 
   async personalFor(aadObjectId: string): Promise<ConversationAddress | undefined> {
