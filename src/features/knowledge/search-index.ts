@@ -61,21 +61,10 @@ interface DocDraft {
   phrases: string[][];
   /** Forms found in the title, sample questions or keywords. */
   topical: Set<string>;
-  /** Forms the article names: in its title, a keyword, or two of its sample questions or more. */
-  named: Set<string>;
 }
 
 /** A word found only in article bodies says less about what a question is about ("piisab", "tuli"). */
 const BODY_ONLY_IDF = 0.5;
-/**
- * Sample questions are written in users' own words, so each carries everyday words of its own
- * ("peaks", "liiga", "enne", "anymore") that are rare in the base but say nothing about the topic.
- * A word that no article names (title, keyword, or two of one article's sample questions) and
- * that only single sample questions hold weighs a quarter of its idf; a topic's own words recur.
- */
-const ONE_PHRASING_IDF = 0.25;
-/** A word in this many of one article's sample questions is one of the article's own words. */
-const NAMED_PHRASINGS = 2;
 
 interface FieldCounts {
   title: Map<string, number>;
@@ -139,12 +128,6 @@ function bm25fStrengths(counts: FieldCounts, averageBody: number): Map<string, n
   return strengths;
 }
 
-function namedForms(counts: FieldCounts): Set<string> {
-  const named = new Set([...counts.title.keys(), ...counts.keyword.keys()]);
-  for (const [form, count] of counts.phrasing) if (count >= NAMED_PHRASINGS) named.add(form);
-  return named;
-}
-
 function draftDocs(articles: readonly Article[], forms: Map<string, string>, words: Map<string, string[]>): DocDraft[] {
   const counted = articles.map((article) => {
     const phrases: string[][] = [];
@@ -156,7 +139,6 @@ function draftDocs(articles: readonly Article[], forms: Map<string, string>, wor
     phrases,
     strengths: bm25fStrengths(counts, averageBody),
     topical: new Set([...counts.title.keys(), ...counts.phrasing.keys(), ...counts.keyword.keys()]),
-    named: namedForms(counts),
   }));
 }
 
@@ -235,11 +217,9 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
   const topicOf = drafts.map((draft) => draft.article.topic);
   const topicCount = new Set(topicOf).size;
   const topical = new Set(drafts.flatMap((draft) => [...draft.topical]));
-  const named = new Set(drafts.flatMap((draft) => [...draft.named]));
   const idf = Float64Array.from(lists, (list, term) => {
     const plain = inverseDocumentFrequency(new Set(list.docs.map((doc) => topicOf[doc])).size, topicCount);
-    if (named.has(terms[term])) return plain;
-    return plain * (topical.has(terms[term]) ? ONE_PHRASING_IDF : BODY_ONLY_IDF);
+    return topical.has(terms[term]) ? plain : plain * BODY_ONLY_IDF;
   });
   const docs = drafts.map((draft) => ({
     article: draft.article,
