@@ -18,14 +18,26 @@ export interface Token {
 
 const SYNONYM_OF = buildSynonymMap();
 
+/**
+ * Every member of a synonym group and its Estonian and English stems, pointing at the group, so
+ * that inflected forms meet it (koolitusi, trainings). A member as written always means its group;
+ * a stem that members of two groups share means neither: "valed" (wrong) has the English stem
+ * "val", the Estonian stem of "valla" (of the municipality), and "vallas" (in the municipality)
+ * was read as "wrong" because that group came later in the list.
+ */
 function buildSynonymMap(): Map<string, string> {
   const map = new Map<string, string>();
-  for (const [group, members] of Object.entries(SYNONYM_GROUPS)) {
-    for (const member of members) {
-      const word = foldText(member);
-      for (const form of [word, stemEstonian(word), stemEnglish(word)]) map.set(form, `~${group}`);
+  const shared = new Set<string>();
+  const groups = Object.entries(SYNONYM_GROUPS).map(([group, members]) => [`~${group}`, members.map((member) => foldText(member))] as const);
+  for (const [group, words] of groups) {
+    for (const form of words.flatMap((word) => [stemEstonian(word), stemEnglish(word)])) {
+      const held = map.get(form);
+      if (held !== undefined && held !== group) shared.add(form);
+      else map.set(form, group);
     }
   }
+  for (const form of shared) map.delete(form);
+  for (const [group, words] of groups) for (const word of words) map.set(word, group);
   return map;
 }
 
