@@ -2,13 +2,13 @@
  * One line per figure set for judging a change to the articles or the ranking, the way
  * bench/README-kb.md judges them:
  *
- *   1. the own sets (all three; `--sets 2` for the first two, as judged before set 3 existed),
+ *   1. the own tuning sets (bench/kb-sets.ts; `--sets N` for the first N, e.g. 2 as judged before set 3 existed),
  *      5-fold cross-validated, mean of 6 shuffles (as `kb eval A B C --cv 5 --repeat 6`);
  *   2. the parameters the bot would ship: chosen on those own sets (as `kb eval A B C --cv 5`, "chosen on all");
  *   3. the style set decided with those parameters: its summary line only (as `kb eval STYLE` after
  *      the refit is written to decision-weights.ts).
  *
- *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--write] [--sets 2|3] [--variants N] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
+ *   npx tsx bench/kb-judge.ts [--dir knowledge] [--no-style] [--write] [--sets N] [--variants N] [--rule '{"limits":{"maxWrong":0.012,"minRefused":0.93},"soft":true}']
  *
  * `--rule` judges another way of choosing the thresholds (cross-validate.ts `DecisionRule`; `{}` is
  * the fixed-cost objective used before session 5); without it, the shipped `DEFAULT_RULE`.
@@ -27,11 +27,9 @@ import { evaluate, parseQuestionFile, type EvalFigures, type EvalQuestion } from
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { rankedVariants } from '../src/features/knowledge/noisy-variants.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
+import { tuningSets } from './kb-sets.js';
 import { writeDecisionParams } from './write-decision-weights.js';
 
-const OWN_1 = 'test/fixtures/kb-eval/own-questions.jsonl';
-const OWN_2 = 'test/fixtures/kb-eval/own-questions-2.jsonl';
-const OWN_3 = 'test/fixtures/kb-eval/own-questions-3.jsonl';
 const STYLE = '../shared/eval/kb-questions.style.jsonl';
 
 const read = async (file: string): Promise<EvalQuestion[]> => parseQuestionFile(await readFile(file, 'utf8'));
@@ -40,10 +38,10 @@ const line = (label: string, figures: EvalFigures): string =>
 const round = (values: readonly number[]): string => `[${values.map((value) => Math.round(value * 1000) / 1000).join(', ')}]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string', default: '3' }, variants: { type: 'string', default: '0' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge' }, 'no-style': { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, rule: { type: 'string' }, sets: { type: 'string' }, variants: { type: 'string', default: '0' } } });
   const rule = values.rule === undefined ? DEFAULT_RULE : (JSON.parse(values.rule) as DecisionRule);
   const base = await KnowledgeBase.open({ dir: values.dir, logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
-  const files = [OWN_1, OWN_2, OWN_3].slice(0, values.sets === '2' ? 2 : 3);
+  const files = tuningSets(values.sets);
   const own = (await Promise.all(files.map(read))).flat();
   const rankings = own.map((question) => base.rank(question.q));
   const variants = rankedVariants(own, (question) => base.rank(question), Number(values.variants));

@@ -14,18 +14,18 @@ import { createLogger } from '../src/shared/logger.js';
 import { chooseParams, crossValidate, DEFAULT_RULE, type DecisionRule } from '../src/features/knowledge/cross-validate.js';
 import { parseQuestionFile, type EvalFigures } from '../src/features/knowledge/evaluate-questions.js';
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
+import { tuningSets } from './kb-sets.js';
 
-const OWN = ['own-questions.jsonl', 'own-questions-2.jsonl', 'own-questions-3.jsonl'].map((name) => `test/fixtures/kb-eval/${name}`);
 
 const line = (label: string, figures: EvalFigures): string =>
   `${label.padEnd(28)} right ${figures.top1.toFixed(3)}  shown ${figures.top3.toFixed(3)}  refused ${figures.refused.toFixed(3)}  wrong ${figures.confidentWrong.toFixed(3)}`;
 const pair = (params: { answerThreshold: number; suggestThreshold: number }): string => `${params.answerThreshold}/${params.suggestThreshold}`;
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { sets: { type: 'string', default: '3' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { sets: { type: 'string' } } });
   const rules = positionals[0] === undefined ? [['shipped (DEFAULT_RULE)', DEFAULT_RULE] as [string, DecisionRule]] : (JSON.parse(positionals[0]) as Array<[string, DecisionRule]>);
   const base = await KnowledgeBase.open({ dir: 'knowledge', logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
-  const files = OWN.slice(0, values.sets === '2' ? 2 : 3);
+  const files = tuningSets(values.sets);
   const questions = (await Promise.all(files.map(async (file) => parseQuestionFile(await readFile(file, 'utf8'))))).flat();
   const rankings = questions.map((question) => base.rank(question.q));
   const cases = questions.map((question, at) => ({ question, ranking: rankings[at] }));

@@ -1,6 +1,6 @@
 /**
  * Leave one set out: how the decision carries over to questions written by other hands. For each
- * own set, the models and thresholds are chosen on the other two sets and that set is decided with
+ * own tuning set (bench/kb-sets.ts), the models and thresholds are chosen on the other sets and that set is decided with
  * them (set 3 was written in strangers' styles, so "fit on 1+2, judge 3" is the nearest thing to
  * strangers among the own sets). Prints one line per held-out set and their mean; the style set is
  * not read.
@@ -18,8 +18,8 @@ import { evaluate, parseQuestionFile, type EvalFigures } from '../src/features/k
 import { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { NOISE_ODDS, rankedVariants, VARIANT_SEED, type NoiseName } from '../src/features/knowledge/noisy-variants.js';
 import { decideRanking } from '../src/features/knowledge/search-knowledge.js';
+import { TUNING_SETS } from './kb-sets.js';
 
-const OWN = ['own-questions.jsonl', 'own-questions-2.jsonl', 'own-questions-3.jsonl'].map((name) => `test/fixtures/kb-eval/${name}`);
 
 export const figuresLine = (label: string, figures: Pick<EvalFigures, 'top1' | 'top3' | 'refused' | 'confidentWrong'>): string =>
   `${label.padEnd(30)} right ${figures.top1.toFixed(3)}  shown ${figures.top3.toFixed(3)}  refused ${figures.refused.toFixed(3)}  wrong ${figures.confidentWrong.toFixed(3)}`;
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const odds = only ? Object.fromEntries(Object.keys(NOISE_ODDS).map((name) => [name, only.includes(name) ? 0.6 : 0])) as Record<NoiseName, number> : NOISE_ODDS;
   const seeds = count > 0 ? Number(values.seeds) : 1;
   const base = await KnowledgeBase.open({ dir: 'knowledge', logger: createLogger('warn', process.stderr), thresholds: { answerThreshold: 0.8, suggestThreshold: 0.5 }, pollIntervalMs: 0 });
-  const sets = await Promise.all(OWN.map(async (file) => {
+  const sets = await Promise.all(TUNING_SETS.map(async (file) => {
     const questions = parseQuestionFile(await readFile(file, 'utf8'));
     return questions.map((question) => ({ question, ranking: base.rank(question.q) }));
   }));
@@ -60,9 +60,9 @@ async function main(): Promise<void> {
     const inScope = cases.filter(({ question }) => question.expect !== null);
     console.log(`  held-out set: right first ${(inScope.filter(({ question, ranking }) => ranking.topics[0]?.id === question.expect).length / inScope.length).toFixed(3)}`);
     perSet.push(figures);
-    console.log(figuresLine(`set ${held + 1} (fit on the other two)`, figures));
+    console.log(figuresLine(`set ${held + 1} (fit on the others)`, figures));
   }
-  console.log(figuresLine('mean of the three', mean(perSet)));
+  console.log(figuresLine(`mean of the ${perSet.length}`, mean(perSet)));
 }
 
 main().catch((error: unknown) => {

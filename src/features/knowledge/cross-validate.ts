@@ -25,14 +25,15 @@ export interface DecisionRule {
 export const OBJECTIVE_RULE: DecisionRule = {};
 /**
  * The rule the shipped parameters are chosen by (and `kb eval --cv` cross-validates): confident
- * wrong at most 0.016 and refused at least 0.93 on the training questions, counted softly. Session 5
- * chose 0.014 to keep held-out confident wrong within half the goal's 0.03, since strangers'
- * questions then gave about 1.5 times ours. Session 6 (kbaug) measured the transfer by leaving one
- * own set out (bench/kb-transfer.ts): the set written in strangers' styles, fitted on the other two,
- * gives 0.004 confident wrong at 0.014 and at 0.016 and 0.023 more answered right at 0.016; no held-out
- * set goes past 0.023 (bench/README-kb.md, session 6).
+ * wrong at most 0.018 and refused at least 0.93 on the training questions, counted softly. Session 5
+ * chose 0.014 to keep held-out confident wrong within half the goal's 0.03. Session 6 measured the
+ * transfer by leaving one own set out (bench/kb-transfer.ts) over four sets, two of them written in
+ * strangers' styles: from 0.012 to 0.020 no held-out set's confident wrong moves (the questions
+ * answered wrongly are answered with a high probability, past any of these thresholds) while
+ * answered right rises; at 0.022 two held-out sets' confident wrong rise. 0.018 keeps a step below
+ * that knee (bench/README-kb.md, session 6).
  */
-export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.016, minRefused: 0.93 }, soft: true };
+export const DEFAULT_RULE: DecisionRule = { limits: { maxWrong: 0.018, minRefused: 0.93 }, soft: true };
 
 export interface Case {
   question: EvalQuestion;

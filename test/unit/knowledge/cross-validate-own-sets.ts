@@ -15,14 +15,14 @@ import { buildSearchIndex } from '../../../src/features/knowledge/search-index.j
 import { rankTopics } from '../../../src/features/knowledge/search-knowledge.js';
 
 const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
-const SETS = ['own-questions.jsonl', 'own-questions-2.jsonl', 'own-questions-3.jsonl'].map((name) => fileURLToPath(new URL(`../../fixtures/kb-eval/${name}`, import.meta.url)));
+import { TUNING_SETS } from '../../../bench/kb-sets.js';
 
 async function main(): Promise<void> {
   const [folds, shuffles] = process.argv.slice(2).map(Number);
   const { articles, problems } = await loadArticles(KNOWLEDGE);
   if (problems.length > 0) throw new Error(`the knowledge base has problems: ${JSON.stringify(problems)}`);
   const index = buildSearchIndex(articles);
-  const questions = (await Promise.all(SETS.map(async (file) => parseQuestionFile(await readFile(file, 'utf8'))))).flat();
+  const questions = (await Promise.all(TUNING_SETS.map(async (file) => parseQuestionFile(await readFile(file, 'utf8'))))).flat();
   const { heldOut } = crossValidate(questions, questions.map((question) => rankTopics(index, question.q)), folds, shuffles);
   // fuse.js is slow over whole articles: only its answered right is compared, which counts the in-scope questions alone
   const baseline = evaluate(questions.filter((question) => question.expect !== null), buildBaseline(articles));

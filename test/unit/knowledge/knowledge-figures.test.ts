@@ -6,11 +6,12 @@ import { loadArticles } from '../../../src/features/knowledge/load-articles.js';
 import { buildSearchIndex, type SearchIndex } from '../../../src/features/knowledge/search-index.js';
 import { decideRanking, rankTopics, searchKnowledge, type Ranking } from '../../../src/features/knowledge/search-knowledge.js';
 import { TRAINED_SUGGEST_WEIGHTS, TRAINED_THRESHOLDS, TRAINED_WEIGHTS, type DecisionParams } from '../../../src/features/knowledge/decision-model.js';
+import { TUNING_SETS } from '../../../bench/kb-sets.js';
 import { outputOf, spawnTs } from '../../support/spawn-ts.js';
 
 /**
  * The real knowledge base against questions it was not written from. The main figures are the
- * 5-fold cross-validated ones on the project's three own blind question sets (test/fixtures/kb-eval):
+ * 5-fold cross-validated ones on the project's own blind question sets (bench/kb-sets.ts) (test/fixtures/kb-eval):
  * every question is decided with parameters chosen on the other folds. The goals of issue 10 are
  * answered right >= 0.80, shown >= 0.92, refused >= 0.90 and confident wrong <= 0.03; refused and
  * confident wrong are met and asserted as goals; answered right (0.715) and shown (0.908) are not
@@ -23,6 +24,7 @@ const KNOWLEDGE = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 const OWN = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions.jsonl', import.meta.url));
 const OWN_2 = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions-2.jsonl', import.meta.url));
 const OWN_3 = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions-3.jsonl', import.meta.url));
+const OWN_4 = fileURLToPath(new URL('../../fixtures/kb-eval/own-questions-4.jsonl', import.meta.url));
 const DEV = fileURLToPath(new URL('./fixtures/kb-questions.dev.jsonl', import.meta.url));
 const HELD_OUT = fileURLToPath(new URL('./heldout-questions.jsonl', import.meta.url));
 
@@ -40,8 +42,8 @@ const SHIPPED: DecisionParams = { ...TRAINED_THRESHOLDS, weights: TRAINED_WEIGHT
 
 interface RankedSet { file: string; questions: EvalQuestion[]; rankings: Ranking[] }
 let ranked: Promise<RankedSet[]> | undefined;
-/** The three own sets (in file order) with each question's ranking, ranked on first use only. */
-const ownSets = (): Promise<RankedSet[]> => (ranked ??= Promise.all([OWN, OWN_2, OWN_3].map(async (file) => {
+/** The own tuning sets (bench/kb-sets.ts, in file order) with each question's ranking, ranked on first use only. */
+const ownSets = (): Promise<RankedSet[]> => (ranked ??= Promise.all(TUNING_SETS.map(async (file) => {
   const questions = await questionsOf(file);
   return { file, questions, rankings: questions.map((question) => rankTopics(index, question.q)) };
 })));
@@ -55,10 +57,11 @@ describe('the real knowledge base', () => {
     const line = output.split('\n').find((text) => text.startsWith('{"heldOut"'));
     if (child.exitCode !== 0 || !line) throw new Error(`cross-validate-own-sets.ts failed:\n${output}`);
     const { heldOut, baselineTop1 } = JSON.parse(line) as { heldOut: EvalFigures; baselineTop1: number };
-    expect(heldOut.refused).toBeGreaterThanOrEqual(0.9); // 0.918 (six shuffles)
+    // Four sets since session 6 (the fourth, in strangers' styles, is the hardest): three shuffles gave 0.773 / 0.929 / 0.915 / 0.019.
+    expect(heldOut.refused).toBeGreaterThanOrEqual(0.9); // 0.919 (six shuffles)
     expect(heldOut.confidentWrong).toBeLessThanOrEqual(0.03); // 0.019
-    expect(heldOut.top1).toBeGreaterThanOrEqual(0.76); // 0.798 reached, goal 0.80
-    expect(heldOut.top3).toBeGreaterThanOrEqual(0.92); // 0.934 reached, goal 0.92
+    expect(heldOut.top1).toBeGreaterThanOrEqual(0.75); // 0.775 reached, goal 0.80
+    expect(heldOut.top3).toBeGreaterThanOrEqual(0.92); // 0.930 reached, goal 0.92
     expect(heldOut.top1 - baselineTop1).toBeGreaterThanOrEqual(0.3);
   }, 300_000);
 
@@ -75,11 +78,12 @@ describe('the real knowledge base', () => {
     expect(thrice.onAll).toEqual(once.onAll);
   }, 60_000);
 
-  it('keeps its figures on each own set with the shipped parameters (fitted on all three, so not held out)', async () => {
-    // reached: set 1 0.814 / 0.944 / 0.902, set 2 0.886 / 0.951 / 0.897, set 3 0.705 / 0.919 / 0.980 (answered right / shown / refused).
-    // Set 2's refused is one question under the goal (35 of 39): the confident-wrong limit 0.016 (session 6, kbaug) answers one
-    // of its out-of-scope questions; held out (bench/kb-transfer.ts, fitted on sets 1 and 3) it refused 0.897 under 0.014 as well.
-    const reached: Array<[string, number, number, number]> = [[OWN, 0.79, 0.93, 0.9], [OWN_2, 0.84, 0.93, 0.89], [OWN_3, 0.67, 0.91, 0.9]];
+  it('keeps its figures on each own set with the shipped parameters (fitted on all four, so not held out)', async () => {
+    // reached: set 1 0.818 / 0.944 / 0.902, set 2 0.894 / 0.951 / 0.897, set 3 0.728 / 0.936 / 0.980, set 4 0.685 / 0.902 / 0.972
+    // (answered right / shown / refused). Set 2's refused is one question under the goal (35 of 39): the confident-wrong limit
+    // (0.016 in session 6's first round, 0.018 since) answers one of its out-of-scope questions; held out (bench/kb-transfer.ts)
+    // it refused 0.897 under session 5's 0.014 as well.
+    const reached: Array<[string, number, number, number]> = [[OWN, 0.79, 0.93, 0.9], [OWN_2, 0.86, 0.93, 0.89], [OWN_3, 0.7, 0.92, 0.95], [OWN_4, 0.66, 0.89, 0.95]];
     const sets = await ownSets();
     // The shared rankings decided with the shipped parameters are what searchKnowledge answers (checked on every tenth question).
     for (const { questions, rankings } of sets) {
