@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { IncidentArchiver } from '../src/features/incidents/incident-archiver.js';
 import { openIncident, reviseIncident } from '../src/features/incidents/incident.js';
 import { deliveryId, type DeliveryEntry, type DeliveryTarget } from '../src/features/incidents/incident-store.js';
+import { KeyedLock } from '../src/shared/keyed-lock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import type { ConversationAddress } from '../src/shared/messaging.js';
 import { DataDir } from '../src/storage/data-dir.js';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const incidents = await LowdbIncidentStore.open(dataDir);
   const outbox = await LowdbOutboxStore.open(dataDir);
   const reporter = { progress: async () => undefined, settled: async () => true, forget: () => undefined };
-  const archiver = new IncidentArchiver({ incidents, deliveries: outbox, reporter, logger: silentLogger(), graceMs: 0 });
+  const archiver = new IncidentArchiver({ incidents, deliveries: outbox, reporter, logger: silentLogger(), locks: new KeyedLock(), graceMs: 0 });
   const rows: Array<[string, string]> = [['conversations per incident', String(PEOPLE)]];
 
   rows.push(['200 single writes, no history (ms, median of 5)', (await timeWrites(outbox, 'probe-0')).toFixed(0)]);

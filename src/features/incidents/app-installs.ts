@@ -93,7 +93,7 @@ export class AppInstaller {
       const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
       const again = !known || known.state === 'failed' || known.state === 'forbidden';
       const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
-      await this.deps.store.put({ attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: at, ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) });
+      await this.deps.store.put({ attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: known ? stampAfter(known.updatedAt, this.now()) : at, ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) });
     }
     this.wake();
   }
@@ -194,8 +194,7 @@ export class AppInstaller {
     const now = this.now();
     if (!current || current.state !== 'pending' || (current.leaseUntil ?? 0) > now) return undefined;
     // A new updatedAt is the claim's token: a later one than the stored, even within the same millisecond.
-    const updatedAt = new Date(Math.max(now, Date.parse(current.updatedAt) + 1)).toISOString();
-    const record: AppInstall = { ...current, incidents: [...current.incidents], leaseUntil: now + INSTALL_LEASE_MS, updatedAt };
+    const record: AppInstall = { ...current, incidents: [...current.incidents], leaseUntil: now + INSTALL_LEASE_MS, updatedAt: stampAfter(current.updatedAt, now) };
     return (await this.deps.store.claim(record, current.updatedAt)) ? record : undefined;
   }
 
@@ -210,8 +209,23 @@ export class AppInstaller {
     if (result.kind === 'done') await this.finish(record, result.outcome, result.chatId);
     else if (result.kind === 'failed') await this.fail(record, result.answer, result.step);
     record.leaseUntil = undefined;
-    record.updatedAt = new Date(this.now()).toISOString();
-    await this.deps.store.put(record);
+    await this.release(record);
+  }
+
+  /**
+   * Saves the outcome compare-and-set, keeping the notices `request` added while the calls ran (on
+   * this replica or another): written over, those notices would never hear of the new chat.
+   */
+  private async release(record: AppInstall): Promise<void> {
+    for (;;) {
+      const stored = await this.deps.store.get(record.id);
+      const added = (stored?.incidents ?? []).filter((id) => !record.incidents.includes(id));
+      record.incidents.push(...added);
+      if (record.state === 'installed' || record.state === 'already') this.markReady(added, record.chatId);
+      record.updatedAt = stampAfter(stored?.updatedAt ?? record.updatedAt, this.now());
+      if (!stored) return void (await this.deps.store.put(record));
+      if (await this.deps.store.claim(record, stored.updatedAt)) return;
+    }
   }
 
   private async finish(record: AppInstall, outcome: 'installed' | 'already', chatId?: string): Promise<void> {
@@ -220,7 +234,13 @@ export class AppInstaller {
       record.chatId = chatId;
       if (!(await this.deps.conversations.personalFor(record.id)) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
     }
-    for (const id of record.incidents) {
+    this.markReady(record.incidents, chatId);
+  }
+
+  /** These notices can reach the person now (or once Teams announces the chat, without `chatId`). */
+  private markReady(incidents: readonly string[], chatId: string | undefined): void {
+    if (incidents.length === 0) return;
+    for (const id of incidents) {
       this.ready.add(id);
       if (!chatId) this.awaiting.set(id, this.now() + AWAIT_CHAT_MS);
     }
@@ -266,6 +286,11 @@ export class AppInstaller {
     Object.assign(record, { state: 'failed', failure: answer.status === 404 ? 'user not found' : `Graph ${answer.status || 'unreachable'}` });
     log.info({ failure: record.failure }, 'install failed');
   }
+}
+
+/** A write's updatedAt (the compare-and-set token): now, but always later than the stored one, even within its millisecond. */
+function stampAfter(stored: string, now: number): string {
+  return new Date(Math.max(now, Date.parse(stored) + 1)).toISOString();
 }
 
 /** 1 s, 2 s, 4 s … with jitter, at most 60 s. */

@@ -1,3 +1,4 @@
+import type { KeyedLock } from '../../shared/keyed-lock.js';
 import type { Logger } from '../../shared/logger.js';
 import { archiveDue, ARCHIVE_GRACE_MS } from './archive-due.js';
 import type { DeliveryProgress } from './delivery-progress.js';
@@ -10,6 +11,8 @@ export interface ArchiverDeps {
   deliveries: DeliveryStore;
   reporter: { progress(incidentId: string): Promise<DeliveryProgress | undefined>; settled(incidentId: string): Promise<boolean>; forget(incidentId: string): void };
   logger: Logger;
+  /** The incidents' intake lock (a ReplicaLock across replicas on PostgreSQL): archiving is decided one at a time with intake. */
+  locks: KeyedLock;
   graceMs?: number;
 }
 
@@ -22,6 +25,9 @@ export interface ArchiverDeps {
  * 2. the incident leaves the live set, so the worker and the reporter no longer look at it;
  * 3. its outbox entries leave the live shards; leftovers of an interrupted run are removed by the
  *    next sweep (an entry never outlives its incident in a way that makes the worker send again).
+ *
+ * Steps 1 and 2 run under the intake lock on the incident read again there: a correction saved
+ * meanwhile (on this replica or another) is not overwritten by the copy the sweep read first.
  */
 export class IncidentArchiver {
   constructor(private readonly deps: ArchiverDeps) {}
@@ -32,21 +38,32 @@ export class IncidentArchiver {
     for (const incident of await this.deps.incidents.live()) {
       const facts = { progress: await this.deps.reporter.progress(incident.id), reported: await this.deps.reporter.settled(incident.id) };
       if (!archiveDue(incident, facts, now, this.deps.graceMs ?? ARCHIVE_GRACE_MS)) continue;
-      await this.archive(incident, now);
-      archived.push(incident.id);
+      if (await this.archive(incident, now)) archived.push(incident.id);
     }
     await this.dropLeftovers(now);
     return archived;
   }
 
-  private async archive(incident: Incident, now: Date): Promise<void> {
+  /** False when the incident changed or left since the sweep read it: the next sweep decides again. */
+  private async archive(read: Incident, now: Date): Promise<boolean> {
     const { incidents, deliveries } = this.deps;
-    const record = recordOf(incident, await incidents.broadcast(incident.id), await deliveries.liveFor(incident.id), now);
-    await deliveries.record(record);
-    await incidents.archive(incident);
+    const done = await this.deps.locks.run('incidents:intake', async () => {
+      const incident = await incidents.getLive(read.id);
+      if (!incident || (incident.revision ?? 0) !== (read.revision ?? 0)) return undefined;
+      const record = recordOf(incident, await incidents.broadcast(incident.id), await deliveries.liveFor(incident.id), now);
+      await deliveries.record(record);
+      await incidents.archive(incident);
+      return { incident, record };
+    });
+    if (!done) {
+      this.deps.logger.debug({ incidentId: read.id }, 'incident changed since the sweep read it; not archived now');
+      return false;
+    }
+    const { incident, record } = done;
     const dropped = await deliveries.dropLive(incident.id);
     this.deps.reporter.forget(incident.id);
     this.deps.logger.info({ incidentId: incident.id, version: incident.version, entries: dropped, delivered: record.progress.delivered, failed: record.progress.failed, dropped: record.progress.dropped }, 'incident archived');
+    return true;
   }
 
   /** Outbox entries of incidents already archived: an earlier sweep stopped between steps 2 and 3. */

@@ -101,7 +101,7 @@ export function registerIncidents(deps: FeatureDeps, stores: IncidentStores, rea
     acks: stores.acks, departmentOf: (id) => departments.of(id), buttons: reminderButtons(signer),
     reachOf: async (id) => reachFiguresOf((await stores.incidents.broadcast(id))?.reach, await installer.figures(id), installer.mode()),
   });
-  const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log });
+  const archiver = new IncidentArchiver({ incidents: stores.incidents, deliveries: stores.deliveries, reporter, logger: log, locks: deps.locks });
   const worker = new DeliveryWorker({
     incidents: stores.incidents,
     deliveries: stores.deliveries,

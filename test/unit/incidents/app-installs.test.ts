@@ -1,5 +1,6 @@
 import { GraphDirectory } from '../../../src/features/directory/index.js';
 import { AppInstaller } from '../../../src/features/incidents/app-installs.js';
+import type { InstallGraph } from '../../../src/features/incidents/install-calls.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
@@ -25,11 +26,11 @@ describe('proactive installs against a fake Graph on loopback', () => {
   let data: DataDir;
   let graph: FakeGraph;
 
-  async function installer(store: LowdbInstallStore, reachable: string[][] = [], rate = 20) {
+  async function installer(store: LowdbInstallStore, reachable: string[][] = [], rate = 20, through: (graph: InstallGraph) => InstallGraph = (direct) => direct) {
     const conversations = await LowdbConversationStore.open(data);
     const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'token' }, fetch: sentAtFetch });
     const built = new AppInstaller({
-      store, graph: client, enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: rate,
+      store, graph: through(client), enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: rate,
       conversations, logger: silentLogger(), reachable: (ids) => reachable.push(ids), random: seededRandom(7),
     });
     built.start();
@@ -105,6 +106,39 @@ describe('proactive installs against a fake Graph on loopback', () => {
     expect(await second.built.figures('RIKE-4')).toMatchObject({ failed: 0, forbidden: 0 });
     expect(graph.installed.size).toBe(20);
     expect(graph.calls.filter((call) => call.method === 'POST' && call.status === 201)).toHaveLength(20);
+  });
+
+  it('keeps a notice another replica adds while the install runs: it hears of the new chat too', async () => {
+    graph = new FakeGraph();
+    await graph.start();
+    graph.addUsers(person(1));
+    const store = await LowdbInstallStore.open(data);
+    // The install call waits until the other replica has added its notice to the person's record.
+    let posted!: () => void;
+    const atPost = new Promise<void>((resolve) => { posted = resolve; });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    const held = (direct: InstallGraph): InstallGraph => ({
+      send: async (method, path, body) => {
+        if (method === 'POST') { posted(); await released; }
+        return direct.send(method, path, body);
+      },
+    });
+    const reachable: string[][] = [];
+    const working = await installer(store, reachable, 20, held);
+    const other = new AppInstaller({
+      store, graph: { send: async () => ({ status: 500 }) }, enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: 20,
+      conversations: working.conversations, logger: silentLogger(), reachable: () => undefined,
+    });
+    await working.built.request('RIKE-6', [person(1).id], VIA);
+    await atPost;
+    await other.request('RIKE-7', [person(1).id], VIA);
+    release();
+    await until(async () => (await store.get(person(1).id))?.state === 'installed');
+    await working.built.stop();
+    expect((await store.get(person(1).id))?.incidents.sort()).toEqual(['RIKE-6', 'RIKE-7']);
+    expect(await working.built.figures('RIKE-7')).toMatchObject({ installed: 1, pending: 0 });
+    expect(reachable.flat().sort()).toEqual(['RIKE-6', 'RIKE-7']);
   });
 
   it('keeps a Retry-After read before a restart: the new installer calls nobody before it ends', async () => {

@@ -6,6 +6,7 @@ import { recordOf, type DeliveryRecord } from '../../../src/features/incidents/d
 import { IncidentArchiver } from '../../../src/features/incidents/incident-archiver.js';
 import { openIncident, reviseIncident, type Incident } from '../../../src/features/incidents/incident.js';
 import { deliveryId, type Broadcast, type DeliveryEntry, type DeliveryTarget } from '../../../src/features/incidents/incident-store.js';
+import { KeyedLock } from '../../../src/shared/keyed-lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import type { ConversationAddress } from '../../../src/shared/messaging.js';
 import { LowdbIncidentStore } from '../../../src/storage/lowdb-incident-store.js';
@@ -86,7 +87,7 @@ describe('archiving on lowdb', () => {
     const incidents = await LowdbIncidentStore.open(dataDir);
     const deliveries = await LowdbOutboxStore.open(dataDir);
     const reporter = { progress: async () => undefined, settled: async () => true, forget: () => undefined };
-    const archiver = new IncidentArchiver({ incidents, deliveries, reporter, logger: silentLogger(), graceMs: 0 });
+    const archiver = new IncidentArchiver({ incidents, deliveries, reporter, logger: silentLogger(), locks: new KeyedLock(), graceMs: 0 });
     return { dataDir, incidents, deliveries, archiver };
   }
 
