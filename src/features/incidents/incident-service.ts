@@ -20,6 +20,7 @@ import { planTargets, type AudiencePlan } from './plan-targets.js';
 import type { InstallMode } from './app-installs.js';
 import type { InstallVia } from './install-store.js';
 import { updateBroadcast } from './update-broadcast.js';
+import { checkBuiltFrom } from './notice-version.js';
 
 export const IDEMPOTENCY_CONFLICT = new DomainError('INCIDENT_IDEMPOTENCY_CONFLICT', {
   et: 'Sama võtmega saadeti varem teistsugune teade.',
@@ -62,6 +63,8 @@ export interface IntakeOptions {
   report?: Omit<BroadcastReport, 'version'>;
   /** Monitoring's alert as received (Alertmanager's labels and hosts); built from the input when absent. */
   alert?: AlertDetails;
+  /** A specialist's update: the incident version its form was built from, checked under the lock (notice-version.ts). */
+  builtFrom?: { id: string; version: number | undefined };
 }
 
 export const NOTICE_TEXT_MISSING = new DomainError('NOTICE_TEXT_MISSING', {
@@ -160,6 +163,8 @@ export class IncidentService {
 
   private async apply(input: IncidentInput, options: IntakeOptions): Promise<IntakeResult> {
     if (options.by.source !== 'teams') return this.applyMonitoring(input, options);
+    // Whatever changed the incident since the form was read (another specialist, monitoring) stays.
+    if (options.builtFrom) checkBuiltFrom(await this.deps.store.getLive(options.builtFrom.id), options.builtFrom);
     const now = this.deps.clock.now();
     const existing = input.ref ? await this.deps.store.findByRef(input.ref) : undefined;
     const reopening = existing?.status === 'resolved' && input.status !== 'resolved';

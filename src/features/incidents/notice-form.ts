@@ -7,6 +7,7 @@ import { cardReply, type Reply } from '../../shared/messaging.js';
 import { SEVERITIES, STATUSES, type IncidentContent } from './incident.js';
 import { incidentInputSchema, type IncidentInput } from './incident-input.js';
 import { SEVERITY_TEXT, STATUS_TEXT } from './incident-texts.js';
+import { VERSION_ARG, type BuiltFrom } from './notice-version.js';
 
 const LABEL: Record<string, Text> = {
   newTitle: { et: 'Uus teade rikkest', en: 'New incident notice' },
@@ -34,8 +35,12 @@ export const FORM_INVALID: Text = {
 
 const choices = <T extends string>(values: readonly T[], texts: Record<T, Text>, lang: Lang) => values.map((value) => ({ title: say(texts[value], lang), value }));
 
-/** The form a specialist fills in; `incidentId` when it updates an incident. */
-export function noticeForm(signer: CardSigner, lang: Lang, prefill?: IncidentContent, incidentId?: string): Reply {
+/**
+ * The form a specialist fills in; `builtFrom` (the incident's id and version) when it updates an
+ * incident: its signed data carries that version, so a form older than the stored incident is refused.
+ */
+export function noticeForm(signer: CardSigner, lang: Lang, prefill?: IncidentContent, builtFrom?: BuiltFrom): Reply {
+  const incidentId = builtFrom?.id;
   const known = new Set(['SKAIS', 'STAR']);
   const end = tallinnInputs(prefill?.expectedEnd);
   const body: Element[] = [
@@ -55,7 +60,7 @@ export function noticeForm(signer: CardSigner, lang: Lang, prefill?: IncidentCon
     textInput('jobTitles', say(LABEL.jobTitles, lang), { value: prefill?.audience?.jobTitles?.join(', ') }),
     textInput('groups', say(LABEL.groups, lang), { value: prefill?.audience?.groups?.map((group) => group.name).join(', ') }),
   ];
-  const args: Record<string, string> = incidentId ? { id: incidentId } : {};
+  const args: Record<string, string | number> = builtFrom ? { id: builtFrom.id, [VERSION_ARG]: builtFrom.version } : {};
   return cardReply(adaptiveCard(body, [submitButton(say(LABEL.preview, lang), signer.sign('incidents.preview', args))]));
 }
 

@@ -17,6 +17,8 @@ import { startReport } from './start-report.js';
 import type { AudienceResolver } from './audience-resolver.js';
 import { audienceOf } from './read-audience.js';
 import { signedDraft } from './signed-draft.js';
+import { noticeCard, specialistButtons } from './notice-card.js';
+import { CHANGED_HINT, VERSION_ARG, isNoticeChanged, noticeChanged, versionOf } from './notice-version.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -45,13 +47,24 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
     return incident;
   }
 
+  /** A form or preview older than the stored incident: say so and show the current state, whose buttons open it again. */
+  async function refuseChanged(action: CardAction, tools: TurnTools, error: unknown): Promise<undefined> {
+    if (!isNoticeChanged(error)) throw error;
+    const current = await service.find(String(action.data.id ?? ''));
+    const hint = current.status === 'resolved' ? '' : ` ${say(CHANGED_HINT, action.lang)}`;
+    await tools.reply(`${say(error.userText, action.lang, error.vars)}${hint}`);
+    await tools.reply(noticeCard(current, action.lang, specialistButtons(current, signer, action.lang)));
+    return undefined;
+  }
+
   async function preview(action: CardAction, tools: TurnTools, input: IncidentInput, current: Incident | undefined, replace: boolean): Promise<void> {
     const now = deps.clock.now();
     const content = contentOfInput(input);
     const shown = current
       ? reviseIncident(current, content, now, actorOf(action)).incident
       : openIncident(content, { id: say({ et: 'uus', en: 'new' }, action.lang), now, by: actorOf(action) });
-    const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id } : {}) });
+    // An update's confirm carries the version it was previewed from: intake refuses it once the incident moved on.
+    const confirm = signer.sign('incidents.confirm', { draft: JSON.stringify(input), draftId: newId(), ...(current ? { id: current.id, [VERSION_ARG]: current.version } : {}) });
     const card = previewCard(shown, await service.reachPreview(input.systems, input.audience, current?.id), confirm, signer, action.lang);
     if (replace) await tools.replaceCard(card);
     else await tools.reply(card);
@@ -65,13 +78,13 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
     { key: 'incidents.update', names: { et: ['uuenda teadet'], en: ['update notice'] }, help: { et: 'uuendab rikketeadet, nt „uuenda teadet RIKE-20261126-3F9A“', en: 'updates an incident notice, e.g. "update notice RIKE-20261126-3F9A"' }, audience: 'specialist', scopes: ['personal', 'channel'], takesArgument: true },
     async (message, tools, argument) => {
       const incident = await openIncidentById(argument.trim().toUpperCase());
-      await tools.reply(noticeForm(signer, message.lang, contentOf(incident), incident.id));
+      await tools.reply(noticeForm(signer, message.lang, contentOf(incident), incident));
     },
   );
 
   router.action('incidents.edit', async (action, tools) => {
     const incident = await openIncidentById(text(action.data.id));
-    await tools.reply(noticeForm(signer, action.lang, contentOf(incident), incident.id));
+    await tools.reply(noticeForm(signer, action.lang, contentOf(incident), incident));
   }, SPECIALIST);
 
   router.action('incidents.resolve', async (action, tools) => {
@@ -81,6 +94,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
 
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
+    // The form was built from an older version: previewing it would put its content over the newer one.
+    if (current && current.version !== versionOf(action.data)) return refuseChanged(action, tools, noticeChanged(current.id, current, versionOf(action.data)));
     const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action.data, action.lang, deps.audiences)) };
     await preview(action, tools, input, current, true);
   }, SPECIALIST);
@@ -99,7 +114,11 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
     if (text(action.data.id)) await openIncidentById(text(action.data.id)).catch((error: unknown) => {
       if (error !== INCIDENT_RESOLVED || input.status !== 'resolved') throw error;
     });
-    const result = await service.intake(input, { by: actorOf(action), idempotencyKey: `teams:${String(action.data.draftId)}`, bodyHash: createHash('sha256').update(draft).digest('hex') });
+    const id = text(action.data.id);
+    const builtFrom = id ? { id, version: versionOf(action.data) } : undefined;
+    const result = await service.intake(input, { by: actorOf(action), idempotencyKey: `teams:${String(action.data.draftId)}`, bodyHash: createHash('sha256').update(draft).digest('hex'), builtFrom })
+      .catch((error: unknown) => refuseChanged(action, tools, error));
+    if (!result) return;
     if (result.outcome === 'replayed') {
       await tools.reply(decidedCard(result.answer.status === CANCELLED ? 'alreadyCancelled' : 'already', result.answer.id, action.lang, result.decidedBy));
       return;
