@@ -7,10 +7,9 @@
  *   npx tsx bench/kb-collisions.ts [--source FILE]... [--all]
  *
  * Words come from the articles (knowledge/, knowledge/en/) and /work/shared/reference/kb-facts.md
- * (both if no --source). Without --all only suspicious meetings are printed: the word and the
- * member differ in their first four letters' stem, or the meeting crossed languages (an Estonian
- * stem that is an English member's stem, or the other way round), or the stem has four letters or
- * fewer.
+ * (all three if no --source). Without --all only suspicious meetings are printed: the stem has
+ * four letters or fewer, or the word and the member differ in their first four letters. Members are
+ * met through stems in their own language only (an Estonian word through Estonian members' stems).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,17 +30,18 @@ async function textsOf(source: string): Promise<string[]> {
   return Promise.all(names.map((name) => readFile(join(source, name), 'utf8')));
 }
 
-/** Members as written, by group, and which members each stem (in each language) comes from. */
+/** Members as written, by group, and which members (in their own language) each stem comes from. */
 function memberIndex(): { memberOf: Map<string, string>; fromStem: Map<string, string[]> } {
   const memberOf = new Map<string, string>();
   const fromStem = new Map<string, string[]>();
   for (const [group, members] of Object.entries(SYNONYM_GROUPS)) {
-    for (const member of members.map((word) => foldText(word))) {
-      memberOf.set(member, `~${group}`);
-      for (const [lang, stem] of [['et', stemEstonian(member)], ['en', stemEnglish(member)]] as const) {
-        const list = fromStem.get(stem) ?? [];
-        list.push(`${member}(${lang})`);
-        fromStem.set(stem, list);
+    for (const lang of ['et', 'en'] as const) {
+      for (const member of members[lang].map((word) => foldText(word))) {
+        memberOf.set(member, `~${group}`);
+        const stem = lang === 'et' ? stemEstonian(member) : stemEnglish(member);
+        const list = fromStem.get(`${lang}:${stem}`) ?? [];
+        list.push(member);
+        fromStem.set(`${lang}:${stem}`, list);
       }
     }
   }
@@ -52,7 +52,7 @@ interface Meeting { word: string; lang: Lang; group: string; stem: string; membe
 
 function suspicious(meeting: Meeting): boolean {
   if (meeting.stem.length <= 4) return true;
-  return meeting.members.some((member) => !member.endsWith(`(${meeting.lang})`) || member.slice(0, 4) !== meeting.word.slice(0, 4));
+  return meeting.members.some((member) => member.slice(0, 4) !== meeting.word.slice(0, 4));
 }
 
 async function main(): Promise<void> {
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       const group = indexForm(word, lang);
       if (!group.startsWith('~')) continue;
       const stem = lang === 'et' ? stemEstonian(word) : stemEnglish(word);
-      const members = (fromStem.get(stem) ?? []).filter((member) => memberOf.get(member.replace(/\(\w+\)$/, '')) === group);
+      const members = (fromStem.get(`${lang}:${stem}`) ?? []).filter((member) => memberOf.get(member) === group);
       meetings.push({ word, lang, group, stem, members, count });
     }
   }

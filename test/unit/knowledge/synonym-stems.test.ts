@@ -17,4 +17,20 @@ describe('synonym groups reached through stems', () => {
     expect(indexForm('koolitusi', 'et')).toBe('~training');
     expect(indexForm('trainings', 'en')).toBe('~training');
   });
+
+  it('meets a member through its stem only in the member\'s own language', () => {
+    // "faili", "failide" (of the file/files) are Estonian, not an inflected English "fail" (cannot).
+    expect(indexForm('faili', 'et')).not.toBe('~cannot');
+    expect(indexForm('failide', 'et')).not.toBe('~cannot');
+    // "state" has the Estonian stem of the English member "statute".
+    expect(indexForm('state', 'et')).not.toBe('~legalbasis');
+    expect(indexForm('personal', 'et')).not.toBe('~client');
+  });
+
+  it('still meets inflected members in their own language and loan words inflected in Estonian', () => {
+    expect(indexForm('failed', 'en')).toBe('~cannot');
+    expect(indexForm('statutes', 'en')).toBe('~legalbasis');
+    expect(indexForm('errorit', 'et')).toBe('~error');
+    expect(indexForm('fail', 'en')).toBe('~cannot');
+  });
 });
