@@ -48,7 +48,7 @@ function buildSynonymMaps(): SynonymMaps {
   const shared = { et: new Set<string>(), en: new Set<string>() };
   for (const [name, members] of Object.entries(SYNONYM_GROUPS)) {
     const group = `~${name}`;
-    pointAt(maps.et, shared.et, members.et.map((word) => stemEstonian(foldText(word))), group);
+    if (!members.writtenOnly) pointAt(maps.et, shared.et, members.et.map((word) => stemEstonian(foldText(word))), group);
     pointAt(maps.en, shared.en, members.en.map((word) => stemEnglish(foldText(word))), group);
   }
   for (const lang of ['et', 'en'] as const) for (const form of shared[lang]) maps[lang].delete(form);

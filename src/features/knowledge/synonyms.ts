@@ -64,6 +64,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
 export interface SynonymGroup {
   et: readonly string[];
   en: readonly string[];
+  /** The Estonian members are met only as written, not through their stems (short stems other words share). */
+  writtenOnly?: true;
 }
 
 export const SYNONYM_GROUPS: Readonly<Record<string, SynonymGroup>> = {
@@ -156,13 +158,16 @@ export const SYNONYM_GROUPS: Readonly<Record<string, SynonymGroup>> = {
     en: ['problem', 'problems', 'issue', 'issues', 'question', 'questions', 'trouble'] },
   need: { et: ['vaja', 'vajan', 'vajab', 'vajame', 'vajavad', 'vajaks'],
     en: ['need', 'needs', 'require', 'requires'] },
+  // The short stems of töö and saama are other words' stems too ("toodud", brought; "saata", send;
+  // "saabub", arrives): their Estonian forms are listed and met as written only.
   work: { et: ['too', 'tood', 'tool', 'toole', 'toolt', 'toost'],
-    en: ['work', 'job', 'jobs'] },
+    en: ['work', 'job', 'jobs'], writtenOnly: true },
   environment: { et: ['keskkond', 'keskkonna', 'keskkonda', 'keskkonnas'],
     en: ['environment', 'environments'] },
   // saama is both "get" and "can"; tohtima is "may".
-  can: { et: ['saama', 'saab', 'saan', 'saad', 'saame', 'sain', 'sai', 'saime', 'saate', 'saavad', 'saaks', 'saaksin', 'saanud', 'saamine', 'saamiseks', 'tohib', 'tohin', 'tohi', 'tohivad', 'tohime', 'tohtida', 'tohtima'],
-    en: ['get', 'gets', 'getting', 'got', 'obtain', 'become', 'allowed', 'permitted'] },
+  can: { et: ['saama', 'saada', 'saab', 'saan', 'saad', 'saame', 'sain', 'sai', 'saime', 'saate', 'saavad', 'saaks', 'saaksin', 'saanud',
+    'saadud', 'saamine', 'saamise', 'saamist', 'saamiseks', 'tohib', 'tohin', 'tohi', 'tohivad', 'tohime', 'tohtida', 'tohtima'],
+    en: ['get', 'gets', 'getting', 'got', 'obtain', 'become', 'allowed', 'permitted'], writtenOnly: true },
   new: { et: ['uus', 'uue', 'uut', 'uuele', 'uuel', 'uued', 'uute', 'uusi', 'uuest'],
     en: ['new'] },
   assign: { et: ['maarama', 'maarata', 'maaramine', 'maaran', 'maaratakse', 'andma', 'anda', 'annan', 'antakse', 'anna'],
