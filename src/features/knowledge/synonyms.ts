@@ -24,7 +24,7 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(log|logs|logged|logging|sign|signs|signed|signing)\s+(in|into|on)\b/g, 'login'],
   [/\b(log|logs|logged|logging)\s+(me\s+)?out\b|\bkick\w*\s+(me\s+)?out\b|\bthrow\w*\s+(me\s+)?out\b/g, 'logout'],
   [/\bvalja\s+(visk\w*|visa\w*|log\w*|lenda\w*|lennut\w*)|\b(visk\w*|visa\w*|log\w*|lenda\w*|lennut\w*)\s+(mind\s+|meid\s+)?valja\b/g, 'logout'],
-  [/\bei\s+(toota|toota\w*|toimi\w*|funktsioneeri\w*|avane\w*|ava\b|kaivitu\w*|lae\w*|laadi\w*)\b|\bnot\s+working\b|\b(does\s*n.?t|does\s+not|do\s*n.?t|do\s+not)\s+work\b/g, 'broken'],
+  [/\bei\s+(toota|toota\w*|toimi\w*|funktsioneeri\w*|avane\w*|ava\b|kaivitu\w*|lae\w*|laadi\w*)\b|\bnot\s+working\b|\b(?:is|are|was|were)\s*n.?t\s+working\b|\bwo\s*n.?t\s+work\b|\b(does\s*n.?t|does\s+not|do\s*n.?t|do\s+not)\s+work\b/g, 'broken'],
   [/\bei\s+(saa|saanud|saaks|paase|paasenud|lase|luba|onnestu|onnestunud)\b|\bcan.?t\b|\bcan\s+not\b|\bcannot\b|\bunable\s+to\b/g, 'cannot'],
   // "saada kasutajaks" (become a user) is how people ask for an account.
   [/\bkasutajaks\b/g, 'kasutajakonto'],
@@ -46,6 +46,14 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpersonal\s+(identification\s+)?(code|number)s?\b|\bid\s+code\b|\bisiku\s+kood\w*/g, 'isikukood'],
   [/\b(user\s+support|help\s*desk|support\s+desk|service\s+desk)\b/g, 'kasutajatugi'],
   [/\buhendust\s+vo\w*|\bvo\w*\s+uhendust\b|\bget\s+in\s+touch\b|\breach\s+out\b/g, 'contact'],
+  // Asking someone is contacting them: "who do I ask", "whom to ask", "kellelt küsida", "kelle käest
+  // küsin". Asking alone ("I want to ask how ...") stays a filler.
+  [/\b(?:who|whom|where)\s+(?:(?:do|should|can|could|would|shall|to)\s+)?(?:(?:i|we)\s+)?ask\b/g, 'contact'],
+  // Estonian word order puts words between: "kellelt STARi asjus abi küsida". Only the question word
+  // becomes contact; küsida is a stop word and the words between stay.
+  [/\b(?:kellelt|kelle\s+kaest|kuskilt|kust)\b(?=(?:\s+\w+){0,4}?\s+kusi)/g, 'contact'],
+  // Phrasal verbs whose meaning is not in their words: "look up" a person is a query.
+  [/\blook(?:s|ed|ing)?\s+(?:\w+\s+)?up\b/g, 'lookup'],
   [/\bkirja\s+pa\w*|\bpa\w*\s+kirja\b/g, 'kajastama'],
   // "log my client work", "logging home visits": keeping a record of work, not signing in (that is "log in").
   [/\blog(?:s|ged|ging)?\b(?=\s+(?:(?:my|our|your|their|the|all|every|each|a)\s+)?(?:client|work|visit|home|meeting|contact|call|phone|action|activit|interaction|note|counsel))/g, 'record'],
