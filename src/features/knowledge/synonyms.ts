@@ -29,6 +29,9 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "saada kasutajaks" (become a user) is how people ask for an account.
   [/\bkasutajaks\b/g, 'kasutajakonto'],
   [/\b(lahe\w*|laks\w*|lainud)\s+(ara|minema)\b/g, 'lahkub'],
+  // Rights "taken away" are revoked: "õigused võeti ära", "ära võetud", "took away my access". Only
+  // with "ära" / "away" up to three words on: võtma alone is taking ("võeti tööle", hired).
+  [/\bara\s+(?:voeti|voetud|voetakse|vott\w*|vot\w*)\b|\b(?:voeti|voetud|voetakse|vott\w*|vot\w*)\b(?=(?:\s+\w+){0,3}?\s+ara\b)|\b(?:take|takes|taken|took|taking)\s+away\b|\b(?:take|takes|taken|took|taking)\b(?=(?:\s+\w+){1,2}?\s+away\b)/g, 'revoked'],
   // Going on pension is leaving the job: "kolleeg läks pensionile", "jääb pensionile", "pensionile jäämine".
   // Made redundant or dismissed is leaving too; "koondatakse" (is gathered) in the articles is not.
   [/\b(koondati|koondamine|koondamise\w*|koondamisel|vallandati)\b|\b(on|sai|oli|said|olid)\s+(koondatud|vallandatud)\b/g, 'lahkub'],

@@ -27,4 +27,12 @@ describe('reading asking, looking up and contractions', () => {
     expect(forms('STAR isnt working', 'en')).toContain('~broken');
     expect(forms('the report wont work', 'en')).toContain('~broken');
   });
+
+  it('reads rights taken away as revoked, with words between, and taking alone as no revocation', () => {
+    expect(forms('mul võeti SKAISi õigused ära', 'et')).toContain('~revoked');
+    expect(surfaces('mul võeti SKAISi õigused ära', 'et')).toEqual(expect.arrayContaining(['skaisi', 'oigused']));
+    expect(forms('STARi ligipääs on ära võetud', 'et')).toContain('~revoked');
+    expect(forms('they took away my STAR access', 'en')).toContain('~revoked');
+    expect(forms('uus töötaja võeti tööle', 'et')).not.toContain('~revoked');
+  });
 });
