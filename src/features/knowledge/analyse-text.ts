@@ -1,5 +1,5 @@
 import { foldText } from '../../shared/i18n.js';
-import { stemEnglish, stemEstonian } from './stem-word.js';
+import { stemEnglish, stemEstonian, stemEstonianUngraded } from './stem-word.js';
 import { STOP_WORDS } from './stop-words.js';
 import { PHRASES, SYNONYM_GROUPS } from './synonyms.js';
 
@@ -22,6 +22,8 @@ interface SynonymMaps {
   /** Stems of the Estonian members, for Estonian text; of the English ones, for English text. */
   et: Map<string, string>;
   en: Map<string, string>;
+  /** For each Estonian stem, its members' stems before consonant gradation. */
+  etUngraded: Map<string, Set<string>>;
 }
 
 const SYNONYMS = buildSynonymMaps();
@@ -44,11 +46,15 @@ function pointAt(map: Map<string, string>, shared: Set<string>, forms: readonly 
  * that "valla" (of the municipality) has, and "vallas" was read as "wrong".
  */
 function buildSynonymMaps(): SynonymMaps {
-  const maps: SynonymMaps = { written: new Map(), et: new Map(), en: new Map() };
+  const maps: SynonymMaps = { written: new Map(), et: new Map(), en: new Map(), etUngraded: new Map() };
   const shared = { et: new Set<string>(), en: new Set<string>() };
   for (const [name, members] of Object.entries(SYNONYM_GROUPS)) {
     const group = `~${name}`;
     if (!members.writtenOnly) pointAt(maps.et, shared.et, members.et.map((word) => stemEstonian(foldText(word))), group);
+    for (const word of members.writtenOnly ? [] : members.et.map((member) => foldText(member))) {
+      const stem = stemEstonian(word);
+      maps.etUngraded.set(stem, (maps.etUngraded.get(stem) ?? new Set()).add(stemEstonianUngraded(word)));
+    }
     pointAt(maps.en, shared.en, members.en.map((word) => stemEnglish(foldText(word))), group);
   }
   for (const lang of ['et', 'en'] as const) for (const form of shared[lang]) maps[lang].delete(form);
@@ -104,11 +110,22 @@ function stemOf(word: string, lang: 'et' | 'en'): string {
   return lang === 'et' ? remembered(memo.stemEt, word, stemEstonian) : remembered(memo.stemEn, word, stemEnglish);
 }
 
+/**
+ * Whether consonant gradation alone made this Estonian word's stem a synonym member's stem:
+ * "vältida" (avoid) is graded from vält to vald, the stem of "vald" (municipality), while no
+ * member's stem was vält. Gradation still joins a member's own forms (rikke, rikkega; kaart, kaardi).
+ */
+function gradedAway(word: string, stem: string, lang: 'et' | 'en'): boolean {
+  if (lang !== 'et') return false;
+  const ungraded = stemEstonianUngraded(word);
+  return ungraded !== stem && !(SYNONYMS.etUngraded.get(stem)?.has(ungraded) ?? false);
+}
+
 /** The index form of a folded word: its synonym group if it has one, else its stem. */
 export function indexForm(word: string, lang: 'et' | 'en'): string {
   return remembered(memo[lang], word, (plain) => {
     const stem = stemOf(plain, lang);
-    return SYNONYMS.written.get(plain) ?? SYNONYMS[lang].get(stem) ?? stem;
+    return SYNONYMS.written.get(plain) ?? (gradedAway(plain, stem, lang) ? undefined : SYNONYMS[lang].get(stem)) ?? stem;
   });
 }
 

@@ -41,4 +41,12 @@ describe('synonym groups reached through stems', () => {
     expect(indexForm('tood', 'et')).toBe('~work');
     expect(indexForm('getting', 'en')).toBe('~can');
   });
+
+  it('does not let consonant gradation alone make a word a member: "vältida" (avoid) is not "vald"', () => {
+    expect(indexForm('valtida', 'et')).not.toBe('~municipality');
+    expect(indexForm('valtima', 'et')).not.toBe('~municipality');
+    expect(indexForm('valda', 'et')).toBe('~municipality');
+    expect(indexForm('rikkega', 'et')).toBe('~outage');
+    expect(indexForm('torgete', 'et')).toBe('~error');
+  });
 });
