@@ -1,5 +1,5 @@
 import { foldText } from '../../shared/i18n.js';
-import { stemEnglish, stemEstonian } from './stem-word.js';
+import { stemEnglish, stemEstonian, stemEstonianUngraded } from './stem-word.js';
 import { STOP_WORDS } from './stop-words.js';
 import { PHRASES, SYNONYM_GROUPS } from './synonyms.js';
 
@@ -16,30 +16,70 @@ export interface Token {
   forms: string[];
 }
 
-const SYNONYM_OF = buildSynonymMap();
+interface SynonymMaps {
+  /** Members as written, in either language. */
+  written: Map<string, string>;
+  /** Stems of the Estonian members, for Estonian text; of the English ones, for English text. */
+  et: Map<string, string>;
+  en: Map<string, string>;
+  /** For each Estonian stem, its members' stems before consonant gradation. */
+  etUngraded: Map<string, Set<string>>;
+}
+
+const SYNONYMS = buildSynonymMaps();
+
+/** Points every form at `group`; a form two groups share is remembered in `shared`. */
+function pointAt(map: Map<string, string>, shared: Set<string>, forms: readonly string[], group: string): void {
+  for (const form of forms) {
+    const held = map.get(form);
+    if (held !== undefined && held !== group) shared.add(form);
+    else map.set(form, group);
+  }
+}
 
 /**
- * Every member of a synonym group and its Estonian and English stems, pointing at the group, so
- * that inflected forms meet it (koolitusi, trainings). A member as written always means its group;
- * a stem that members of two groups share means neither: "valed" (wrong) has the English stem
- * "val", the Estonian stem of "valla" (of the municipality), and "vallas" (in the municipality)
- * was read as "wrong" because that group came later in the list.
+ * Every member of a synonym group points at the group as written, and its stem in its own language
+ * points at it too, so that inflected forms meet it (koolitusi, trainings). An Estonian word is
+ * not an inflected English member: "faili" (of the file) has the Estonian stem "fail", which is
+ * the English member "fail" (cannot) as written, and "state" has the Estonian stem of "statute".
+ * A stem that members of two groups share means neither: "valed" (wrong) has the stem "val"
+ * that "valla" (of the municipality) has, and "vallas" was read as "wrong".
  */
-function buildSynonymMap(): Map<string, string> {
-  const map = new Map<string, string>();
+function buildSynonymMaps(): SynonymMaps {
+  const maps: SynonymMaps = { written: new Map(), et: new Map(), en: new Map(), etUngraded: new Map() };
+  const shared = { et: new Set<string>(), en: new Set<string>() };
+  for (const [name, members] of Object.entries(SYNONYM_GROUPS)) {
+    const group = `~${name}`;
+    if (!members.writtenOnly) pointAt(maps.et, shared.et, members.et.map((word) => stemEstonian(foldText(word))), group);
+    for (const word of members.writtenOnly ? [] : members.et.map((member) => foldText(member))) {
+      const stem = stemEstonian(word);
+      maps.etUngraded.set(stem, (maps.etUngraded.get(stem) ?? new Set()).add(stemEstonianUngraded(word)));
+    }
+    pointAt(maps.en, shared.en, members.en.map((word) => stemEnglish(foldText(word))), group);
+  }
+  for (const lang of ['et', 'en'] as const) for (const form of shared[lang]) maps[lang].delete(form);
+  for (const [name, members] of Object.entries(SYNONYM_GROUPS)) {
+    for (const word of [...members.et, ...members.en]) maps.written.set(foldText(word), `~${name}`);
+  }
+  return maps;
+}
+
+/** Every form of the synonym maps and its group, for the vocabulary (a form the maps disagree on is left out). */
+function allSynonymForms(): Map<string, string> {
+  const all = new Map<string, string>();
   const shared = new Set<string>();
-  const groups = Object.entries(SYNONYM_GROUPS).map(([group, members]) => [`~${group}`, members.map((member) => foldText(member))] as const);
-  for (const [group, words] of groups) {
-    for (const form of words.flatMap((word) => [stemEstonian(word), stemEnglish(word)])) {
-      const held = map.get(form);
-      if (held !== undefined && held !== group) shared.add(form);
-      else map.set(form, group);
+  for (const map of [SYNONYMS.et, SYNONYMS.en]) {
+    for (const [form, group] of map) {
+      if (all.has(form) && all.get(form) !== group) shared.add(form);
+      else all.set(form, group);
     }
   }
-  for (const form of shared) map.delete(form);
-  for (const [group, words] of groups) for (const word of words) map.set(word, group);
-  return map;
+  for (const form of shared) all.delete(form);
+  for (const [form, group] of SYNONYMS.written) all.set(form, group);
+  return all;
 }
+
+const SYNONYM_FORMS = allSynonymForms();
 
 /** One pass that tells whether any phrase rule can apply; most texts skip the rules altogether. */
 const ANY_PHRASE = new RegExp(PHRASES.map(([pattern]) => `(?:${pattern.source})`).join('|'));
@@ -70,11 +110,22 @@ function stemOf(word: string, lang: 'et' | 'en'): string {
   return lang === 'et' ? remembered(memo.stemEt, word, stemEstonian) : remembered(memo.stemEn, word, stemEnglish);
 }
 
+/**
+ * Whether consonant gradation alone made this Estonian word's stem a synonym member's stem:
+ * "vältida" (avoid) is graded from vält to vald, the stem of "vald" (municipality), while no
+ * member's stem was vält. Gradation still joins a member's own forms (rikke, rikkega; kaart, kaardi).
+ */
+function gradedAway(word: string, stem: string, lang: 'et' | 'en'): boolean {
+  if (lang !== 'et') return false;
+  const ungraded = stemEstonianUngraded(word);
+  return ungraded !== stem && !(SYNONYMS.etUngraded.get(stem)?.has(ungraded) ?? false);
+}
+
 /** The index form of a folded word: its synonym group if it has one, else its stem. */
 export function indexForm(word: string, lang: 'et' | 'en'): string {
   return remembered(memo[lang], word, (plain) => {
     const stem = stemOf(plain, lang);
-    return SYNONYM_OF.get(plain) ?? SYNONYM_OF.get(stem) ?? stem;
+    return SYNONYMS.written.get(plain) ?? (gradedAway(plain, stem, lang) ? undefined : SYNONYMS[lang].get(stem)) ?? stem;
   });
 }
 
@@ -106,7 +157,7 @@ export function analyseText(text: string, lang: AnalysisLang): Token[] {
 
 /** Every form a synonym group's members stem to, for the vocabulary's typo matching. */
 export function synonymForms(): ReadonlyMap<string, string> {
-  return SYNONYM_OF;
+  return SYNONYM_FORMS;
 }
 
 /** A message with no word that could be searched for: a greeting, "?", only stop words. */

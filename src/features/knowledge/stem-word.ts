@@ -62,13 +62,22 @@ function stripEnding(word: string): string {
 export function stemEstonian(word: string): string {
   if (/\d/.test(word)) return word;
   if (word.length <= MIN_STEM) return /([^aeiouy])\1$/.test(word) ? word.slice(0, -1) : word;
+  return gradeDown(stemEstonianUngraded(word));
+}
+
+/**
+ * `stemEstonian` before consonant gradation (vältida -> vält, where the stem is vald): tells a
+ * stem that gradation made from one that the word has as it is.
+ */
+export function stemEstonianUngraded(word: string): string {
+  if (/\d/.test(word) || word.length <= MIN_STEM) return stemEstonian(word);
   let stem = stripEnding(word);
   // Nominative -ne and genitive -se of the same adjective (aktiivne, aktiivse) meet on -se.
   if (stem.endsWith('ne') && stem.length >= 6) stem = `${stem.slice(0, -2)}se`;
   if (stem.length > MIN_STEM && VOWELS.has(stem[stem.length - 1])) stem = stem.slice(0, -1);
   // register / registri: the e of -er disappears in the inflected forms.
   if (/[^aeiou]er$/.test(stem) && stem.length >= 7) stem = `${stem.slice(0, -2)}r`;
-  return gradeDown(stem);
+  return stem;
 }
 
 const WEAK_GRADE: Readonly<Record<string, string>> = { t: 'd', k: 'g', p: 'b' };

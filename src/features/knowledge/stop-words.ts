@@ -45,6 +45,7 @@ have has had having about into onto over any some all each
 now currently still yet again already today often always sometimes usually yesterday tomorrow week
 re ve ll nt isn aren wasn weren don doesn didn won wouldn shouldn couldn haven hasn hadn im ive id youre
 theyre thats whats theres heres lets
+dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt havent hasnt hadnt youve weve theyve youll
 myself yourself ourselves himself herself itself themselves mine yours ours her hers him his
 want wanted wants wanna would like need know knew think thought tell told ask asked help helps
 get got getting gets make made let lets go going gone goes come came see seen look looking
