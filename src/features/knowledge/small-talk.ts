@@ -25,8 +25,9 @@ const RULES: readonly Rule[] = [
   ['whoAreYou', 'en', /\bwho\s+(are|r)\s+(you|u)\b|\bwhat\s+(are|r)\s+(you|u)\b|\bwhat\s+(can|do)\s+(you|u)\s+do\b|\bwhat\s*'?s\s+your\s+name\b|\bwhat\s+is\s+your\s+name\b|\bintroduce\s+yourself\b|\bhow\s+can\s+you\s+help\b/g],
   ['howAreYou', 'et', /\bkuidas\s+(sul\s+|teil\s+)?(laheb|kaib|kasi\s+kaib|elad|elate|kaib\s+kasi)\b|\bmis\s+teed\b|\bmis\s+uudist\b/g],
   ['howAreYou', 'en', /\bhow\s+(are|r)\s+(you|u|things)\b|\bhow\s*'?s\s+it\s+going\b|\bhow\s+is\s+it\s+going\b|\bwhat\s*'?s\s+up\b|\bhow\s+do\s+you\s+do\b/g],
-  ['offTopic', 'et', /\bmis\s+kell\s+(on|praegu)\b|\bmis\s+(ilm|kuupaev|paev)\s+(on|tana|homme)\b|\b(raagi|raakige)\s+(nali|anekdoot)\w*/g],
-  ['offTopic', 'en', /\bwhat\s+time\s+is\s+it\b|\bwhat\s*'?s\s+the\s+(time|weather|date)\b|\btell\s+(me\s+)?a\s+joke\b/g],
+  // A weather question names a place and a day ("mis ilm homme Tallinnas on"): the clause takes up to three words after it.
+  ['offTopic', 'et', /\b(mis|milline|missugune|kuidas)\s+(on\s+)?ilm\b(\s+[a-z]+){0,3}|\bmis\s+kell\s+(on|praegu)\b|\bmis\s+(ilm|kuupaev|paev)\s+(on|tana|homme)\b|\b(raagi|raakige)\s+(nali|anekdoot)\w*/g],
+  ['offTopic', 'en', /\b(what\s*'?s|what\s+is|how\s*'?s|how\s+is)\s+the\s+weather\b(\s+[a-z]+){0,3}|\bwhat\s+time\s+is\s+it\b|\bwhat\s*'?s\s+the\s+(time|weather|date)\b|\btell\s+(me\s+)?a\s+joke\b/g],
   ['insult', 'et', /\b(loll\w*|idioo\w*|tola|tobu|tobe|mott|mottetu|jama|kasutu|kasutud|saast|sitt\w*|persse|kurat\w*|debiil\w*|ajuvaba|nomedik|raisk)\b/g],
   ['insult', 'en', /\b(stupid|idiot\w*|useless|dumb|moron\w*|crap|shit\w*|suck|sucks|damn|wtf|hate\s+you|shut\s+up|f+u+c+k\w*)\b/g],
   ['thanks', 'et', /\b(suur\s+|suured\s+|tuhat\s+)?(aitah|aita|aitaa+h|tanan|tanud|tanks|tanu|ait)\b|\bpole\s+tanu\s+vaart\b|\b(sain|saime)\s+(vastuse|abi|aru|asja\s+korda)\b|\b(see\s+)?(aitas|toimis|sobis)\b/g],

