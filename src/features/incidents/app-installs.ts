@@ -228,6 +228,19 @@ export class AppInstaller {
     }
   }
 
+  /**
+   * Marks a person's pending install as out of reach compare-and-set, like `release`: a notice that
+   * `request` added meanwhile (on this replica or another) stays with the record.
+   */
+  private async forbid(id: string): Promise<void> {
+    for (;;) {
+      const stored = await this.deps.store.get(id);
+      if (!stored || stored.state !== 'pending') return;
+      const record: AppInstall = { ...stored, state: 'forbidden', failure: 'forbidden', updatedAt: stampAfter(stored.updatedAt, this.now()) };
+      if (await this.deps.store.claim(record, stored.updatedAt)) return;
+    }
+  }
+
   private async finish(record: AppInstall, outcome: 'installed' | 'already', chatId?: string): Promise<void> {
     Object.assign(record, { state: outcome, nextAttemptAt: undefined, failure: undefined, attempts: 0 });
     if (chatId) {
@@ -268,7 +281,7 @@ export class AppInstaller {
       this.forbiddenAt = this.now();
       log.warn('Graph refused to install the app: grant TeamsAppInstallation.ReadWriteForUser.All (application) or set PROACTIVE_INSTALL=off');
       Object.assign(record, { state: 'forbidden', failure: 'forbidden' });
-      for (const other of await this.deps.store.all()) if (other.state === 'pending' && other.id !== record.id) await this.deps.store.put({ ...other, state: 'forbidden', failure: 'forbidden' });
+      for (const other of await this.deps.store.all()) if (other.state === 'pending' && other.id !== record.id) await this.forbid(other.id);
       return;
     }
     record.attempts += 1;
