@@ -4,6 +4,7 @@ import type { ConversationAddress } from '../../shared/messaging.js';
 import { chatStep, installStep, type InstallAnswer, type InstallGraph, type StepResult } from './install-calls.js';
 import { InstallPacer, THROTTLED } from './install-pacer.js';
 import { InstallRecords } from './install-records.js';
+import { ReachableNotices } from './reachable-notices.js';
 import type { AppInstall, InstallStore, InstallVia } from './install-store.js';
 import type { GlobalGate } from './shared-rate-gate.js';
 
@@ -42,8 +43,6 @@ export interface InstallerDeps {
 const RETRY = new Set([0, 429, 500, 502, 503, 504]);
 /** How long a 403 stops the installs before one is tried again (the permission may be granted). */
 const FORBIDDEN_MS = 3600_000;
-/** How long after an install without a chat id its notice looks for the chat Teams announces. */
-const AWAIT_CHAT_MS = 10 * 60_000;
 
 /**
  * Installs the bot for people in a notice's audience who never opened it (issue 12, item 5): one
@@ -59,14 +58,12 @@ export class AppInstaller {
   private stopped = true;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
-  private readonly ready = new Set<string>();
-  /** Notices with installs whose chat Graph did not give: Teams' conversationUpdate brings it; until when to look. */
-  private readonly awaiting = new Map<string, number>();
-  private readyTimer?: NodeJS.Timeout;
+  private readonly notices: ReachableNotices;
 
   constructor(private readonly deps: InstallerDeps) {
     this.now = deps.wallClock ?? Date.now;
     this.records = new InstallRecords(deps.store, this.now);
+    this.notices = new ReachableNotices(deps.reachable, this.now);
     this.pacer = new InstallPacer({ graph: deps.graph, gate: deps.gate, ratePerSecond: deps.ratePerSecond, now: this.now, logger: deps.logger });
   }
 
@@ -97,8 +94,7 @@ export class AppInstaller {
     this.stopped = true;
     this.wakeUp?.();
     await this.loop;
-    if (this.readyTimer) clearTimeout(this.readyTimer);
-    this.flushReady();
+    this.notices.flush();
   }
 
   wake(): void {
@@ -166,7 +162,7 @@ export class AppInstaller {
     else if (result.kind === 'failed') await this.fail(record, result.answer, result.step);
     record.leaseUntil = undefined;
     await this.records.release(record, (added) => {
-      if (record.state === 'installed' || record.state === 'already') this.markReady(added, record.chatId);
+      if (record.state === 'installed' || record.state === 'already') this.notices.mark(added, record.chatId);
     });
   }
 
@@ -176,32 +172,12 @@ export class AppInstaller {
       record.chatId = chatId;
       if (!(await this.deps.conversations.personalFor(record.id)) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
     }
-    this.markReady(record.incidents, chatId);
-  }
-
-  /** These notices can reach the person now (or once Teams announces the chat, without `chatId`). */
-  private markReady(incidents: readonly string[], chatId: string | undefined): void {
-    if (incidents.length === 0) return;
-    for (const id of incidents) {
-      this.ready.add(id);
-      if (!chatId) this.awaiting.set(id, this.now() + AWAIT_CHAT_MS);
-    }
-    this.readyTimer ??= setTimeout(() => this.flushReady(), 500);
+    this.notices.mark(record.incidents, chatId);
   }
 
   /** Notices that may still gain chats from Teams' conversationUpdate after an install: to widen on each tick. */
   awaitingChats(): string[] {
-    const now = this.now();
-    for (const [id, until] of this.awaiting) if (until < now) this.awaiting.delete(id);
-    return [...this.awaiting.keys()];
-  }
-
-  private flushReady(): void {
-    this.readyTimer = undefined;
-    if (this.ready.size === 0) return;
-    const ids = [...this.ready];
-    this.ready.clear();
-    this.deps.reachable(ids);
+    return this.notices.awaitingChats();
   }
 
   private async fail(record: AppInstall, answer: InstallAnswer, step: 'install' | 'chat'): Promise<void> {
