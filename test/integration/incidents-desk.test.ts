@@ -113,6 +113,31 @@ describe('monitoring goes to the desk first', () => {
     expect(people.map((person) => bot.connector.sends(personalConversationId(person)).length)).toEqual(sendsBefore);
   });
 
+  it('refuses to publish from a card older than monitoring\'s update of the draft, and shows the current draft', async () => {
+    const mem = { alertname: 'MemoryLow', system: 'SKAIS', severity: 'warning', instance: 'skais-app3:9100' };
+    const onDesk = (words: string) => deskMessages(bot).find((message) => textOf(message.activity).includes(words) && textOf(message.activity).includes('Mustand ülevaatamiseks'));
+    expect((await alertmanager(bot.url, 'g-mem', 'firing', mem, { summary: 'Memory below 5% on skais-app3' })).status).toBe(201);
+    await bot.connector.waitFor(() => onDesk('Memory below 5%') !== undefined, 10_000);
+    const card = onDesk('Memory below 5%')!;
+    const stale = buttonData(cardOf(card.activity), 'Avalda');
+    // Monitoring updates the draft while the specialist still has the first card open.
+    expect((await alertmanager(bot.url, 'g-mem', 'firing', mem, { summary: 'Memory below 1% on skais-app3' })).status).toBe(200);
+    await bot.connector.waitFor(() => onDesk('Memory below 1%') !== undefined, 10_000);
+    const sendsBefore = people.map((person) => bot.connector.sends(personalConversationId(person)).length);
+    const updatesBefore = bot.connector.ofKind('update').filter((call) => call.activityId === card.id).length;
+    const inThread = { conversation: { id: `${CHANNEL_ID};messageid=${card.id}`, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID } }, replyToId: card.id };
+    const inputs = { title: 'SKAIS-i mälu on otsas', description: 'Vana kaardi tekst.' };
+    const replies = await bot.ask(cardSubmit(SIIM, stale, inputs, { serviceUrl, ...inThread }));
+    expect(textOf(replies[0])).toMatch(/on vahepeal muutnud seiresüsteem, seega ma sinu muudatust ei salvestanud ega saatnud/);
+    expect(people.map((person) => bot.connector.sends(personalConversationId(person)).length)).toEqual(sendsBefore);
+    // The clicked card is redrawn with the current draft, whose button publishes it.
+    await bot.connector.waitFor(() => bot.connector.ofKind('update').filter((call) => call.activityId === card.id).length > updatesBefore);
+    const current = onDesk('Memory below 1%')!;
+    expect(current.id).toBe(card.id);
+    const [published] = await bot.ask(cardSubmit(SIIM, buttonData(cardOf(current.activity), 'Avalda'), inputs, { serviceUrl, ...inThread }));
+    expect(textOf(published)).toMatch(/Avaldatud: teade RIKE-/);
+  });
+
   it('publishes without review only under the operator\'s rule, and then only the template text', async () => {
     const star = { alertname: 'StarDown', system: 'STAR', severity: 'critical', instance: 'star-web3.ska.local:443' };
     expect((await alertmanager(bot.url, 'g-star', 'firing', star, { summary: 'probe_success == 0 on star-web3', description: 'blackbox exporter' })).status).toBe(201);

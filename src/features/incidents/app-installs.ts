@@ -2,9 +2,11 @@ import type { ConversationStore } from '../../shared/conversations.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConversationAddress } from '../../shared/messaging.js';
 import { chatStep, installStep, type InstallAnswer, type InstallGraph, type StepResult } from './install-calls.js';
+import { InstallPacer, THROTTLED } from './install-pacer.js';
+import { InstallRecords } from './install-records.js';
+import { ReachableNotices } from './reachable-notices.js';
 import type { AppInstall, InstallStore, InstallVia } from './install-store.js';
 import type { GlobalGate } from './shared-rate-gate.js';
-import { TokenBucket } from './token-bucket.js';
 
 /** `on`: installs run; `off`: not configured; `forbidden`: Graph refused (no TeamsAppInstallation.ReadWriteForUser.All). */
 export type InstallMode = 'on' | 'off' | 'forbidden';
@@ -41,12 +43,6 @@ export interface InstallerDeps {
 const RETRY = new Set([0, 429, 500, 502, 503, 504]);
 /** How long a 403 stops the installs before one is tried again (the permission may be granted). */
 const FORBIDDEN_MS = 3600_000;
-/** The failure of a person whose last call was answered 429: its wait holds every call, also after a restart. */
-const THROTTLED = 'throttled';
-/** How long after an install without a chat id its notice looks for the chat Teams announces. */
-const AWAIT_CHAT_MS = 10 * 60_000;
-/** How long a replica owns a person's calls once claimed (longer than an install and a chat read with Graph's timeouts); after it, another replica may take the person over. */
-const INSTALL_LEASE_MS = 120_000;
 
 /**
  * Installs the bot for people in a notice's audience who never opened it (issue 12, item 5): one
@@ -56,27 +52,19 @@ const INSTALL_LEASE_MS = 120_000;
  */
 export class AppInstaller {
   private readonly now: () => number;
-  private readonly bucket: GlobalGate;
-  private holdUntil = 0;
+  private readonly records: InstallRecords;
+  private readonly pacer: InstallPacer;
   private forbiddenAt = -Infinity;
   private stopped = true;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
-  private readonly ready = new Set<string>();
-  /** Notices with installs whose chat Graph did not give: Teams' conversationUpdate brings it; until when to look. */
-  private readonly awaiting = new Map<string, number>();
-  private readyTimer?: NodeJS.Timeout;
+  private readonly notices: ReachableNotices;
 
   constructor(private readonly deps: InstallerDeps) {
     this.now = deps.wallClock ?? Date.now;
-    this.bucket = deps.gate ?? new TokenBucket(2, deps.ratePerSecond, this.now(), 0);
-  }
-
-  /** A Retry-After read before a restart still binds: nobody calls before the latest one stored. */
-  private async restoreHold(): Promise<void> {
-    for (const install of await this.deps.store.all()) {
-      if (install.state === 'pending' && install.failure === THROTTLED) this.holdUntil = Math.max(this.holdUntil, install.nextAttemptAt ?? 0);
-    }
+    this.records = new InstallRecords(deps.store, this.now);
+    this.notices = new ReachableNotices(deps.reachable, this.now);
+    this.pacer = new InstallPacer({ graph: deps.graph, gate: deps.gate, ratePerSecond: deps.ratePerSecond, now: this.now, logger: deps.logger });
   }
 
   mode(): InstallMode {
@@ -86,15 +74,7 @@ export class AppInstaller {
 
   /** Queues installs for `people` (lower-case object ids) on behalf of a notice; durable before it returns. */
   async request(incidentId: string, people: readonly string[], via?: InstallVia): Promise<void> {
-    const at = new Date(this.now()).toISOString();
-    const forbidden = this.mode() === 'forbidden';
-    for (const id of people) {
-      const known = await this.deps.store.get(id);
-      const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
-      const again = !known || known.state === 'failed' || known.state === 'forbidden';
-      const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
-      await this.deps.store.put({ attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: known ? stampAfter(known.updatedAt, this.now()) : at, ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) });
-    }
+    await this.records.queue(incidentId, people, via, this.mode() === 'forbidden');
     this.wake();
   }
 
@@ -114,8 +94,7 @@ export class AppInstaller {
     this.stopped = true;
     this.wakeUp?.();
     await this.loop;
-    if (this.readyTimer) clearTimeout(this.readyTimer);
-    this.flushReady();
+    this.notices.flush();
   }
 
   wake(): void {
@@ -137,7 +116,7 @@ export class AppInstaller {
 
   private async run(): Promise<void> {
     try {
-      await this.restoreHold();
+      this.pacer.restore(await this.deps.store.all());
     } catch (error) {
       this.deps.logger.error({ err: error }, 'cannot read the installs\' stored Retry-After');
     }
@@ -171,61 +150,20 @@ export class AppInstaller {
     return after.items.length > 0 ? this.now() : after.next;
   }
 
-  /** Waits for the pace and any Retry-After, then makes one call. */
-  private readonly call = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<InstallAnswer> => {
-    for (;;) {
-      const now = this.now();
-      const wait = Math.max(this.holdUntil - now, this.bucket.waitMs(now));
-      if (wait <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    this.bucket.take(this.now());
-    try {
-      return await (this.deps.graph as InstallGraph).send(method, path, body);
-    } catch (error) {
-      this.deps.logger.debug({ err: error }, 'Graph call for an install failed');
-      return { status: 0 };
-    }
-  };
-
-  /** Claims a person for this replica's calls; undefined when another replica has them, or they are no longer pending. */
-  private async claim(id: string): Promise<AppInstall | undefined> {
-    const current = await this.deps.store.get(id);
-    const now = this.now();
-    if (!current || current.state !== 'pending' || (current.leaseUntil ?? 0) > now) return undefined;
-    // A new updatedAt is the claim's token: a later one than the stored, even within the same millisecond.
-    const record: AppInstall = { ...current, incidents: [...current.incidents], leaseUntil: now + INSTALL_LEASE_MS, updatedAt: stampAfter(current.updatedAt, now) };
-    return (await this.deps.store.claim(record, current.updatedAt)) ? record : undefined;
-  }
-
   private async work(install: AppInstall): Promise<void> {
-    const record = await this.claim(install.id);
+    const record = await this.records.claim(install.id);
     if (!record) return;
-    let result: StepResult = record.step === 'chat' ? { kind: 'installed', outcome: record.outcome ?? 'installed' } : await installStep(this.call, record, this.deps.catalogAppId, this.deps.graphRoot);
+    let result: StepResult = record.step === 'chat' ? { kind: 'installed', outcome: record.outcome ?? 'installed' } : await installStep(this.pacer.call, record, this.deps.catalogAppId, this.deps.graphRoot);
     if (result.kind === 'installed') {
       Object.assign(record, { step: 'chat', outcome: result.outcome, attempts: 0 });
-      result = await chatStep(this.call, record, this.deps.catalogAppId);
+      result = await chatStep(this.pacer.call, record, this.deps.catalogAppId);
     }
     if (result.kind === 'done') await this.finish(record, result.outcome, result.chatId);
     else if (result.kind === 'failed') await this.fail(record, result.answer, result.step);
     record.leaseUntil = undefined;
-    await this.release(record);
-  }
-
-  /**
-   * Saves the outcome compare-and-set, keeping the notices `request` added while the calls ran (on
-   * this replica or another): written over, those notices would never hear of the new chat.
-   */
-  private async release(record: AppInstall): Promise<void> {
-    for (;;) {
-      const stored = await this.deps.store.get(record.id);
-      const added = (stored?.incidents ?? []).filter((id) => !record.incidents.includes(id));
-      record.incidents.push(...added);
-      if (record.state === 'installed' || record.state === 'already') this.markReady(added, record.chatId);
-      record.updatedAt = stampAfter(stored?.updatedAt ?? record.updatedAt, this.now());
-      if (!stored) return void (await this.deps.store.put(record));
-      if (await this.deps.store.claim(record, stored.updatedAt)) return;
-    }
+    await this.records.release(record, (added) => {
+      if (record.state === 'installed' || record.state === 'already') this.notices.mark(added, record.chatId);
+    });
   }
 
   private async finish(record: AppInstall, outcome: 'installed' | 'already', chatId?: string): Promise<void> {
@@ -234,32 +172,12 @@ export class AppInstaller {
       record.chatId = chatId;
       if (!(await this.deps.conversations.personalFor(record.id)) && record.via) await this.deps.conversations.save(addressOf(record, chatId, record.via));
     }
-    this.markReady(record.incidents, chatId);
-  }
-
-  /** These notices can reach the person now (or once Teams announces the chat, without `chatId`). */
-  private markReady(incidents: readonly string[], chatId: string | undefined): void {
-    if (incidents.length === 0) return;
-    for (const id of incidents) {
-      this.ready.add(id);
-      if (!chatId) this.awaiting.set(id, this.now() + AWAIT_CHAT_MS);
-    }
-    this.readyTimer ??= setTimeout(() => this.flushReady(), 500);
+    this.notices.mark(record.incidents, chatId);
   }
 
   /** Notices that may still gain chats from Teams' conversationUpdate after an install: to widen on each tick. */
   awaitingChats(): string[] {
-    const now = this.now();
-    for (const [id, until] of this.awaiting) if (until < now) this.awaiting.delete(id);
-    return [...this.awaiting.keys()];
-  }
-
-  private flushReady(): void {
-    this.readyTimer = undefined;
-    if (this.ready.size === 0) return;
-    const ids = [...this.ready];
-    this.ready.clear();
-    this.deps.reachable(ids);
+    return this.notices.awaitingChats();
   }
 
   private async fail(record: AppInstall, answer: InstallAnswer, step: 'install' | 'chat'): Promise<void> {
@@ -268,7 +186,7 @@ export class AppInstaller {
       this.forbiddenAt = this.now();
       log.warn('Graph refused to install the app: grant TeamsAppInstallation.ReadWriteForUser.All (application) or set PROACTIVE_INSTALL=off');
       Object.assign(record, { state: 'forbidden', failure: 'forbidden' });
-      for (const other of await this.deps.store.all()) if (other.state === 'pending' && other.id !== record.id) await this.deps.store.put({ ...other, state: 'forbidden', failure: 'forbidden' });
+      await this.records.forbidPending(record.id);
       return;
     }
     record.attempts += 1;
@@ -277,7 +195,7 @@ export class AppInstaller {
       record.nextAttemptAt = this.now() + delay;
       record.failure = answer.status === 429 ? THROTTLED : `Graph ${answer.status || 'unreachable'}`;
       // Graph throttles the app as a whole: nobody else calls before the Retry-After either.
-      if (answer.status === 429) this.holdUntil = Math.max(this.holdUntil, this.now() + delay);
+      if (answer.status === 429) this.pacer.holdFor(delay);
       log.debug({ delayMs: delay }, 'install will be retried');
       return;
     }
@@ -286,11 +204,6 @@ export class AppInstaller {
     Object.assign(record, { state: 'failed', failure: answer.status === 404 ? 'user not found' : `Graph ${answer.status || 'unreachable'}` });
     log.info({ failure: record.failure }, 'install failed');
   }
-}
-
-/** A write's updatedAt (the compare-and-set token): now, but always later than the stored one, even within its millisecond. */
-function stampAfter(stored: string, now: number): string {
-  return new Date(Math.max(now, Date.parse(stored) + 1)).toISOString();
 }
 
 /** 1 s, 2 s, 4 s … with jitter, at most 60 s. */

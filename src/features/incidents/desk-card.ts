@@ -9,6 +9,7 @@ import { severityOf } from './incident-texts.js';
 import { noticeBody, specialistButtons } from './notice-card.js';
 import { audienceLines, type PreviewReach } from './preview-card.js';
 import { isTargeted } from './audience.js';
+import { VERSION_ARG } from './notice-version.js';
 
 const T: Record<string, Text> = {
   draft: { et: 'Mustand ülevaatamiseks: {systems}', en: 'Draft for review: {systems}' },
@@ -97,8 +98,9 @@ export function deskCard(incident: Incident, audience: PreviewReach, signer: Car
       textInput('groups', say(T.groups, lang), { value: incident.audience?.groups?.map((group) => group.name).join(', ') }),
     );
     actions = [
-      submitButton(say(T.publish, lang), signer.sign('incidents.publish', { id: incident.id })),
-      submitButton(say(T.showAudience, lang), signer.sign('incidents.audience', { id: incident.id })),
+      // The draft's version: the texts on this card are monitoring's of that version, refused once it moved on.
+      submitButton(say(T.publish, lang), signer.sign('incidents.publish', { id: incident.id, [VERSION_ARG]: incident.version })),
+      submitButton(say(T.showAudience, lang), signer.sign('incidents.audience', { id: incident.id, [VERSION_ARG]: incident.version })),
     ];
   } else if (stage === 'withdrawn') {
     body.push(paragraph(say(T.withdrawnIntro, lang)));

@@ -21,6 +21,7 @@ import { startReport } from './start-report.js';
 import type { AudienceResolver } from './audience-resolver.js';
 import { audienceOf } from './read-audience.js';
 import { deskCard } from './desk-card.js';
+import { isNoticeChanged, noticeChanged, versionOf } from './notice-version.js';
 
 const T: Record<string, Text> = {
   published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
@@ -93,18 +94,42 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
     return incident;
   }
 
-  router.action('incidents.audience', async (action, tools) => void (await showAudience(action, tools)), SPECIALIST);
+  /** A card made from an older draft than monitoring's latest: say so, and the card shows the current draft instead. */
+  async function refuseStale(action: CardAction, tools: TurnTools, error: unknown): Promise<undefined> {
+    if (!isNoticeChanged(error)) throw error;
+    const current = await service.find(String(action.data.id ?? ''));
+    await tools.reply(say(error.userText, action.lang, error.vars));
+    if (current.stage === 'draft') await tools.replaceCard(deskCard(current, await service.deskReach(current), deps.signer, action.lang));
+    return undefined;
+  }
+
+  /** The draft moved on since the card was drawn: its texts, kept on a redrawn card or published, would hide the newer ones. */
+  async function refusedStale(action: CardAction, tools: TurnTools, draft: Incident | undefined): Promise<boolean> {
+    const version = versionOf(action.data);
+    if (draft?.stage !== 'draft' || draft.version === version) return false;
+    await refuseStale(action, tools, noticeChanged(draft.id, draft, version));
+    return true;
+  }
+
+  router.action('incidents.audience', async (action, tools) => {
+    if (await refusedStale(action, tools, await deps.incidents.getLive(String(action.data.id ?? '')))) return;
+    await showAudience(action, tools);
+  }, SPECIALIST);
 
   router.action('incidents.publish', async (action, tools) => {
     const by = { source: 'teams' as const, aadObjectId: action.from.aadObjectId, name: action.from.name };
     const texts = textsOf(action);
     const draft = await deps.incidents.getLive(String(action.data.id ?? ''));
+    if (await refusedStale(action, tools, draft)) return;
     const { audience } = await audienceOf(action.data, action.lang, deps.audiences);
     // The desk sees who a notice reaches before it goes: a changed audience is shown first, not published.
     if (draft?.stage === 'draft' && JSON.stringify(audience ?? null) !== JSON.stringify(draft.audience ?? null)) {
       if (await showAudience(action, tools)) return void (await tools.reply(say(T.audienceChanged, action.lang)));
     }
-    const { outcome, incident } = await service.publishDraft(String(action.data.id ?? ''), texts, by, audience);
+    // Checked again under intake's lock: monitoring may change the draft between the read above and the publish.
+    const published = await service.publishDraft(String(action.data.id ?? ''), texts, by, audience, versionOf(action.data)).catch((error: unknown) => refuseStale(action, tools, error));
+    if (!published) return;
+    const { outcome, incident } = published;
     if (outcome === 'withdrawn') return void (await tools.reply(say(T.withdrawn, action.lang)));
     if (outcome === 'already') {
       const name = incident.publishedBy?.auto ? say(T.auto, action.lang) : plainText(incident.publishedBy?.name ?? '-');

@@ -216,14 +216,17 @@ export class IncidentService {
 
   /**
    * A specialist publishes monitoring's draft with one click, with the texts as they left them on
-   * the desk's card; one at a time with intake, so two clicks publish once.
+   * the desk's card; one at a time with intake, so two clicks publish once. Refused when monitoring
+   * changed the draft after the card's `version`: its texts would overwrite the newer ones.
    */
-  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor, audience?: NoticeAudience): Promise<{ outcome: PublishOutcome; incident: Incident }> {
+  publishDraft(id: string, texts: NoticeTexts, by: IncidentActor, audience: NoticeAudience | undefined, version: number | undefined): Promise<{ outcome: PublishOutcome; incident: Incident }> {
     return this.deps.locks.run('incidents:intake', async () => {
       const incident = await this.deps.store.getLive(id);
       if (!incident) throw INCIDENT_NOT_FOUND;
       if (incident.stage === 'withdrawn' || incident.status === 'resolved') return { outcome: 'withdrawn' as const, incident };
       if (isPublished(incident)) return { outcome: 'already' as const, incident };
+      // The card's texts were made from monitoring's draft of `version`: a newer draft is shown, not overwritten.
+      checkBuiltFrom(incident, { id, version });
       const clean = (value: string | undefined, max: number) => (value?.trim() && value.trim().length <= max ? value.trim() : undefined);
       const title = clean(texts.title, 200);
       const description = clean(texts.description, 4000);

@@ -1,6 +1,7 @@
 import { GraphDirectory } from '../../../src/features/directory/index.js';
 import { AppInstaller } from '../../../src/features/incidents/app-installs.js';
 import type { InstallGraph } from '../../../src/features/incidents/install-calls.js';
+import type { AppInstall, InstallStore } from '../../../src/features/incidents/install-store.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { DataDir } from '../../../src/storage/data-dir.js';
 import { LowdbConversationStore } from '../../../src/storage/lowdb-conversation-store.js';
@@ -26,7 +27,7 @@ describe('proactive installs against a fake Graph on loopback', () => {
   let data: DataDir;
   let graph: FakeGraph;
 
-  async function installer(store: LowdbInstallStore, reachable: string[][] = [], rate = 20, through: (graph: InstallGraph) => InstallGraph = (direct) => direct) {
+  async function installer(store: InstallStore, reachable: string[][] = [], rate = 20, through: (graph: InstallGraph) => InstallGraph = (direct) => direct) {
     const conversations = await LowdbConversationStore.open(data);
     const client = new GraphDirectory({ baseUrl: graph.url, tokens: { token: async () => 'token' }, fetch: sentAtFetch });
     const built = new AppInstaller({
@@ -139,6 +140,41 @@ describe('proactive installs against a fake Graph on loopback', () => {
     expect((await store.get(person(1).id))?.incidents.sort()).toEqual(['RIKE-6', 'RIKE-7']);
     expect(await working.built.figures('RIKE-7')).toMatchObject({ installed: 1, pending: 0 });
     expect(reachable.flat().sort()).toEqual(['RIKE-6', 'RIKE-7']);
+  });
+
+  it('keeps a notice another replica adds to someone else\'s record while a 403 is handled', async () => {
+    graph = new FakeGraph({ canInstall: false });
+    await graph.start();
+    graph.addUsers(person(1), person(2));
+    const lowdb = await LowdbInstallStore.open(data);
+    const now = Date.now();
+    // Person 2 waits for a retry, so only person 1's install is called; its 403 marks person 2 out of reach.
+    await lowdb.put({ id: person(2).id, state: 'pending', incidents: ['RIKE-8'], attempts: 1, via: VIA, failure: 'Graph 503', nextAttemptAt: now + 60_000, updatedAt: new Date(now).toISOString() });
+    const replica: { other?: AppInstaller } = {};
+    let added = false;
+    // Just before the first write that marks person 2 out of reach, the other replica adds its notice to them.
+    const beforeForbidden = async (install: AppInstall) => {
+      if (added || install.id !== person(2).id || install.state !== 'forbidden') return;
+      added = true;
+      await replica.other?.request('RIKE-9', [person(2).id], VIA);
+    };
+    const store: InstallStore = {
+      get: (id) => lowdb.get(id),
+      all: () => lowdb.all(),
+      put: async (install) => { await beforeForbidden(install); await lowdb.put(install); },
+      claim: async (install, expected) => { await beforeForbidden(install); return lowdb.claim(install, expected); },
+    };
+    const working = await installer(store);
+    replica.other = new AppInstaller({
+      store, graph: { send: async () => ({ status: 500 }) }, enabled: true, catalogAppId: CATALOG, graphRoot: 'https://graph.microsoft.com/v1.0', ratePerSecond: 20,
+      conversations: working.conversations, logger: silentLogger(), reachable: () => undefined,
+    });
+    await working.built.request('RIKE-8', [person(1).id], VIA);
+    await until(async () => (await store.get(person(1).id))?.state === 'forbidden' && (await store.get(person(2).id))?.state === 'forbidden');
+    await working.built.stop();
+    expect(added).toBe(true);
+    expect((await store.get(person(2).id))?.incidents.sort()).toEqual(['RIKE-8', 'RIKE-9']);
+    expect(await working.built.figures('RIKE-9')).toMatchObject({ forbidden: 1, pending: 0 });
   });
 
   it('keeps a Retry-After read before a restart: the new installer calls nobody before it ends', async () => {

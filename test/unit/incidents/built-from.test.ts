@@ -50,4 +50,16 @@ describe('intake of an update built from an incident version', () => {
     expect(update.outcome).toBe('updated');
     expect(await stores.incidents.getLive(incident!.id)).toMatchObject({ version: 2, status: 'identified' });
   });
+  it('refuses to publish monitoring\'s draft from a card older than its latest update, under intake\'s lock', async () => {
+    const { service, stores } = await openService();
+    const { incident } = await service.intake({ ...notice, ref: 'mon-2' }, { by: { source: 'webhook' } });
+    expect(incident).toMatchObject({ stage: 'draft', version: 1 });
+    await service.intake({ ...notice, ref: 'mon-2', status: 'identified' }, { by: { source: 'webhook' } });
+    const texts = { title: 'Kaardi pealkiri', description: 'Kaardi kirjeldus.' };
+    await expect(service.publishDraft(incident!.id, texts, siim, undefined, 1)).rejects.toMatchObject({ code: 'INCIDENT_NOTICE_CHANGED', vars: { id: incident!.id } });
+    await expect(service.publishDraft(incident!.id, texts, siim, undefined, undefined)).rejects.toMatchObject({ code: 'INCIDENT_NOTICE_CHANGED' });
+    expect(await stores.incidents.getLive(incident!.id)).toMatchObject({ stage: 'draft', version: 2 });
+    expect((await service.publishDraft(incident!.id, texts, siim, undefined, 2)).outcome).toBe('published');
+    expect(await stores.incidents.getLive(incident!.id)).toMatchObject({ stage: 'published', title: 'Kaardi pealkiri' });
+  });
 });

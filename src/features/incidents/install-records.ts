@@ -1,0 +1,71 @@
+import type { AppInstall, InstallStore, InstallVia } from './install-store.js';
+
+/** How long a replica owns a person's calls once claimed (longer than an install and a chat read with Graph's timeouts); after it, another replica may take the person over. */
+const INSTALL_LEASE_MS = 120_000;
+
+/**
+ * The writes of the install records (issue 12, item 5) that replicas share: each record is
+ * claimed, released and marked out of reach compare-and-set on its `updatedAt`, so that a notice
+ * one replica adds to a person is never written over by another.
+ */
+export class InstallRecords {
+  constructor(private readonly store: InstallStore, private readonly now: () => number) {}
+
+  /** Adds a notice to each person's record, a new or failed one pending again (or out of reach while Graph refuses). */
+  async queue(incidentId: string, people: readonly string[], via: InstallVia | undefined, forbidden: boolean): Promise<void> {
+    const at = new Date(this.now()).toISOString();
+    for (const id of people) {
+      const known = await this.store.get(id);
+      const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
+      const again = !known || known.state === 'failed' || known.state === 'forbidden';
+      const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
+      await this.store.put({ attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: known ? stampAfter(known.updatedAt, this.now()) : at, ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) });
+    }
+  }
+
+  /** Claims a person for this replica's calls; undefined when another replica has them, or they are no longer pending. */
+  async claim(id: string): Promise<AppInstall | undefined> {
+    const current = await this.store.get(id);
+    const now = this.now();
+    if (!current || current.state !== 'pending' || (current.leaseUntil ?? 0) > now) return undefined;
+    // A new updatedAt is the claim's token: a later one than the stored, even within the same millisecond.
+    const record: AppInstall = { ...current, incidents: [...current.incidents], leaseUntil: now + INSTALL_LEASE_MS, updatedAt: stampAfter(current.updatedAt, now) };
+    return (await this.store.claim(record, current.updatedAt)) ? record : undefined;
+  }
+
+  /**
+   * Saves the outcome compare-and-set, keeping the notices `queue` added while the calls ran (on
+   * this replica or another): written over, those notices would never hear of the new chat.
+   * `added` is told which notices were merged in.
+   */
+  async release(record: AppInstall, added: (incidents: string[]) => void): Promise<void> {
+    for (;;) {
+      const stored = await this.store.get(record.id);
+      const merged = (stored?.incidents ?? []).filter((id) => !record.incidents.includes(id));
+      record.incidents.push(...merged);
+      added(merged);
+      record.updatedAt = stampAfter(stored?.updatedAt ?? record.updatedAt, this.now());
+      if (!stored) return void (await this.store.put(record));
+      if (await this.store.claim(record, stored.updatedAt)) return;
+    }
+  }
+
+  /** After Graph's 403: every other pending person is out of reach too, each marked compare-and-set like `release`. */
+  async forbidPending(exceptId: string): Promise<void> {
+    for (const other of await this.store.all()) if (other.state === 'pending' && other.id !== exceptId) await this.forbid(other.id);
+  }
+
+  private async forbid(id: string): Promise<void> {
+    for (;;) {
+      const stored = await this.store.get(id);
+      if (!stored || stored.state !== 'pending') return;
+      const record: AppInstall = { ...stored, state: 'forbidden', failure: 'forbidden', updatedAt: stampAfter(stored.updatedAt, this.now()) };
+      if (await this.store.claim(record, stored.updatedAt)) return;
+    }
+  }
+}
+
+/** A write's updatedAt (the compare-and-set token): now, but always later than the stored one, even within its millisecond. */
+function stampAfter(stored: string, now: number): string {
+  return new Date(Math.max(now, Date.parse(stored) + 1)).toISOString();
+}
