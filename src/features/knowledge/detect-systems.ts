@@ -10,27 +10,3 @@ export function detectSystems(question: string): string[] {
   const folded = foldText(question);
   return PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([system]) => system);
 }
-
-/** Words that make the system after them a comparison ("nagu STARis", "like in STAR", "same as STAR"). */
-const COMPARISON = /(?:\bnagu|\b(?:samamoodi|samuti|sarnaselt|teisiti)\s+kui|\blike|\bas\s+in|\bthan(?:\s+in)?|\bsame\s+as|\bunlike)\s+(?:(?:in|the|on|with)\s+)?$/;
-
-/**
- * The systems a question asks about: of two systems named, one named only as a comparison
- * ("kuidas SKAISi kasutajaks saan, kas nagu STARis") is left out, so the other's articles rank alone.
- * One system, or two named alike, stay as detectSystems reads them.
- */
-export function askedSystems(question: string): string[] {
-  const named = detectSystems(question);
-  if (named.length < 2) return named;
-  const folded = foldText(question);
-  const asked = PATTERNS.filter(([system, pattern]) => named.includes(system) && !onlyCompared(folded, pattern)).map(([system]) => system);
-  return asked.length === 0 ? named : asked;
-}
-
-function onlyCompared(folded: string, pattern: RegExp): boolean {
-  const all = new RegExp(pattern.source, 'g');
-  for (const match of folded.matchAll(all)) {
-    if (!COMPARISON.test(folded.slice(Math.max(0, match.index - 30), match.index))) return false;
-  }
-  return true;
-}

@@ -1,7 +1,7 @@
 import type { ArticleSystem } from './article.js';
 import { questionKey } from './clean-question.js';
 import { confidence, TRAINED_SUGGEST_WEIGHTS, TRAINED_WEIGHTS, type DecisionParams, type TopFeatures } from './decision-model.js';
-import { askedSystems, detectSystems } from './detect-systems.js';
+import { detectSystems } from './detect-systems.js';
 import { mixCharGrams, type TopicScore } from './mix-char-grams.js';
 import { namesOtherSystem } from './other-systems.js';
 import { queryUnits, questionTokens, unitsOf } from './query-units.js';
@@ -81,8 +81,6 @@ function systemAllows(named: string[], system: ArticleSystem): boolean {
 export function rankTopics(index: SearchIndex, message: string): Ranking {
   const question = message.slice(0, MAX_SEARCH_CHARS);
   const systems = detectSystems(question);
-  // Of two systems named, one named only as a comparison ("nagu STARis") does not let its articles rank.
-  const asked = askedSystems(question);
   // "mul on STARiga jama" (trouble with STAR) is a question about a system, not an insult.
   const isContent = (rest: string): boolean => systems.length > 0 || queryUnits(index, rest).reduce((sum, unit) => sum + unit.weight, 0) >= SMALL_TALK_CONTENT;
   const smalltalk = detectSmallTalk(question, isContent);
@@ -92,10 +90,10 @@ export function rankTopics(index: SearchIndex, message: string): Ranking {
   const byTopic = new Map<string, TopicScore>();
   for (const scored of scoreDocuments(index, units)) {
     const { topic, system } = index.docs[scored.doc].article;
-    if (!systemAllows(asked, system)) continue;
+    if (!systemAllows(systems, system)) continue;
     if (scored.score > (byTopic.get(topic)?.words ?? -1)) byTopic.set(topic, { ...scored, words: scored.score, gram: 0, gramRecall: 0, system });
   }
-  mixCharGrams(index, tokens.map((token) => token.surface), (system) => systemAllows(asked, system), byTopic);
+  mixCharGrams(index, tokens.map((token) => token.surface), (system) => systemAllows(systems, system), byTopic);
   const ranked = [...byTopic].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
   if (ranked.length === 0) return { systems, topics: [] };
   const best = ranked[0][1];
