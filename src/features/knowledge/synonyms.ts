@@ -173,6 +173,12 @@ export const SYNONYM_GROUPS: Readonly<Record<string, SynonymGroup>> = {
   // "saabub", arrives): their Estonian forms are listed and met as written only.
   work: { et: ['too', 'tood', 'tool', 'toole', 'toolt', 'toost'],
     en: ['work', 'job', 'jobs'], writtenOnly: true },
+  // Starting a case: "menetlust alustada" and "menetlust algatada" are the same act. Listed forms
+  // only: "alust" is also the partitive of "alus" (basis, "õiguslikku alust"); "alustasin" (I
+  // started work) is left out, it is about the person, not the case.
+  start: { et: ['alustada', 'alustama', 'alustamine', 'alustamiseks', 'alustamist', 'algatada', 'algatama', 'algatamine', 'algatamiseks',
+    'algatamist', 'algatatakse', 'alustatakse'],
+    en: ['start', 'starting', 'initiate', 'initiating', 'initiated'], writtenOnly: true },
   environment: { et: ['keskkond', 'keskkonna', 'keskkonda', 'keskkonnas'],
     en: ['environment', 'environments'] },
   // saama is both "get" and "can"; tohtima is "may".
