@@ -106,7 +106,6 @@ export function stemEnglish(word: string): string {
   else if (stem.endsWith('ed') && stem.length > 4) stem = stem.slice(0, -2);
   else if (stem.endsWith('ly') && stem.length > 5) stem = stem.slice(0, -2);
   if (/([b-df-hj-np-tv-z])\1$/.test(stem) && !stem.endsWith('ss') && !stem.endsWith('ll')) stem = stem.slice(0, -1);
-  // live, lives, lived, living all meet on liv; a four-letter word loses its e as a five-letter one does.
-  if (stem.endsWith('e') && stem.length > 3) stem = stem.slice(0, -1);
+  if (stem.endsWith('e') && stem.length > 4) stem = stem.slice(0, -1);
   return stem;
 }
