@@ -36,9 +36,6 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Made redundant or dismissed is leaving too; "koondatakse" (is gathered) in the articles is not.
   [/\b(koondati|koondamine|koondamise\w*|koondamisel|vallandati)\b|\b(on|sai|oli|said|olid)\s+(koondatud|vallandatud)\b/g, 'lahkub'],
   [/\b(lahe\w*|laks\w*|lainud|jai|jaab|jaavad|jaanud|jaama\w*|mine\w*)\s+pensionile\b|\bpensionile\s+(minek\w*|jaami\w*|jaab|jai|laks|lainud)\b/g, 'lahkub'],
-  // In Estonia a signed application is a digitally signed one: "digiallkirjaga", "digitaalselt
-  // allkirjastatud" and "allkirjastatud" are one signature (the prefix made a rare word of its own).
-  [/\bdigi[\s-]?(allkirj\w*)|\bdigitaals\w*\s+(allkirj\w*)/g, '$1$2'],
   [/\bmeili\w*/g, 'epost'],
   [/\bx[\s-]?(tee|teel|teed|tee\w*|road)\b/g, 'xtee'],
   [/\bsmart[\s-]?id\w*/g, 'smartid'],
@@ -176,12 +173,6 @@ export const SYNONYM_GROUPS: Readonly<Record<string, SynonymGroup>> = {
   // "saabub", arrives): their Estonian forms are listed and met as written only.
   work: { et: ['too', 'tood', 'tool', 'toole', 'toolt', 'toost'],
     en: ['work', 'job', 'jobs'], writtenOnly: true },
-  // Starting a case: "menetlust alustada" and "menetlust algatada" are the same act. Listed forms
-  // only: "alust" is also the partitive of "alus" (basis, "õiguslikku alust"); "alustasin" (I
-  // started work) is left out, it is about the person, not the case.
-  start: { et: ['alustada', 'alustama', 'alustamine', 'alustamiseks', 'alustamist', 'algatada', 'algatama', 'algatamine', 'algatamiseks',
-    'algatamist', 'algatatakse', 'alustatakse'],
-    en: ['start', 'starting', 'initiate', 'initiating', 'initiated'], writtenOnly: true },
   environment: { et: ['keskkond', 'keskkonna', 'keskkonda', 'keskkonnas'],
     en: ['environment', 'environments'] },
   // saama is both "get" and "can"; tohtima is "may".

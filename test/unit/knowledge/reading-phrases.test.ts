@@ -35,10 +35,4 @@ describe('reading asking, looking up and contractions', () => {
     expect(forms('they took away my STAR access', 'en')).toContain('~revoked');
     expect(forms('uus töötaja võeti tööle', 'et')).not.toContain('~revoked');
   });
-
-  it('reads a digital signature as the signature: "digiallkirjaga" meets "allkirjaga"', () => {
-    expect(surfaces('avaldus digiallkirjaga', 'et')).toEqual(surfaces('avaldus allkirjaga', 'et'));
-    expect(forms('digitaalselt allkirjastatud taotlus', 'et')).toEqual(forms('allkirjastatud taotlus', 'et'));
-    expect(forms('digi-allkirjastatud paber', 'et')).toEqual(forms('allkirjastatud paber', 'et'));
-  });
 });

@@ -49,12 +49,4 @@ describe('synonym groups reached through stems', () => {
     expect(indexForm('rikkega', 'et')).toBe('~outage');
     expect(indexForm('torgete', 'et')).toBe('~error');
   });
-
-  it('reads starting and initiating a case as one act, and not the partitive of "alus" (basis)', () => {
-    expect(indexForm('algatada', 'et')).toBe(indexForm('alustada', 'et'));
-    expect(indexForm('algatamiseks', 'et')).toBe('~start');
-    expect(indexForm('initiate', 'en')).toBe('~start');
-    expect(indexForm('alust', 'et')).not.toBe('~start');
-    expect(indexForm('alusel', 'et')).not.toBe('~start');
-  });
 });
