@@ -224,14 +224,13 @@ export class DeliveryWorker {
     if (!entry) return;
     const calledAt = this.now();
     // A call slower than the lease (a hung connector) keeps the entry: renewed a few times per lease.
-    const claimed = entry;
-    const lease = keepLease(claimed, (current) => this.claim(current, current), this.leaseMs / 3, this.deps.logger);
+    const lease = keepLease(entry, (current) => this.claim(current, current), this.leaseMs / 3, this.deps.logger);
     try {
-      await this.call(claimed, incident, target);
-      Object.assign(claimed, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
+      await this.call(entry, incident, target);
+      Object.assign(entry, { state: 'idle', deliveredVersion: incident.version, attempts: 0, failedVersion: undefined, failure: undefined });
     } catch (error) {
-      await this.settleFailure(claimed, error, editing);
-      if (claimed.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: claimed.nextAttemptAt });
+      await this.settleFailure(entry, error, editing);
+      if (entry.nextAttemptAt !== undefined) this.retries.push({ incidentId, target, at: entry.nextAttemptAt });
     } finally {
       await lease.stop();
     }
