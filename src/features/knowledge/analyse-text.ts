@@ -68,12 +68,7 @@ function buildSynonymMaps(): SynonymMaps {
 function allSynonymForms(): Map<string, string> {
   const all = new Map<string, string>();
   const shared = new Set<string>();
-  for (const map of [SYNONYMS.et, SYNONYMS.en]) {
-    for (const [form, group] of map) {
-      if (all.has(form) && all.get(form) !== group) shared.add(form);
-      else all.set(form, group);
-    }
-  }
+  for (const map of [SYNONYMS.et, SYNONYMS.en]) for (const [form, group] of map) pointAt(all, shared, [form], group);
   for (const form of shared) all.delete(form);
   for (const [form, group] of SYNONYMS.written) all.set(form, group);
   return all;
