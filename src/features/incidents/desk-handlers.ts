@@ -21,7 +21,7 @@ import { startReport } from './start-report.js';
 import type { AudienceResolver } from './audience-resolver.js';
 import { audienceOf } from './read-audience.js';
 import { deskCard } from './desk-card.js';
-import { isNoticeChanged, noticeChanged, versionOf } from './notice-version.js';
+import { isNoticeChanged, staleFor, versionOf } from './notice-version.js';
 
 const T: Record<string, Text> = {
   published: { et: 'Avaldatud: teade {id} läks saatmisele. Edenemist näitan siin eraldi sõnumis.', en: 'Published: notice {id} is being sent. I show the progress here in a separate message.' },
@@ -105,9 +105,9 @@ export function registerDeskHandlers(deps: DeskHandlerDeps): void {
 
   /** The draft moved on since the card was drawn: its texts, kept on a redrawn card or published, would hide the newer ones. */
   async function refusedStale(action: CardAction, tools: TurnTools, draft: Incident | undefined): Promise<boolean> {
-    const version = versionOf(action.data);
-    if (draft?.stage !== 'draft' || draft.version === version) return false;
-    await refuseStale(action, tools, noticeChanged(draft.id, draft, version));
+    const stale = draft?.stage === 'draft' ? staleFor(draft, { id: draft.id, version: versionOf(action.data) }) : undefined;
+    if (!stale) return false;
+    await refuseStale(action, tools, stale);
     return true;
   }
 

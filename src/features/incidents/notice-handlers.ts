@@ -18,7 +18,7 @@ import type { AudienceResolver } from './audience-resolver.js';
 import { audienceOf } from './read-audience.js';
 import { signedDraft } from './signed-draft.js';
 import { noticeCard, specialistButtons } from './notice-card.js';
-import { CHANGED_HINT, VERSION_ARG, isNoticeChanged, noticeChanged, versionOf } from './notice-version.js';
+import { CHANGED_HINT, VERSION_ARG, isNoticeChanged, staleFor, versionOf } from './notice-version.js';
 
 export interface NoticeHandlerDeps {
   router: Router;
@@ -95,7 +95,8 @@ export function registerNoticeHandlers(deps: NoticeHandlerDeps): void {
   router.action('incidents.preview', async (action, tools) => {
     const current = text(action.data.id) ? await openIncidentById(text(action.data.id)) : undefined;
     // The form was built from an older version: previewing it would put its content over the newer one.
-    if (current && current.version !== versionOf(action.data)) return refuseChanged(action, tools, noticeChanged(current.id, current, versionOf(action.data)));
+    const stale = current && staleFor(current, { id: current.id, version: versionOf(action.data) });
+    if (stale) return refuseChanged(action, tools, stale);
     const input = { ...parseNoticeForm(action.data, action.lang, current?.ref), ...(await audienceOf(action.data, action.lang, deps.audiences)) };
     await preview(action, tools, input, current, true);
   }, SPECIALIST);

@@ -47,14 +47,21 @@ function changedBy(incident: Incident, version: number): string | Text | undefin
 }
 
 /** The refusal of a form or preview built from an older version (or from none: a card made before versions were signed). */
-export function noticeChanged(id: string, stored: Incident | undefined, version: number | undefined): DomainError {
+function noticeChanged(id: string, stored: Incident | undefined, version: number | undefined): DomainError {
   const name = stored && version !== undefined ? changedBy(stored, version) : undefined;
   return name ? new DomainError(NOTICE_CHANGED_CODE, CHANGED_BY, { id, name }) : new DomainError(NOTICE_CHANGED_CODE, CHANGED, { id });
 }
 
-/** Refuses unless `stored` is still the version the card was built from. */
+/** The refusal when `stored` is no longer the version the card was built from; undefined while it is. */
+export function staleFor(stored: Incident | undefined, builtFrom: { id: string; version: number | undefined }): DomainError | undefined {
+  if (stored && builtFrom.version !== undefined && stored.version === builtFrom.version) return undefined;
+  return noticeChanged(builtFrom.id, stored, builtFrom.version);
+}
+
+/** Refuses unless `stored` is still the version the card was built from (`staleFor`). */
 export function checkBuiltFrom(stored: Incident | undefined, builtFrom: { id: string; version: number | undefined }): void {
-  if (!stored || builtFrom.version === undefined || stored.version !== builtFrom.version) throw noticeChanged(builtFrom.id, stored, builtFrom.version);
+  const stale = staleFor(stored, builtFrom);
+  if (stale) throw stale;
 }
 
 export const isNoticeChanged = (error: unknown): error is DomainError => isDomainError(error) && error.code === NOTICE_CHANGED_CODE;
