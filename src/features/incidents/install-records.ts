@@ -39,28 +39,38 @@ export class InstallRecords {
    * `added` is told which notices were merged in.
    */
   async release(record: AppInstall, added: (incidents: string[]) => void): Promise<void> {
-    for (;;) {
-      const stored = await this.store.get(record.id);
-      const merged = (stored?.incidents ?? []).filter((id) => !record.incidents.includes(id));
+    const written = await this.rewrite(record.id, (stored) => {
+      const merged = stored.incidents.filter((id) => !record.incidents.includes(id));
       record.incidents.push(...merged);
       added(merged);
-      record.updatedAt = stampAfter(stored?.updatedAt ?? record.updatedAt, this.now());
-      if (!stored) return void (await this.store.put(record));
-      if (await this.store.claim(record, stored.updatedAt)) return;
-    }
+      return record;
+    });
+    if (written) return;
+    record.updatedAt = stampAfter(record.updatedAt, this.now());
+    await this.store.put(record);
   }
 
   /** After Graph's 403: every other pending person is out of reach too, each marked compare-and-set like `release`. */
   async forbidPending(exceptId: string): Promise<void> {
-    for (const other of await this.store.all()) if (other.state === 'pending' && other.id !== exceptId) await this.forbid(other.id);
+    for (const other of await this.store.all()) {
+      if (other.state !== 'pending' || other.id === exceptId) continue;
+      await this.rewrite(other.id, (stored) => (stored.state === 'pending' ? { ...stored, state: 'forbidden', failure: 'forbidden' } : undefined));
+    }
   }
 
-  private async forbid(id: string): Promise<void> {
+  /**
+   * Rewrites a stored record compare-and-set on its `updatedAt`, reading it again until the write
+   * takes: `change` makes the new record from the stored one (undefined leaves it as it is). False
+   * when nothing is stored under `id`.
+   */
+  private async rewrite(id: string, change: (stored: AppInstall) => AppInstall | undefined): Promise<boolean> {
     for (;;) {
       const stored = await this.store.get(id);
-      if (!stored || stored.state !== 'pending') return;
-      const record: AppInstall = { ...stored, state: 'forbidden', failure: 'forbidden', updatedAt: stampAfter(stored.updatedAt, this.now()) };
-      if (await this.store.claim(record, stored.updatedAt)) return;
+      if (!stored) return false;
+      const next = change(stored);
+      if (!next) return true;
+      next.updatedAt = stampAfter(stored.updatedAt, this.now());
+      if (await this.store.claim(next, stored.updatedAt)) return true;
     }
   }
 }
