@@ -11,15 +11,15 @@ const INSTALL_LEASE_MS = 120_000;
 export class InstallRecords {
   constructor(private readonly store: InstallStore, private readonly now: () => number) {}
 
-  /** Adds a notice to each person's record, a new or failed one pending again (or out of reach while Graph refuses). */
+  /**
+   * Adds a notice to each person's record, a new or failed one pending again (or out of reach while
+   * Graph refuses); compare-and-set like `release`, so an outcome another replica saved meanwhile
+   * (installed, say) is not set back to pending.
+   */
   async queue(incidentId: string, people: readonly string[], via: InstallVia | undefined, forbidden: boolean): Promise<void> {
-    const at = new Date(this.now()).toISOString();
     for (const id of people) {
-      const known = await this.store.get(id);
-      const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
-      const again = !known || known.state === 'failed' || known.state === 'forbidden';
-      const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
-      await this.store.put({ attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: known ? stampAfter(known.updatedAt, this.now()) : at, ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) });
+      if (await this.rewrite(id, (known) => queued(known, id, incidentId, via, forbidden))) continue;
+      await this.store.put({ ...queued(undefined, id, incidentId, via, forbidden), updatedAt: new Date(this.now()).toISOString() });
     }
   }
 
@@ -73,6 +73,14 @@ export class InstallRecords {
       if (await this.store.claim(next, stored.updatedAt)) return true;
     }
   }
+}
+
+/** A person's record with `incidentId` added (its updatedAt is set by the write). */
+function queued(known: AppInstall | undefined, id: string, incidentId: string, via: InstallVia | undefined, forbidden: boolean): AppInstall {
+  const incidents = [...new Set([...(known?.incidents ?? []), incidentId])];
+  const again = !known || known.state === 'failed' || known.state === 'forbidden';
+  const state = forbidden ? 'forbidden' : again ? 'pending' : known.state;
+  return { attempts: 0, ...known, id, incidents, state, via: via ?? known?.via, updatedAt: known?.updatedAt ?? '', ...(again ? { attempts: 0, nextAttemptAt: undefined, failure: forbidden ? 'forbidden' : undefined } : {}) };
 }
 
 /** A write's updatedAt (the compare-and-set token): now, but always later than the stored one, even within its millisecond. */
